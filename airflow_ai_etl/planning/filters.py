@@ -131,6 +131,7 @@ from airflow_ai_etl.planning.patterns import (
 from airflow_ai_etl.planning.request import Found, Place, Request, is_temporal, status_spellings, status_word
 from airflow_ai_etl.planning.schedule import number_of, parse_schedule
 from airflow_ai_etl.planning.vocabulary import (
+    CURRENCY_CODE_ALIASES,
     CURRENCY_CODES,
     CURRENCY_EN,
     CURRENCY_RU,
@@ -144,6 +145,7 @@ from airflow_ai_etl.planning.vocabulary import (
     dative_place_nominative,
     name_parts,
     place_nominative,
+    spelled_currency_code,
     stem,
     words,
 )
@@ -233,6 +235,8 @@ class RowFilters:
             or self._other_table_adjective_value(request, table)
         )
         questions += self._lowercase_place_questions(request, table)
+        questions += self._unread_currency_words(request, table, conditions) if not questions else []
+        questions += self._unread_excepted_word(request, table, found) if load and not questions else []
         questions += self._unplaced_only_value(request, table, conditions)
         questions += self._unread_ones(request, table, conditions) if not questions else []
         questions += self._unread_apposed_noun(request, table) if not questions else []
@@ -606,26 +610,85 @@ class RowFilters:
                 request.unsure.append(question)
         return list(found.values())
 
+    def _unread_excepted_word(
+        self, request: Request, table: Table, found: list[tuple[int, str]]
+    ) -> list[str]:
+        """ "Shifts except absences": an English word right after "except"/"excluding" that no rule read (no
+        condition starts at it, no column, schedule or other rule took it) is asked, quoting the phrase: the
+        rows it leaves out are unknown, and loading them all is a confident wrong (planner121)."""
+        if request.language != "en":
+            return []
+        read_at = {position for position, _ in found}
+        words_ = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, cue in enumerate(words_[:-1]):
+            if cue.lower not in ("except", "excluding") or request.is_handled(cue.start):
+                continue
+            word = words_[k + 2] if words_[k + 1].lower == "the" and k + 2 < len(words_) else words_[k + 1]
+            if word.lang != "en" or not word.lower.isalpha() or len(word.lower) < 3:
+                continue
+            if word.lower in STOP_WORDS or word.lower in request.claimed or word.start in read_at:
+                continue
+            if request.is_handled(word.start) or any(a <= word.start < b for a, b in request.schedule_spans):
+                continue
+            if any(a <= cue.start < b for a, b in request.schedule_spans):
+                continue  # "daily except Sundays": the schedule's
+            if self.grounding._names_table(word.lower, table) or self.grounding._column_mentions(
+                table, [word.lower]
+            ):
+                continue
+            return [unread_clause_question(request.language, table, request.text[cue.start : word.end])]
+        return []
+
+    @staticmethod
+    def _unread_currency_words(request: Request, table: Table, conditions: list[str]) -> list[str]:
+        """ "Deposits in euros", "accounts in pounds": an English currency word that no condition read (the
+        table's currency column lists no such code, or lists none) is asked, quoting it, as «вклады в евро» is
+        (planner121: it was dropped and every row loaded). A unit after a number ("over 500 euros") is the
+        comparison's, not asked here."""
+        if request.language != "en":
+            return []
+        said = " ".join(conditions).upper()
+        words_ = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for n, t in enumerate(words_):
+            code = currency_code(t) if t.lang == "en" and t.lower.isalpha() else None
+            if code is None or (n and words_[n - 1].lower[:1].isdigit()):
+                continue
+            if request.is_handled(t.start) or any(a <= t.start < b for a, b in request.schedule_spans):
+                continue
+            if any(f"'{c}'" in said for c in CURRENCY_CODE_ALIASES.get(code, (code,))):
+                continue
+            start = words_[n - 1].start if n and words_[n - 1].lower in ("in", "of") else t.start
+            return [unread_clause_question(request.language, table, request.text[start : t.end])]
+        return []
+
     @staticmethod
     def _unread_second_excluded(request: Request, table: Table, yielded: list[tuple[int, str, str]]) -> None:
         """«кроме черновиков и синих», «без черновиков и крупных»: two words left out together after «кроме»,
         «без», «исключая», the first read as a value and the second read by no rule: the list was cut short,
-        so the phrase is asked whole (never the first value alone; planner119)."""
-        if request.language != "ru":
-            return
+        so the phrase is asked whole (never the first value alone; planner119). English alike: "except drafts
+        and blue ones", "excluding cancelled or green" (planner121: "blue" was dropped)."""
         read_at = {position for position, _, _ in yielded}
-        words_ = [t for t in tokenize(request.text) if t.lang != "punct"]
+        english = request.language == "en"
+        words_ = [
+            t
+            for t in tokenize(request.text)
+            if t.lang != "punct" and not (english and t.lower in _EXCLUDED_LIST_FILLERS_EN)
+        ]
         for k in range(len(words_) - 3):
             cue, first, joiner, second = words_[k : k + 4]
-            if cue.lower not in _EXCLUDING_PREPS_RU or joiner.lower not in ("и", "или"):
+            if cue.lower not in (_EXCLUDING_PREPS_EN if english else _EXCLUDING_PREPS_RU):
+                continue
+            if joiner.lower not in (("and", "or") if english else ("и", "или")):
                 continue
             if first.start not in read_at or second.start in read_at or request.is_handled(second.start):
                 continue
-            if second.lang != "ru" or not second.parses or second.lower in request.claimed:
+            if second.lang != request.language or second.lower in request.claimed:
                 continue
-            if second.parses[0].pos not in ("ADJF", "PRTF", "NOUN") or _crosses_clause(
-                request, first, second
-            ):
+            if english and (second.lower in STOP_WORDS or len(second.lower) < 3):
+                continue
+            if not english and (not second.parses or second.parses[0].pos not in ("ADJF", "PRTF", "NOUN")):
+                continue
+            if _crosses_clause(request, first, second):
                 continue
             if any(a <= second.start < b for a, b in request.schedule_spans):
                 continue
@@ -3099,13 +3162,15 @@ class RowFilters:
         last: Token | None = None
         words_ = tokenize(request.text)
         for n, t in enumerate(words_):
-            if t.lang != "ru" or any(a <= t.start < b for a, b in request.schedule_spans):
+            # "in euros", "yuan contracts": an English currency word reads as «в евро» does (planner121)
+            code = spelled_currency_code(t) if t.lang == "en" else None
+            if t.lang != "ru" and code is None or any(a <= t.start < b for a, b in request.schedule_spans):
                 continue
             if self.grounding._names_table(t.lower, table) or t.lower in request.claimed:
                 continue
             if request.is_handled(t.start) or _event_of_time_noun(request, request.token_at(t.start)):
                 continue  # «без времени возврата»: the words of a time column, read, no value 'refunded'
-            hits = _listed_value_hits(t, listed)
+            hits = _listed_value_hits(t, listed) if code is None else _listed_code_hits(code, listed)
             if len(hits) > 1 and n and words_[n - 1].lang == "ru":
                 hits = _whole_code_hits(words_[n - 1], hits)  # «временно закрытые»: temporarily_closed
             if len(hits) == 1:
@@ -3538,7 +3603,13 @@ class RowFilters:
             excepted = (
                 (excluded is not None or negator is not None and request.tokens[negator] in _EXCEPT_WORDS)
                 and request.language == "en"
-                and (name == "status" or _ONES_AFTER.match(request.text, tokens[last].end) is not None)
+                and (
+                    name == "status"
+                    or _ONES_AFTER.match(request.text, tokens[last].end) is not None
+                    # "except mortgages": a listed value's plural names the rows (planner121: dropped)
+                    or all(_plural_pair(tokens[j].lower, hits[j][name].lower()) for j in run)
+                    and all(tokens[j].lower != hits[j][name].lower() for j in run)
+                )
             ) or (
                 # a code as stored, «(status = 'expelled') не брать», is turned around by the negation scopes
                 excluded is not None and negator is None and name == "status" and tokens[run[0]].lang == "ru"
@@ -3652,11 +3723,16 @@ class RowFilters:
         two-word English code: "in transit"): as listed, by a Russian value's lemma, by a meaning of a code's
         part (VALUE_MEANINGS, the glossary), transliterated or spelled («эконом» = economy)."""
         meanings = value_meanings(t) | set(self.vocabulary.meanings(t.lower)) if t.lang == "ru" else set()
+        # "in yuan", "euro accounts": an English currency word is the listed currency code (planner121)
+        code = spelled_currency_code(t) if t.lang == "en" else None
+        codes = CURRENCY_CODE_ALIASES.get(code, (code,)) if code else ()
         found_: dict[str, str] = {}
         for name, values in listed.items():
             for value in values:
                 lower = value.lower()
-                if t.lang == "en" and lower in (t.lower, f"{t.lower}_{nxt}", f"{prev}_{t.lower}"):
+                if value.upper() in codes:
+                    found_[name] = value
+                elif t.lang == "en" and lower in (t.lower, f"{t.lower}_{nxt}", f"{prev}_{t.lower}"):
                     found_[name] = value  # "in transit": the two words of in_transit
                 elif t.lang == "en" and len(t.lower) > 2 and _plural_pair(t.lower, lower):
                     found_[name] = value  # "dogs" of 'dog', "dessert" of 'desserts' (planner97)
@@ -4953,6 +5029,16 @@ class RowFilters:
                 continue  # «login не нужен», "region column not needed": a column left out, no value
             if self._participle_of_means(request, table, i):
                 continue  # «оплаченные наличными»: the means is the payment method's value, no status word
+            if request.tokens[i] in {v.lower() for v in listed_values(column.comment)} and (
+                i + 1 < len(request.tokens)
+                and (
+                    request.tokens[i + 1] in _NOUNS_OF_VALUE_ROWS_EN
+                    or self._row_noun_at(request, table, i + 1)
+                    # "cancelled classes" of group_classes: the last part of the table's name
+                    or stem(request.tokens[i + 1]) == name_parts(table.name)[-1]
+                )
+            ):
+                continue  # "sick days", "absent ones": a listed value before the rows' noun, no column word
             value: str | None = self.whole_value(request, i + 1)
             if str(value).lower() in NEGATION_PARTICLES | BE_WORDS or _event_of_time_noun(request, i):
                 continue  # «валюту не отдавать», "region not needed", "refunds are not needed": never a value
@@ -6730,6 +6816,12 @@ def _listed_value_hits(token: Token, listed: dict[str, tuple[str, ...]]) -> set[
     }
 
 
+def _listed_code_hits(code: str, listed: dict[str, tuple[str, ...]]) -> set[tuple[str, str]]:
+    """(column, value) of each listed currency code (or its alias: RUB and RUR) a currency word says."""
+    codes = CURRENCY_CODE_ALIASES.get(code, (code,))
+    return {(name, value) for name, values in listed.items() for value in values if value.upper() in codes}
+
+
 # Prepositions inside a flag's comment phrase: 'Доступно для заказа', 'Звонок в роуминге'.
 _FLAG_PHRASE_PREPOSITIONS = frozenset({"для", "в", "во", "на", "по", "for", "in", "on"})
 
@@ -7459,6 +7551,11 @@ def _status_value_in_brackets(request: Request, table: Table, word: Token) -> bo
 _APPOSITION_MARK = re.compile(r"[,\u2014\u2013:;.!?]|\s-\s")
 # Russian prepositions leaving rows out: «без неявок», «кроме неявок», «исключая неявки» (genitive).
 _EXCLUDING_PREPS_RU = frozenset({"без", "кроме", "исключая"})
+_EXCLUDING_PREPS_EN = frozenset({"except", "excluding", "without"})
+# English nouns that, after a listed value, name its rows ("sick days", "absent ones"), never the value itself
+_NOUNS_OF_VALUE_ROWS_EN = frozenset({"ones", "one", "rows", "records", "entries", "days"})
+# Words passed over inside an English list of excluded values: "except the drafts and the blue ones"
+_EXCLUDED_LIST_FILLERS_EN = frozenset({"the", "ones", "one", "rows", "records"})
 # The status column and one value after a state word: «проведённые, в статусе done», «отменённые (статус
 # cancelled)», «посещённые: статус attended», "completed ones, status checked_out", "held ones, with status
 # done"

@@ -185,6 +185,12 @@ def negated_of_table(table: Table) -> tuple[tuple[str, FlagWords], ...]:
 def names_flag(token: Token, said: FlagWords) -> bool:
     """`token` says the state `said` describes: the same noun or adjective, an adjective made from the noun
     («архивные» of «в архиве»), the Latin word with or without a Russian ending («eSIM-ки»), a name part."""
+    if token.lang == "en" and "-" in token.lower:
+        # "round-the-clock", "24-hour" of is_round_the_clock: the hyphenated words (or the jargon's plain
+        # ones) are every long part of the flag's name (planner121: the flag was dropped)
+        pieces = STATE_JARGON_EN.get(token.lower) or tuple(p for p in token.lower.split("-") if len(p) >= 4)
+        if len(pieces) >= 2 and all(stem(p) in said.parts for p in pieces):
+            return True
     # "e-sim" is eSIM written with a hyphen
     latin = re.fullmatch(
         r"([a-z][a-z0-9]{2,})(?:-[а-яё]{1,4})?", re.sub(r"(?<=^[a-z])-(?=[a-z])", "", token.lower)

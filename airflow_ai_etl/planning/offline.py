@@ -67,6 +67,7 @@ from airflow_ai_etl.planning.filters import (
     _is_quantity_column,
     _is_text,
     _is_time_column,
+    _plural_pair,
     bracketed_no_event,
     comment_lemmas,
     continues_a_comment,
@@ -778,6 +779,23 @@ PREPOSITIONS = frozenset({
 _BRACKETED_ABSENT = re.compile(r"\((?:нет|no)\s+([^()]+)\)", re.IGNORECASE)
 
 
+def _means_listed_value(word: str, tables: list[Table]) -> bool:
+    """A Russian word whose meaning (VALUE_MEANINGS) is a value a column of one of `tables` lists («бензином»
+    -> petrol of 'Вид топлива: diesel, petrol, gas'): it says which rows, never which connection, though its
+    translation ("fuel") is a word of the connection's description (planner121)."""
+    if not CYRILLIC.search(word):
+        return False
+    meanings = value_meanings(Token(word, 0, len(word), "ru", analyse(word)))
+    if not meanings:
+        return False
+    return any(
+        stem(value.lower()) in meanings
+        for table in tables
+        for column in table.columns
+        for value in listed_values(column.comment)
+    )
+
+
 class OfflinePlanner:
     """Turns one request into a spec using only rules and the catalog."""
 
@@ -1390,6 +1408,8 @@ class OfflinePlanner:
                         continue
                     if self._state_participle_of_rows(request, i, conn, tables):
                         continue
+                    if _means_listed_value(token, self.catalog.tables_of(conn.conn_id)):
+                        continue  # «заправки бензином» of "... fuel logs ...": the fuel kind (planner121)
                     refs.append(ConnRef(conn.conn_id, request.role(i), i, False))
         return refs
 
@@ -3556,6 +3576,11 @@ class OfflinePlanner:
             self.filters.is_listed_value(table, word)
             or self.filters.is_listed_value(table, status_word(word)[0] or "")
             or self.filters.names_one_listed_value(table, request.raw[index])
+            # "except mortgages" of 'Продукт (consumer, mortgage, ...)': the plural of a listed value
+            # (planner121: the product column was left out and every loan loaded)
+            or word.isascii()
+            and len(word) > 2
+            and any(_plural_pair(word, v.lower()) for c in table.columns for v in listed_values(c.comment))
         )
 
     def _noun_value_compound(self, request: Request, table: Table, index: int) -> bool:

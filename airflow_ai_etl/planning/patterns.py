@@ -371,6 +371,13 @@ FILTER_HINTS = re.compile(
     r"best(?!\s+(?:regards|wishes))|плох\w*|хорош\w*(?!\s+(?:дня|вечера|выходных|недели))|высок\w*|низк\w*|"
     r"после\s+\d|старше|младше|новее|крупн\w*|мелк\w*|у\s+которых|которые\s+(больше|меньше|старше)|где|"
     r"nulls|null\s+values|empty\s+(?:rows|values|records)|пуст\w+\s+(?:строк|значени|запис)\w*|"
+    # planner121: a bare year beside the rows in English ("orders of 2024", "2023 orders") with no year
+    # column word: asked, as «заказы 2024 года» is (a path's /2026/, a date 2024-01-01 are no year said)
+    r"(?:of|in|for|from|during)\s+(?:the\s+)?(?:year\s+)?(?:19|20)\d\d(?![\w/.:-])(?!\s+(?:"
+    + ROW_NOUNS
+    + r"|items)\b)|(?<![\w/.:-])(?:19|20)\d\d\s+(?!(?:"
+    + ROW_NOUNS
+    + r"|items)\b)[a-z]+|"
     + ROWS_NAMED_BY_WORD
     + r")\b",
     re.IGNORECASE,

@@ -211,6 +211,8 @@ def comment_jargon(word: str) -> frozenset[str]:
 STATE_JARGON_EN: dict[str, tuple[str, ...]] = {
     "storno": ("reversed", "refunded"), "stornoed": ("reversed", "refunded"),
     "stornos": ("reversed", "refunded"),
+    # planner121: "24-hour pharmacies" of is_round_the_clock ('Работает круглосуточно')
+    "24-hour": ("round", "clock"), "24-hours": ("round", "clock"), "around-the-clock": ("round", "clock"),
 }  # fmt: skip
 
 # "successful ones only", "the failed one": English pronouns standing for the rows' own noun.
@@ -231,6 +233,19 @@ DOMAIN_MEANINGS = {
     "оператор": ("operator",), "сеть": ("chain", "network"), "зарядка": ("charging",),
 }  # fmt: skip
 
+# First parts of Russian compound nouns whose second part is a whole noun of its own («автокредит»,
+# «автострахование»): the compound names what that noun names (compound_head).
+_COMPOUND_HEAD_PREFIXES = ("авто", "мото", "вело", "фото", "видео", "электро", "агро", "медиа", "авиа")
+
+
+def compound_head(lemma: str) -> str | None:
+    """The noun after a compounding prefix («автокредит» -> «кредит»), of five letters or more, else None."""
+    for prefix in _COMPOUND_HEAD_PREFIXES:
+        if lemma.startswith(prefix) and len(lemma) - len(prefix) >= 5:
+            return lemma[len(prefix) :]
+    return None
+
+
 # planner122: Russian lemmas whose listed code a word means only in the locative («в ремонте», «на ремонте»:
 # 'Статус техники: working, repair, …'), never «заявки на ремонт», «ремонты машин» (the rows' own noun)
 LOCATIVE_VALUE_MEANINGS = {"ремонт": ("repair", "in_repair")}
@@ -238,6 +253,16 @@ LOCATIVE_VALUE_MEANINGS = {"ремонт": ("repair", "in_repair")}
 # Russian lemmas -> English words a listed code is made of: «в пути» -> in_transit, «в рублях» -> RUB.
 VALUE_MEANINGS = {
     "путь": ("transit",), "рубль": ("rub", "rur"), "доллар": ("usd",), "евро": ("eur",), "фунт": ("gbp",),
+    # planner121: «рублёвые счета», «долларовые контракты»: the currency's adjective
+    "рублевый": ("rub", "rur"), "рублёвый": ("rub", "rur"), "долларовый": ("usd",), "юаневый": ("cny",),
+    # planner121: audiences an event comment lists ('Аудитория (kids, teens, adults, seniors, all)'):
+    # «мероприятия для детей», «для пенсионеров», «для подростков»
+    "ребенок": ("kids", "children"), "ребёнок": ("kids", "children"), "детский": ("kids", "children"),
+    "подросток": ("teens", "teenagers"), "подростковый": ("teens", "teenagers"), "взрослый": ("adults",),
+    "пенсионер": ("seniors",), "пожилой": ("seniors", "elderly"),
+    # planner121: «распроданные сеансы» ('Статус сеанса (..., sold_out, ...)'); «кроме больничных» of a
+    # shift's or an absence's status ('Статус смены: scheduled, worked, absent, sick')
+    "распродать": ("sold_out", "sold"), "распроданный": ("sold_out", "sold"), "больничный": ("sick",),
     "юань": ("cny",), "тенге": ("kzt",), "архив": ("archived", "archive"), "обработка": ("processing",),
     "ожидание": ("pending", "waiting"), "черновик": ("draft",), "академический": ("academic",),
     "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
@@ -453,7 +478,13 @@ CURRENCY_EN = {"rubles", "roubles", "rub", "dollars", "usd", "eur", "euros", "$"
 # A currency word or sign -> its ISO code («в рублях» -> RUB), and the other codes a comment may list for it.
 CURRENCY_WORD_CODES = {"рубль": "RUB", "руб": "RUB", "₽": "RUB", "rub": "RUB", "rubles": "RUB",
                        "roubles": "RUB", "доллар": "USD", "usd": "USD", "dollars": "USD", "$": "USD",
-                       "евро": "EUR", "eur": "EUR", "euros": "EUR", "€": "EUR"}  # fmt: skip
+                       "евро": "EUR", "eur": "EUR", "euros": "EUR", "€": "EUR",
+                       # planner121: "in yuan", "in roubles", "dollar accounts", «юани», «в тенге», "pounds"
+                       # (a currency word, read by a currency column that lists the code, else asked)
+                       "ruble": "RUB", "rouble": "RUB", "dollar": "USD", "euro": "EUR", "yuan": "CNY",
+                       "yuans": "CNY", "renminbi": "CNY", "юань": "CNY", "tenge": "KZT", "тенге": "KZT",
+                       "pounds": "GBP", "фунт": "GBP", "рублевый": "RUB", "рублёвый": "RUB",
+                       "долларовый": "USD", "юаневый": "CNY"}  # fmt: skip
 CURRENCY_CODE_ALIASES = {"RUB": ("RUB", "RUR")}
 
 
@@ -472,6 +503,14 @@ def currency_code(token: Token) -> str | None:
 # «пасть», "fell"), and never «светлые», «светильник», «палитра».
 SHOW_LEMMAS_RU = frozenset({"показывать", "показать", "отображать", "отобразить", "светить", "палить"})
 SHOW_FORMS_RU = r"показ[а-яё]*|отобра[жз][а-яё]*|свет(?:ить|им|ите|и)(?![а-яё])|пал(?:ить|им|ите)(?![а-яё])"
+
+
+def spelled_currency_code(token: Token) -> str | None:
+    """The ISO code a spelled-out currency word says ("euros", «рублёвые»), None for the code itself ("USD",
+    "rub"): a code written after a column word («без валюты USD») is the column's value, read by the
+    column-value rules with its negation, never a positive currency filter (planner121)."""
+    code = currency_code(token)
+    return None if code is None or token.lower.upper() == code else code
 
 
 # Words for the engines a request can name, as stems or whole words.
@@ -706,6 +745,12 @@ class Vocabulary:
                 # and comment words: a fleeting vowel («оценок», «заявок» of 'Оценки', 'Заявки') stems apart
                 for lemma in _noun_lemmas(word):
                     found |= self._synonyms.get(stem(lemma), frozenset()) | {stem(lemma)}
+                    # «автокредиты»: a compounding prefix before a noun the glossary knows names what that
+                    # noun names (loans) when the compound itself says a listed kind (VALUE_MEANINGS: auto),
+                    # planner121; «автоклиники», «велокурьеры» say no kind and stay unread (asked)
+                    head = compound_head(lemma) if lemma in VALUE_MEANINGS else None
+                    if head is not None and word.lower().startswith(lemma[: len(lemma) - len(head)]):
+                        found |= self.meanings(word.lower()[len(lemma) - len(head) :])
                 from airflow_ai_etl.planning.colloquial import expanded  # it stems with this module
 
                 full = expanded(word)  # «в общаге»: the full word (общежитие) a comment would use
