@@ -4,7 +4,7 @@ does not offer."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any
 
 from airflow_ai_etl.catalog import Column, Table, listed_values
@@ -427,19 +427,24 @@ DONE_VALUES = frozenset({"succeeded", "success", "successful", "paid", "complete
 def _keeps_done_rows(ph: MartPhrase, fact: Table) -> bool:
     """«только успешные», "succeeded payments": a word of the request means a listed state of the fact saying
     its event happened (status 'succeeded'), not after a negation or an exclusion («без успешных»)."""
+    return any(said & DONE_VALUES for said in _states_said(ph, fact))
+
+
+def _states_said(ph: MartPhrase, fact: Table) -> Iterator[set[str]]:
+    """For each word of the request not right after a state cue: the fact's listed states it says (lowercase),
+    read as a state word or, un-negated, by the status word's spellings the comment lists ("successful" of
+    'succeeded'; marts94)."""
     listed = _listed_text_values(fact)
     values = {v.lower() for _, v in listed}
     tokens = ph.tokens
     for k, t in enumerate(tokens):
         if t.lang not in ("ru", "en") or any(w.lower in STATE_CUES for w in tokens[max(0, k - 2) : k]):
             continue
-        if any(v.lower() in DONE_VALUES for _, v in _state_readings(t, listed, [])[0]):
-            return True
-        # "successful payments": the status word's spelling the comment lists ('succeeded'; marts94)
-        said, negated = status_word(t.lower)
-        if said and not negated and values & DONE_VALUES & set(status_spellings(said)):
-            return True
-    return False
+        said = {v.lower() for _, v in _state_readings(t, listed, [])[0]}
+        word, negated = status_word(t.lower)
+        if word and not negated:
+            said |= values & set(status_spellings(word))
+        yield said
 
 
 # Listed states saying a row's own event did not happen (yet): a failed payment has no paid_at.
@@ -453,19 +458,10 @@ def _kept_rows_lack(ph: MartPhrase, fact: Table, column: str) -> bool:
     chosen = fact.column(column)
     if ph.grain_words or ph.grain_column or chosen is None or not chosen.nullable:
         return False
-    listed = _listed_text_values(fact)
-    values = {v.lower() for _, v in listed}
-    tokens = ph.tokens
-    for k, t in enumerate(tokens):
-        if t.lang not in ("ru", "en") or any(w.lower in STATE_CUES for w in tokens[max(0, k - 2) : k]):
-            continue
-        said = {v.lower() for _, v in _state_readings(t, listed, [])[0]}
-        word, negated = status_word(t.lower)
-        if word and not negated:
-            said |= values & set(status_spellings(word))
-        if said & UNDONE_VALUES and not any(_part_match(stem(v), chosen) for v in said):
-            return True
-    return False
+    return any(
+        said & UNDONE_VALUES and not any(_part_match(stem(v), chosen) for v in said)
+        for said in _states_said(ph, fact)
+    )
 
 
 def _register_of_people(fact: Table) -> bool:
