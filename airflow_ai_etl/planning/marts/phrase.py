@@ -721,6 +721,15 @@ def _quantified_dimension(tokens: Sequence[Token], i: int) -> bool:
     if nxt.lang == "ru":
         if _ru(nxt, {"число", "минута", "секунда", "раз", "утро", "вечер", "ночь", "квартал", "год"}):
             return False
+        if any(p.pos in ("ADJF", "PRTF") for p in nxt.parses[:1]) and i + 2 < len(tokens):
+            # «каждый ответственный мастер», «каждый ведущий сотрудник»: an adjective before the role noun;
+            # the dimension reader then matches both words (a column's comment) or leaves them to be asked
+            after = tokens[i + 2]
+            return (
+                after.lang == "ru"
+                and any(p.pos == "NOUN" for p in after.parses[:1])
+                and not _grain_noun(after)
+            )
         return any(p.pos == "NOUN" for p in nxt.parses[:1])
     return True
 
