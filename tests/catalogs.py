@@ -369,6 +369,17 @@ def construction_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> 
     )
 
 
+def helpdesk_catalog(extra_connections: tuple[ConnectionInfo, ...] = ()) -> Catalog:
+    """A twenty-fourth domain with Russian comments: a customer-support desk behind pg_helpdesk and a ClickHouse
+    warehouse; several state/kind columns are smallint codes whose meanings the comments document."""
+    return _domain_catalog(
+        "helpdesk",
+        "Customer support desk database: queues, agents, customers, tickets, ticket comments, SLA breaches, agent shifts, phone calls, callbacks, CSAT surveys, NPS answers, complaints",
+        "ClickHouse warehouse for support analytics",
+        extra_connections,
+    )
+
+
 CATALOGS = {
     "shop": shop_catalog,
     "clinic": clinic_catalog,
@@ -393,4 +404,5 @@ CATALOGS = {
     "library": library_catalog,
     "agro": agro_catalog,
     "construction": construction_catalog,
+    "helpdesk": helpdesk_catalog,
 }
