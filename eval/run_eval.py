@@ -358,6 +358,8 @@ def _checks(checks: list[dict[str, Any]] | None) -> set[tuple[Any, ...]]:
 
 
 COMPARE: dict[str, Callable[[Any, Any], bool]] = {
+    # `public.subscribers` and `subscribers` are one PostgreSQL table; cases write it bare.
+    "source.table": lambda want, got: _table_label(want or "") == _table_label(got or ""),
     "checks": lambda want, got: _checks(want) == _checks(got),
     "mask": lambda want, got: set(want or []) == set(got or []),
     "schedule_assets": lambda want, got: set(want or []) == set(got or []),
