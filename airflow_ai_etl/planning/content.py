@@ -140,6 +140,7 @@ def unread_phrase_words(
     if noun and _holds_kinds(table):  # «занятия по карате» of class_type (planner106)
         flagged += _topic_after_po(reader, last)
     flagged += _object_before_source(reader, indices)
+    flagged += _role_among(reader, indices)
     flagged += _kind_after_preposition(reader, last)
     phrase = _agent_phrase(reader, last)
     for joint, step in ((first - 1, -1), (last + 1, 1)):  # "dishes and restaurants"
@@ -233,6 +234,28 @@ def _object_before_source(reader: _PhraseReader, indices: list[int]) -> list[Tok
         if len(words) < 2:
             return []  # one noun: the filter rules read it or ask (planner97)
         return [w for w in reversed(words) if reader.unread(w, qualifier=True)]
+    return []
+
+
+# «проектировщиков среди подрядчиков», "designers among contractors": the rows picked out of the table's
+_AMONG = frozenset({"среди", "among", "amongst"})
+
+
+def _role_among(reader: _PhraseReader, indices: list[int]) -> list[Token]:
+    """«Проектировщиков среди подрядчиков»: the noun said right before «среди»/"among" and the table's word
+    says which of its rows (a kind of contractor); quoted when no rule, column or listed value reads it, as
+    a word nothing declares (planner127: contractor_type lists nothing, and every contractor was loaded)."""
+    tokens, token, joined = reader.request.tokens, reader.token, reader.joined
+    for i in indices:
+        j = i - 1
+        if j < 1 or tokens[j] not in _AMONG or not joined(j - 1, j):
+            continue
+        word = token(j - 1)
+        if word is None or not _content(word) or word.lower in STOP_WORDS:
+            return []
+        if word.lang == "ru" and word.parses and word.parses[0].pos != "NOUN":
+            return []
+        return [word] if reader.unread(word, qualifier=False) else []
     return []
 
 

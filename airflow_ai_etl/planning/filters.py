@@ -144,6 +144,7 @@ from airflow_ai_etl.planning.vocabulary import (
     currency_code,
     dative_place_nominative,
     name_parts,
+    names_a_country,
     place_nominative,
     spelled_currency_code,
     stem,
@@ -5526,10 +5527,28 @@ class RowFilters:
             & PLACE_COLUMN_PARTS
         ]
 
+    def _country_columns(self, table: Table) -> list[str]:
+        """The place columns that hold a country ('country', 'Страна'): the only ones a country fits."""
+        country = {stem("country")}
+        return [
+            c.name
+            for c in table.columns
+            if c.name in self._place_columns(table)
+            and (set(name_parts(c.name)) | {m for w in words(c.comment) for m in self.vocabulary.meanings(w)})
+            & country
+        ]
+
+    def _country_in_no_column(self, table: Table, place: Place) -> bool:
+        """«станции в Белоруссии» over a table whose place column holds cities ('Город'): the country fits no
+        column, so `city = 'Белоруссия'` would load nothing meant (planner127): asked instead."""
+        return names_a_country(place.name) and not self._country_columns(table)
+
     def _place_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         columns = self._place_columns(table)
         for place in self._places(request, table):
             if len(columns) != 1 or place.name is None or place.several:
+                continue  # asked in _place_questions
+            if self._country_in_no_column(table, place):
                 continue  # asked in _place_questions
             if place.negator is not None:
                 request.handled.append(request.spans[place.negator])
@@ -5550,6 +5569,9 @@ class RowFilters:
                         f"{place.phrase!r}; which rows should be loaded? Columns: "
                         f"{', '.join(table.column_names)}."]  # fmt: skip
             name, column, value = table.qualified_name, columns[0], place.name or place.phrase
+            if self._country_in_no_column(table, place):
+                return [say(request.language, "planner.country_no_column", table=name, phrase=place.phrase,
+                            columns=", ".join(columns))]  # fmt: skip
             if len(columns) > 1:
                 return [f"Which column of {name} should equal {value!r}: {', '.join(columns)}?"]
             if place.several:
