@@ -780,6 +780,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # A value taken back mid-sentence (planning/retractions.py, planner107): «в пять утра, а, нет, лучше в
     # шесть»; {retracted}: the words taken back, {marker}: the words read as the correction, {kept}: the value.
+    # «email не трогать», "don't touch the phone": the column loads as it is, unmasked (planner127);
+    # {phrase}: the user's words, {column}: the column.
+    "planner.assumed_untouched": {
+        "en": "{phrase!r} read as: {column} loaded as is, not masked or changed",
+        "ru": "«{phrase}» прочитано так: {column} — как есть, без маски и изменений",
+    },
     "planner.assumed_correction": {
         "en": "'{marker}' read as a correction: '{retracted}' taken back, '{kept}' planned",
         "ru": "«{marker}» прочитано как поправка: «{retracted}» отменено, взято «{kept}»",

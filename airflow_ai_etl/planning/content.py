@@ -141,6 +141,7 @@ def unread_phrase_words(
         flagged += _topic_after_po(reader, last)
     flagged += _object_before_source(reader, indices)
     flagged += _role_among(reader, indices)
+    flagged += _means_through(reader)
     flagged += _kind_after_preposition(reader, last)
     phrase = _agent_phrase(reader, last)
     for joint, step in ((first - 1, -1), (last + 1, 1)):  # "dishes and restaurants"
@@ -235,6 +236,29 @@ def _object_before_source(reader: _PhraseReader, indices: list[int]) -> list[Tok
             return []  # one noun: the filter rules read it or ask (planner97)
         return [w for w in reversed(words) if reader.unread(w, qualifier=True)]
     return []
+
+
+# «через час», «через неделю»: a time after «через», the schedule's or a window's, never a means
+_TIME_LEMMAS = frozenset({"секунда", "минута", "час", "день", "сутки", "неделя", "месяц", "год", "полчаса"})
+
+
+def _means_through(reader: _PhraseReader) -> list[Token]:
+    """«Счета, оплаченные через терминал», «платежи через терминал»: a Russian noun after «через» says how
+    the rows were made (a payment means, a channel); read when a column lists it («через терминал» of
+    'Канал оплаты (…, terminal)'), else quoted: dropped, every means was loaded (planner127)."""
+    request, token = reader.request, reader.token
+    flagged = []
+    for k, word in enumerate(request.tokens[:-1]):
+        if word != "через" or not reader.joined(k, k + 1):
+            continue
+        noun = token(k + 1)
+        if noun is None or noun.lang != "ru" or not noun.parses or noun.parses[0].pos != "NOUN":
+            continue
+        if noun.lemmas & _TIME_LEMMAS or not _content(noun):
+            continue
+        if reader.unread(noun, qualifier=False):
+            flagged.append(noun)
+    return flagged
 
 
 # «проектировщиков среди подрядчиков», "designers among contractors": the rows picked out of the table's

@@ -6279,6 +6279,7 @@ class OfflinePlanner:
             domain = content.domain_word_only(self, request, table)  # «залей кино»: the database's subject
             if domain:
                 return Outcome.clarify(domain)
+            request.assumed += residue.untouched_notes(self, request, table, masked)  # «email не трогать»
         outcome = _validated(spec_data)
         if outcome.status == "ok":  # «отчисленных» as status = 'expelled': said with the plan (planner85)
             outcome.assumptions = list(request.assumed)

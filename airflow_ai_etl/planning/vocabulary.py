@@ -273,6 +273,10 @@ VALUE_MEANINGS = {
     "ожидание": ("pending", "waiting"), "черновик": ("draft",), "академический": ("academic",),
     "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
     "подрядчик": ("contractor",),  # «курьеры-подрядчики» of is_contractor (planner84)
+    # planner127: positions a people table lists in English ('Должность: operator, agronomist, driver,
+    # mechanic, laborer'): «механизаторов и водителей» is position IN ('operator', 'driver')
+    "механизатор": ("operator",), "водитель": ("driver",), "агроном": ("agronomist",),
+    "механик": ("mechanic",), "разнорабочий": ("laborer", "labourer"),
     "выпуститься": ("graduated",), "выпустить": ("graduated",),
     "отпуск": ("leave",), "академ": ("academic", "leave"),  # «в академе»: academic leave in students' slang
     "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),
