@@ -29,7 +29,7 @@ from typing import Protocol
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values, without_listed
 from airflow_ai_etl.marts.resolve import column_kind
 from airflow_ai_etl.messages import Message, say
-from airflow_ai_etl.planning import flags, heads, negation
+from airflow_ai_etl.planning import flags, heads, negation, retractions
 from airflow_ai_etl.planning.abbreviations import spells_initials
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
@@ -1107,6 +1107,16 @@ class RowFilters:
             if (both := _both_excluded(kept, kept_at, rival, position)) is not None:
                 # "cancelled and no-show excluded": two values left out of one column leave out both
                 conditions[[p for p, _ in found].index(kept_at)] = both
+                continue
+            marker = (
+                retractions.correction_marker(request.text[kept_at:position]) if kept_at < position else None
+            )
+            if marker and not _negative(condition):  # «механизаторов... точнее, механиков»: the last value
+                # is the one meant; «водителей, нет, механиков» read as a negation stays a question
+                conditions[[p for p, _ in found].index(kept_at)] = condition
+                note = say(request.language, "planner.assumed_correction", marker=marker,
+                           retracted=kept, kept=condition)  # fmt: skip
+                request.assumed += [note] if note not in request.assumed else []
                 continue
             if self._refused_then_kept(table, kept, kept_at, rival, position, refused):
                 # «меньше 100 не нужны; грузить ... от 100»: the bound refused, then the rows kept said
@@ -6653,6 +6663,11 @@ STATE_MEANINGS = {
 
 # An abbreviation in capitals after a comment's noun: 'Резидент РФ', 'Налоговый резидент США'.
 _ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,5}")
+
+
+def _negative(condition: str) -> bool:
+    """`condition` leaves values out (<>, NOT IN, IS DISTINCT FROM)."""
+    return bool(re.search(r"<>| NOT IN | IS DISTINCT FROM ", condition))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -226,3 +226,20 @@ def test_two_schedules_in_two_clauses_are_asked_quoting_both(text: str, first: s
 )
 def test_one_schedule_with_two_hours_is_one_cron(text: str, cron: str) -> None:
     assert ok_spec("shop", text).schedule == cron
+
+
+# --- a listed role corrected mid-sentence ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Механизаторов, точнее механиков, в клик каждый день в 7 утра",
+        "Водителей... вернее, механиков в клик по будням в 6 утра",
+    ],
+)
+def test_a_role_corrected_mid_sentence_keeps_the_last(text: str) -> None:
+    outcome = plan_in("agro", text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None and outcome.spec.source.where == "position = 'mechanic'"
+    assert any("поправка" in a for a in outcome.assumptions), outcome.assumptions
