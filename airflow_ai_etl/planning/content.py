@@ -142,6 +142,7 @@ def unread_phrase_words(
     flagged += _object_before_source(reader, indices)
     flagged += _role_among(reader, indices)
     flagged += _means_through(reader)
+    flagged += _state_not_shown(reader)
     flagged += _kind_after_preposition(reader, last)
     phrase = _agent_phrase(reader, last)
     for joint, step in ((first - 1, -1), (last + 1, 1)):  # "dishes and restaurants"
@@ -236,6 +237,24 @@ def _object_before_source(reader: _PhraseReader, indices: list[int]) -> list[Tok
             return []  # one noun: the filter rules read it or ask (planner97)
         return [w for w in reversed(words) if reader.unread(w, qualifier=True)]
     return []
+
+
+def _state_not_shown(reader: _PhraseReader) -> list[Token]:
+    """«Сим-карты …, заблокированные не показывать»: a Russian adjective or participle right before a negated
+    verb of showing says which rows to leave out (rows not shown are rows not loaded, planner109); read when a
+    rule took it (`status <> 'blocked'` of subscribers, «тестовые» asked by the filters), else quoted: the
+    SIM cards' status lists no 'blocked', and every card was loaded (planner127)."""
+    from airflow_ai_etl.planning.filters import NOT_SHOWN_AFTER  # imported where used, as _holds_kinds does
+
+    request, token = reader.request, reader.token
+    flagged = []
+    for k in range(len(request.tokens) - 1):
+        word = token(k)
+        if word is None or word.lang != "ru" or not word.parses or word.parses[0].pos not in ("ADJF", "PRTF"):
+            continue
+        if NOT_SHOWN_AFTER.match(request.lower, request.spans[k + 1][0]) and reader.unread(word, False):
+            flagged.append(word)
+    return flagged
 
 
 # «через час», «через неделю»: a time after «через», the schedule's or a window's, never a means

@@ -4995,7 +4995,7 @@ class RowFilters:
             index += 1
         if index >= len(request.tokens):
             return None
-        match = _NOT_SHOWN_AFTER.match(request.lower, request.spans[index][0])
+        match = NOT_SHOWN_AFTER.match(request.lower, request.spans[index][0])
         return match.span() if match else None
 
     def _negator_before(self, request: Request, index: int, table: Table | None = None) -> int | None:
@@ -6322,7 +6322,7 @@ EXCLUDED_EN = frozenset({"excluded", "omitted"})
 # "refunds not needed", "refunds are not wanted": the English of «возвраты не нужны» (planner67)
 # «тестовые не показывать», «тестовые не светить», "test ones not shown" (planner109; the Russian verbs:
 # vocabulary.SHOW_FORMS_RU)
-_NOT_SHOWN_AFTER = re.compile(
+NOT_SHOWN_AFTER = re.compile(
     rf"не\s+(?:{SHOW_FORMS_RU}|выводи\w*)|(?:(?:are|is|be)\s+)?not\s+(?:shown|displayed)\b",
     re.IGNORECASE,
 )
