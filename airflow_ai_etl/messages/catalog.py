@@ -685,6 +685,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ru": "В запросе есть {words} ({columns} в {table}), но я не понял, что с этим сделать. Какие строки "
         "или колонки нужны (например: «только строки, где {column} = ...» или «без колонки {column}»)?",
     },
+    # A country named where the table's place columns hold cities or regions (planning/filters.py, planner127);
+    # {phrase}: the user's words, {columns}: the place columns.
+    "planner.country_no_column": {
+        "en": "{phrase!r} names a country, but no column of {table} holds a country (its place column: "
+        "{columns}), so that filter would match nothing meant. Which rows should be loaded (for example 'only rows "
+        "where {columns} = ...')?",
+        "ru": "«{phrase}» — это страна, но ни одна колонка {table} не хранит страну (колонка места: "
+        "{columns}), и такой фильтр ничего нужного не выберет. Какие строки загружать (например: «только строки, "
+        "где {columns} = ...»)?",
+    },
     "planner.unread_content_words": {
         "en": "The request says {words}, but nothing I read of {table} (no column, listed value or other rule) "
         "takes it, so it would be dropped. Which rows or which table do you mean (for example: 'only rows "
@@ -770,6 +780,12 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # A value taken back mid-sentence (planning/retractions.py, planner107): «в пять утра, а, нет, лучше в
     # шесть»; {retracted}: the words taken back, {marker}: the words read as the correction, {kept}: the value.
+    # «email не трогать», "don't touch the phone": the column loads as it is, unmasked (planner127);
+    # {phrase}: the user's words, {column}: the column.
+    "planner.assumed_untouched": {
+        "en": "{phrase!r} read as: {column} loaded as is, not masked or changed",
+        "ru": "«{phrase}» прочитано так: {column} — как есть, без маски и изменений",
+    },
     "planner.assumed_correction": {
         "en": "'{marker}' read as a correction: '{retracted}' taken back, '{kept}' planned",
         "ru": "«{marker}» прочитано как поправка: «{retracted}» отменено, взято «{kept}»",
@@ -854,6 +870,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     # A daily cue and one weekday in one schedule («каждый день в 9 утра во вторник"; planner122): every day, or
     # only that day? {phrase}: the user's words from the one cue to the other.
+    # Two schedules said in two clauses, the days of one not the other's («в 9, а по пятницам ещё и в 18»;
+    # planner127): one pipeline runs on one cron. {first}, {second}: the user's words of each.
+    "planner.two_schedules": {
+        "en": "{first!r} and {second!r} are two schedules; one pipeline runs on one of them. Which one (or "
+        "make a second pipeline for the other)?",
+        "ru": "«{first}» и «{second}» — это два расписания, а пайплайн запускается по одному. Какое выбрать "
+        "(для второго можно сделать отдельный пайплайн)?",
+    },
     "planner.daily_or_weekday": {
         "en": "Should it run every day or only on that day: {phrase!r}? Name one, for example 'daily at 9' or "
         "'every Tuesday at 9'.",

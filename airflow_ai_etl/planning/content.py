@@ -140,6 +140,9 @@ def unread_phrase_words(
     if noun and _holds_kinds(table):  # «занятия по карате» of class_type (planner106)
         flagged += _topic_after_po(reader, last)
     flagged += _object_before_source(reader, indices)
+    flagged += _role_among(reader, indices)
+    flagged += _means_through(reader)
+    flagged += _state_not_shown(reader)
     flagged += _kind_after_preposition(reader, last)
     phrase = _agent_phrase(reader, last)
     for joint, step in ((first - 1, -1), (last + 1, 1)):  # "dishes and restaurants"
@@ -233,6 +236,69 @@ def _object_before_source(reader: _PhraseReader, indices: list[int]) -> list[Tok
         if len(words) < 2:
             return []  # one noun: the filter rules read it or ask (planner97)
         return [w for w in reversed(words) if reader.unread(w, qualifier=True)]
+    return []
+
+
+def _state_not_shown(reader: _PhraseReader) -> list[Token]:
+    """«Сим-карты …, заблокированные не показывать»: a Russian adjective or participle right before a negated
+    verb of showing says which rows to leave out (rows not shown are rows not loaded, planner109); read when a
+    rule took it (`status <> 'blocked'` of subscribers, «тестовые» asked by the filters), else quoted: the
+    SIM cards' status lists no 'blocked', and every card was loaded (planner127)."""
+    from airflow_ai_etl.planning.filters import NOT_SHOWN_AFTER  # imported where used, as _holds_kinds does
+
+    request, token = reader.request, reader.token
+    flagged = []
+    for k in range(len(request.tokens) - 1):
+        word = token(k)
+        if word is None or word.lang != "ru" or not word.parses or word.parses[0].pos not in ("ADJF", "PRTF"):
+            continue
+        if NOT_SHOWN_AFTER.match(request.lower, request.spans[k + 1][0]) and reader.unread(word, False):
+            flagged.append(word)
+    return flagged
+
+
+# «через час», «через неделю»: a time after «через», the schedule's or a window's, never a means
+_TIME_LEMMAS = frozenset({"секунда", "минута", "час", "день", "сутки", "неделя", "месяц", "год", "полчаса"})
+
+
+def _means_through(reader: _PhraseReader) -> list[Token]:
+    """«Счета, оплаченные через терминал», «платежи через терминал»: a Russian noun after «через» says how
+    the rows were made (a payment means, a channel); read when a column lists it («через терминал» of
+    'Канал оплаты (…, terminal)'), else quoted: dropped, every means was loaded (planner127)."""
+    request, token = reader.request, reader.token
+    flagged = []
+    for k, word in enumerate(request.tokens[:-1]):
+        if word != "через" or not reader.joined(k, k + 1):
+            continue
+        noun = token(k + 1)
+        if noun is None or noun.lang != "ru" or not noun.parses or noun.parses[0].pos != "NOUN":
+            continue
+        if noun.lemmas & _TIME_LEMMAS or not _content(noun):
+            continue
+        if reader.unread(noun, qualifier=False):
+            flagged.append(noun)
+    return flagged
+
+
+# «проектировщиков среди подрядчиков», "designers among contractors": the rows picked out of the table's
+_AMONG = frozenset({"среди", "among", "amongst"})
+
+
+def _role_among(reader: _PhraseReader, indices: list[int]) -> list[Token]:
+    """«Проектировщиков среди подрядчиков»: the noun said right before «среди»/"among" and the table's word
+    says which of its rows (a kind of contractor); quoted when no rule, column or listed value reads it, as
+    a word nothing declares (planner127: contractor_type lists nothing, and every contractor was loaded)."""
+    tokens, token, joined = reader.request.tokens, reader.token, reader.joined
+    for i in indices:
+        j = i - 1
+        if j < 1 or tokens[j] not in _AMONG or not joined(j - 1, j):
+            continue
+        word = token(j - 1)
+        if word is None or not _content(word) or word.lower in STOP_WORDS:
+            return []
+        if word.lang == "ru" and word.parses and word.parses[0].pos != "NOUN":
+            return []
+        return [word] if reader.unread(word, qualifier=False) else []
     return []
 
 

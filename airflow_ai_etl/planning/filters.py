@@ -29,7 +29,7 @@ from typing import Protocol
 from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values, without_listed
 from airflow_ai_etl.marts.resolve import column_kind
 from airflow_ai_etl.messages import Message, say
-from airflow_ai_etl.planning import flags, heads, negation
+from airflow_ai_etl.planning import flags, heads, negation, retractions
 from airflow_ai_etl.planning.abbreviations import spells_initials
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
@@ -144,6 +144,7 @@ from airflow_ai_etl.planning.vocabulary import (
     currency_code,
     dative_place_nominative,
     name_parts,
+    names_a_country,
     place_nominative,
     spelled_currency_code,
     stem,
@@ -1106,6 +1107,16 @@ class RowFilters:
             if (both := _both_excluded(kept, kept_at, rival, position)) is not None:
                 # "cancelled and no-show excluded": two values left out of one column leave out both
                 conditions[[p for p, _ in found].index(kept_at)] = both
+                continue
+            marker = (
+                retractions.correction_marker(request.text[kept_at:position]) if kept_at < position else None
+            )
+            if marker and not _negative(condition):  # «механизаторов... точнее, механиков»: the last value
+                # is the one meant; «водителей, нет, механиков» read as a negation stays a question
+                conditions[[p for p, _ in found].index(kept_at)] = condition
+                note = say(request.language, "planner.assumed_correction", marker=marker,
+                           retracted=kept, kept=condition)  # fmt: skip
+                request.assumed += [note] if note not in request.assumed else []
                 continue
             if self._refused_then_kept(table, kept, kept_at, rival, position, refused):
                 # «меньше 100 не нужны; грузить ... от 100»: the bound refused, then the rows kept said
@@ -4984,7 +4995,7 @@ class RowFilters:
             index += 1
         if index >= len(request.tokens):
             return None
-        match = _NOT_SHOWN_AFTER.match(request.lower, request.spans[index][0])
+        match = NOT_SHOWN_AFTER.match(request.lower, request.spans[index][0])
         return match.span() if match else None
 
     def _negator_before(self, request: Request, index: int, table: Table | None = None) -> int | None:
@@ -5526,10 +5537,28 @@ class RowFilters:
             & PLACE_COLUMN_PARTS
         ]
 
+    def _country_columns(self, table: Table) -> list[str]:
+        """The place columns that hold a country ('country', 'Страна'): the only ones a country fits."""
+        country = {stem("country")}
+        return [
+            c.name
+            for c in table.columns
+            if c.name in self._place_columns(table)
+            and (set(name_parts(c.name)) | {m for w in words(c.comment) for m in self.vocabulary.meanings(w)})
+            & country
+        ]
+
+    def _country_in_no_column(self, table: Table, place: Place) -> bool:
+        """«станции в Белоруссии» over a table whose place column holds cities ('Город'): the country fits no
+        column, so `city = 'Белоруссия'` would load nothing meant (planner127): asked instead."""
+        return names_a_country(place.name) and not self._country_columns(table)
+
     def _place_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         columns = self._place_columns(table)
         for place in self._places(request, table):
             if len(columns) != 1 or place.name is None or place.several:
+                continue  # asked in _place_questions
+            if self._country_in_no_column(table, place):
                 continue  # asked in _place_questions
             if place.negator is not None:
                 request.handled.append(request.spans[place.negator])
@@ -5550,6 +5579,9 @@ class RowFilters:
                         f"{place.phrase!r}; which rows should be loaded? Columns: "
                         f"{', '.join(table.column_names)}."]  # fmt: skip
             name, column, value = table.qualified_name, columns[0], place.name or place.phrase
+            if self._country_in_no_column(table, place):
+                return [say(request.language, "planner.country_no_column", table=name, phrase=place.phrase,
+                            columns=", ".join(columns))]  # fmt: skip
             if len(columns) > 1:
                 return [f"Which column of {name} should equal {value!r}: {', '.join(columns)}?"]
             if place.several:
@@ -6290,7 +6322,7 @@ EXCLUDED_EN = frozenset({"excluded", "omitted"})
 # "refunds not needed", "refunds are not wanted": the English of «возвраты не нужны» (planner67)
 # «тестовые не показывать», «тестовые не светить», "test ones not shown" (planner109; the Russian verbs:
 # vocabulary.SHOW_FORMS_RU)
-_NOT_SHOWN_AFTER = re.compile(
+NOT_SHOWN_AFTER = re.compile(
     rf"не\s+(?:{SHOW_FORMS_RU}|выводи\w*)|(?:(?:are|is|be)\s+)?not\s+(?:shown|displayed)\b",
     re.IGNORECASE,
 )
@@ -6631,6 +6663,11 @@ STATE_MEANINGS = {
 
 # An abbreviation in capitals after a comment's noun: 'Резидент РФ', 'Налоговый резидент США'.
 _ABBREVIATION = re.compile(r"[A-ZА-ЯЁ]{2,5}")
+
+
+def _negative(condition: str) -> bool:
+    """`condition` leaves values out (<>, NOT IN, IS DISTINCT FROM)."""
+    return bool(re.search(r"<>| NOT IN | IS DISTINCT FROM ", condition))
 
 
 @functools.lru_cache(maxsize=1024)

@@ -426,3 +426,24 @@ def comment_head_words(comment: str | None) -> tuple[str, ...]:
     if first is not None and any(p.pos == "NOUN" and p.case == "nomn" for p in first.parses):
         found.append(first.lower)
     return tuple(dict.fromkeys(found))
+
+
+@functools.lru_cache(maxsize=1024)
+def column_rows_stems(comments: tuple[str, ...]) -> frozenset[str]:
+    """Stems of the nouns a table's column comments call its rows, in the genitive after the column's own
+    word: «объект» of 'Тип объекта' and 'Дата сдачи объекта', «площадк» of 'Адрес площадки' (planner127).
+    Only a comment of two words or more ending in a singular genitive noun says it."""
+    found = set()
+    for comment in comments:
+        said = [t for t in tokenize(comment) if t.lang != "punct"]
+        if len(said) < 2:
+            continue
+        last = said[-1]
+        if any(p.pos == "NOUN" and p.case == "gent" and p.number == "sing" for p in last.parses):
+            found.add(stem(last.lower))
+    return frozenset(found)
+
+
+def rows_called_by_columns(table: Table) -> frozenset[str]:
+    """column_rows_stems of `table`'s column comments."""
+    return column_rows_stems(tuple(c.comment for c in table.columns if c.comment))

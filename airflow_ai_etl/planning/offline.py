@@ -207,6 +207,7 @@ from airflow_ai_etl.planning.schedule import (
     detect_language,
     parse_schedule,
     rate_limit,
+    two_schedules,
 )
 from airflow_ai_etl.planning.spelling import Correction, Speller
 from airflow_ai_etl.planning.triggers import (
@@ -2049,10 +2050,13 @@ class OfflinePlanner:
         hits = self._with_role_phrases(request, conn_id, hits)
         whole = self._said_by_whole_comment(request, hits)
         hits = {whole: hits[whole]} if whole else hits
+        order = {t.qualified_name: i for i, t in enumerate(self.catalog.tables_of(conn_id))}
+        calling = self._tables_calling_rows_so(request, conn_id, hits)
+        if calling:  # «объекты»: the bracketed name of one table, the rows of another: asked, naming both
+            return sorted([*(t for t, _ in hits.values()), *calling], key=lambda t: order[t.qualified_name])
         if self._unknown_head_noun(request, hits) or heads.unknown_head(self, request, hits):
             return []  # «таблицу штрафов курьеров», «отзывы покупателей»: couriers only qualify it -> asked
         found = sorted(((indices[0], table) for table, indices in hits.values()), key=lambda pair: pair[0])
-        order = {t.qualified_name: i for i, t in enumerate(self.catalog.tables_of(conn_id))}
         listed = self._tables_of_listed_references(request, conn_id, hits, found)
         coordinated = [
             t for t in self._coordinated_tables(request, conn_id) if t.qualified_name not in listed
@@ -2071,6 +2075,27 @@ class OfflinePlanner:
             if kept is not None:
                 return [kept]
         return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
+
+    def _tables_calling_rows_so(
+        self, request: Request, conn_id: str, hits: dict[str, tuple[Table, list[int]]]
+    ) -> list[Table]:
+        """«Объекты» over 'Строительные проекты (объекты по договорам …)' and sites whose columns say 'Тип
+        объекта', 'Дата сдачи объекта': a noun naming one table only through its comment's bracketed second
+        name is what another table's column comments call that table's rows, so both tables answer it and
+        which one is asked, naming both (planner127). A table's own name or head noun keeps it alone."""
+        if len(hits) != 1:
+            return []
+        (table, indices) = next(iter(hits.values()))
+        said = {stem(request.tokens[i]) for i in indices}
+        own = set(name_parts(table.name)) | {stem(w) for w in words(table.comment or "")[:1]}
+        own |= {noun} if (noun := comment_noun_stem(table.comment)) else set()
+        if not said or said & own or not said <= heads.apposition_stems(table.comment):
+            return []
+        return [
+            t
+            for t in self.catalog.tables_of(conn_id)
+            if t is not table and said <= heads.rows_called_by_columns(t)
+        ]
 
     def _table_of_state_or_measure(self, request: Request, found: list[tuple[int, Table]]) -> Table | None:
         """The one of several tables a noun fits that the words around the noun say: «Неявки на приём» of
@@ -3021,6 +3046,9 @@ class OfflinePlanner:
         frequencies = alternative_frequencies(request.text)
         if frequencies:  # «то ли раз в день, то ли раз в час»
             return say(request.language, "planner.frequency_alternatives", phrase=frequencies)
+        split = two_schedules(request.text)
+        if split:  # «в 9, а по пятницам ещё и в 18»: two schedules, one cron says neither pair
+            return say(request.language, "planner.two_schedules", first=split[0], second=split[1])
         daily = daily_and_weekday(request.text)
         if daily:  # «каждый день в 9 утра во вторник»: every day, or Tuesdays only?
             return say(request.language, "planner.daily_or_weekday", phrase=daily)
@@ -6251,6 +6279,7 @@ class OfflinePlanner:
             domain = content.domain_word_only(self, request, table)  # «залей кино»: the database's subject
             if domain:
                 return Outcome.clarify(domain)
+            request.assumed += residue.untouched_notes(self, request, table, masked)  # «email не трогать»
         outcome = _validated(spec_data)
         if outcome.status == "ok":  # «отчисленных» as status = 'expelled': said with the plan (planner85)
             outcome.assumptions = list(request.assumed)

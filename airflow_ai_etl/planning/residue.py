@@ -126,6 +126,46 @@ def unread_column_words(
     return _question(request, table, [pairs.get(i, request.raw[i]) for i in order], columns)
 
 
+# «email не трогать», «телефон не менять», "don't touch the email": leave the column as it is
+_UNTOUCHED_RU = re.compile(r"трога|меня|измен")
+_UNTOUCHED_EN = re.compile(r"^(?:touch|chang|modif)")
+
+
+def untouched_notes(
+    planner: OfflinePlanner, request: Request, table: Table, masked: Sequence[str]
+) -> list[Message]:
+    """The plan's notes for columns the request says to leave as they are («email не трогать», "don't touch
+    the phone"): they load unmasked, and the plan says so instead of dropping the words silently
+    (planner127; shop-ru-h04 «регион и сумму не трогать» plans with no mask)."""
+    notes: list[Message] = []
+    tokens = request.tokens
+    for index, token in enumerate(tokens[:-1]):
+        ru = token == "не" and bool(_UNTOUCHED_RU.match(tokens[index + 1]))
+        en = token in ("not", "t", "dont") and bool(_UNTOUCHED_EN.match(tokens[index + 1]))
+        if not (ru or en):
+            continue
+        # the column words: before «не» in Russian («регион и сумму не трогать»), after the verb in English
+        near = range(max(0, index - 3), index) if ru else range(index + 2, min(len(tokens), index + 5))
+        found = [
+            (k, name)
+            for k in near
+            if not _CLAUSE_END.search(
+                request.text[slice(*sorted((request.spans[k][1], request.spans[index][0])))]
+            )
+            for _, name in planner._column_mentions(table, [tokens[k]])
+            if name not in masked
+        ]
+        if not found:
+            continue
+        said_do = token == "t" or (index and tokens[index - 1] in ("do", "does"))
+        first = min(k for k, _ in found) if ru else index - (1 if said_do else 0)
+        last = index + 1 if ru else max(k for k, _ in found)
+        phrase = request.text[request.spans[first][0] : request.spans[last][1]]
+        columns = ", ".join(dict.fromkeys(name for _, name in found))
+        notes.append(say(request.language, "planner.assumed_untouched", phrase=phrase, column=columns))
+    return notes
+
+
 def _unit_of_number(request: Request, index: int, where: str) -> bool:
     """Word `index` is a time unit right after a number the filter rules read («от 30 минут и дольше»:
     duration_min >= 30; "2 hours or more" converted): the quantity's unit, never a listed value ('minute').

@@ -23,7 +23,14 @@ from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.lexicon import RU_WEEKDAYS, WEEKDAY_ABBREVIATIONS, is_any
 from airflow_ai_etl.planning.lexicon import is_ as lexicon_is
 
-__all__ = ["Retraction", "drop_particles", "hedged_interval", "juxtaposed", "retractions"]
+__all__ = [
+    "Retraction",
+    "correction_marker",
+    "drop_particles",
+    "hedged_interval",
+    "juxtaposed",
+    "retractions",
+]
 
 # Words that take the value before them back; one of them must stand between the two values.
 _CORE_RU = frozenset({"нет", "ой", "точнее", "вернее", "верней", "поправка", "стоп", "пардон"})
@@ -283,6 +290,18 @@ def _marker(tokens: Sequence[Token], i: int) -> int | None:
             break
         j += 1
     return j if core and j > i else None
+
+
+def correction_marker(text: str) -> str | None:
+    """The words of a correction marker in `text` (the words between two values of one slot: «..., точнее,
+    ...», «, нет, », "..., I mean, ..."), or None: a filter's two values of one column with a marker between
+    them are a correction, not a choice to ask about (planner127: «механизаторов... точнее, механиков»)."""
+    tokens = tokenize(text)
+    for i in range(len(tokens)):
+        end = _marker(tokens, i)
+        if end is not None:
+            return text[tokens[i].start : tokens[end - 1].end].strip(" ,.;:—-…")
+    return None
 
 
 def retractions(text: str) -> tuple[str, list[Retraction]]:

@@ -38,6 +38,7 @@ rules do not read the same words twice. Choices worth knowing:
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import zoneinfo
@@ -1518,6 +1519,83 @@ def daily_and_weekday(text: str) -> str | None:
     return text[start:end]
 
 
+# Words that open a new clause of the schedule: «в 9, а по пятницам ещё и в 18», "at 9, but on Fridays at 6"
+_CLAUSE_BREAKS = {"а", "но", "плюс", "but", "plus", "while", "whereas"}
+# «по будням», «в выходные», "on weekdays": days said as a group, a day cue as much as a weekday
+_DAY_GROUPS = {
+    "будни", "будням", "буднях", "будний", "будние", "выходные", "выходным", "выходных",
+    "weekday", "weekdays", "weekend", "weekends",
+}  # fmt: skip
+_DAILY_WORDS = {"ежедневно", "день", "сутки", "daily", "day"}
+# what may open a clause's schedule phrase before its day or hour: «по пятницам», "on Fridays", «каждую среду»
+_DAY_LEADS = {"по", "в", "во", "on", "every", "each", "каждый", "каждую", "каждое", "каждые"}
+
+
+def _clauses(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """The request's clauses as (first, end) token ranges: split at punctuation, at «а»/«но»/"but", and at
+    «и»/"and" right before a day cue («по понедельникам в 9 и по пятницам в 18»)."""
+    cuts = [0]
+    for k, token in enumerate(tokens):
+        following = tokens[k + 1 : k + 3]
+        joins_days = token.lower in ("и", "and") and any(
+            _is_day_cue(t) or t.lower in grammar.EVERY_WORDS or t.has({"каждый"}) for t in following
+        )
+        if token.text in (",", ";", "—") or token.lower in _CLAUSE_BREAKS or joins_days:
+            cuts.append(k + 1)
+    cuts.append(len(tokens))
+    return [(a, b) for a, b in itertools.pairwise(cuts) if a < b]
+
+
+def _is_day_cue(token: Token) -> bool:
+    return _is_weekday(token) or token.lower in _DAY_GROUPS
+
+
+def _timed_clock(tokens: Sequence[Token], k: int) -> bool:
+    """Word `k` is a clock time: an hour said after «в»/"at" or before a part of day, or "9:30", "9pm"."""
+    number = _clock_number(tokens[k])
+    return number is not None and number[0] <= 24 and (number[1] or _is_timed(tokens, k))
+
+
+def _split_schedules(tokens: Sequence[Token]) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """Two clauses, each with a clock time of its own, whose day cues differ («в 9, а по пятницам ещё и в
+    18», «по понедельникам в 9 и по пятницам в 18», "at 9 am, and on Fridays also at 6 pm"): two schedules
+    one cron cannot say (every day at 9 and Fridays at 18 is not `0 9,18 * * 5`; planner127). The token
+    spans of the two phrases, from the clause's first day or time word to its last; None otherwise. One
+    clause with two hours («по пятницам в 9 и в 18») is one schedule."""
+    timed: list[tuple[int, int, frozenset[str]]] = []
+    for first, end in _clauses(tokens):
+        clocks = [k for k in range(first, end) if _timed_clock(tokens, k)]
+        if not clocks:
+            continue
+        days = frozenset(tokens[k].lower[:3] for k in range(first, end) if _is_day_cue(tokens[k]))
+        # «каждый день в 9», "daily at 9": the daily cue opens the quoted phrase, though it names no day
+        daily = [k for k in range(first, end) if tokens[k].lower in _DAILY_WORDS]
+        cues = [k for k in range(first, end) if _is_day_cue(tokens[k])] + clocks + daily
+        start = min(cues)
+        while start > first and (
+            tokens[start - 1].lower in _DAY_LEADS | _TIME_PREPOSITIONS or tokens[start - 1].has({"каждый"})
+        ):
+            start -= 1
+        last = max(cues)
+        if last + 1 < end and tokens[last + 1].lower in _DAY_PARTS:
+            last += 1
+        timed.append((start, last + 1, days))
+    for (a, b, days), (c, d, other) in itertools.pairwise(timed):
+        if days != other:
+            return (a, b), (c, d)
+    return None
+
+
+def two_schedules(text: str) -> tuple[str, str] | None:
+    """The user's words of two schedules said in two clauses (see _split_schedules), or None."""
+    tokens = tokenize(text or "")
+    found = _split_schedules(tokens)
+    if found is None:
+        return None
+    (a, b), (c, d) = found
+    return text[tokens[a].start : tokens[b - 1].end], text[tokens[c].start : tokens[d - 1].end]
+
+
 def _time_before(tokens: Sequence[Token], k: int, limit: int) -> int | None:
     """The index of a clock-like number at most `limit` words before `k` (skipping parts of day, commas,
     «ну», «а», prepositions)."""
@@ -1576,6 +1654,8 @@ def _parse(text: str, alternatives: bool = True) -> ScheduleMatch | None:
         or _hedged_frequencies(text)
     ):
         raise _Unsupported("or")  # «в 9 вечера или в 10», "at 9 or 10 pm": the user has not chosen yet
+    if alternatives and _split_schedules(tokens):
+        raise _Unsupported("two schedules")  # «в 9, а по пятницам ещё и в 18»: asked, quoting both
     found = grammar.schedule_slots(tokens)
     used = {i for slot in found for i in range(slot.first, slot.last)}
     digits = numeral_rewrites(tokens, used) if grammar.enabled("clock") else []

@@ -231,6 +231,12 @@ DOMAIN_MEANINGS = {
     "каршеринг": ("car-sharing",),
     "страхование": ("insurance",), "страховщик": ("insurance", "insurer"), "магазин": ("shop",),
     "оператор": ("operator",), "сеть": ("chain", "network"), "зарядка": ("charging",),
+    # planner127: the domain said as an adjective before a generic noun («библиотечные данные», «аптечная
+    # информация»): the whole database's data, no one table
+    "библиотека": ("library",), "библиотечный": ("library",), "аптечный": ("pharmacy",),
+    "гостиничный": ("hotel",), "ресторанный": ("restaurant",), "банковский": ("bank",),
+    "страховой": ("insurance",), "университетский": ("university",), "вузовский": ("university",),
+    "кинотеатральный": ("cinema",), "логистический": ("logistics",), "авиационный": ("airline",),
 }  # fmt: skip
 
 # First parts of Russian compound nouns whose second part is a whole noun of its own («автокредит»,
@@ -267,6 +273,10 @@ VALUE_MEANINGS = {
     "ожидание": ("pending", "waiting"), "черновик": ("draft",), "академический": ("academic",),
     "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
     "подрядчик": ("contractor",),  # «курьеры-подрядчики» of is_contractor (planner84)
+    # planner127: positions a people table lists in English ('Должность: operator, agronomist, driver,
+    # mechanic, laborer'): «механизаторов и водителей» is position IN ('operator', 'driver')
+    "механизатор": ("operator",), "водитель": ("driver",), "агроном": ("agronomist",),
+    "механик": ("mechanic",), "разнорабочий": ("laborer", "labourer"),
     "выпуститься": ("graduated",), "выпустить": ("graduated",),
     "отпуск": ("leave",), "академ": ("academic", "leave"),  # «в академе»: academic leave in students' slang
     "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),
@@ -787,6 +797,35 @@ _LOCATIVE_ENDINGS: tuple[tuple[str, str | None], ...] = (
     # say where to, and "в Баку" cannot be told from them.
     (r"[оэ]$", r"\g<0>"),
 )
+
+
+# Countries a request may name as a place (nominative, lower case, RU and EN; planner127): «станции в
+# Белоруссии» names a country, which a column holding cities ('Город') cannot hold, so the filter is asked
+# instead of writing `city = 'Белоруссия'`. Cities are open-ended; countries are few enough to list.
+COUNTRY_NAMES = frozenset(
+    {
+        "россия", "рф", "беларусь", "белоруссия", "казахстан", "украина", "узбекистан", "киргизия",
+        "кыргызстан", "таджикистан", "туркмения", "туркменистан", "армения", "азербайджан", "грузия",
+        "молдавия", "молдова", "латвия", "литва", "эстония", "германия", "франция", "италия", "испания",
+        "португалия", "польша", "чехия", "словакия", "венгрия", "австрия", "швейцария", "нидерланды",
+        "голландия", "бельгия", "великобритания", "англия", "ирландия", "норвегия", "швеция", "финляндия",
+        "дания", "греция", "турция", "сербия", "болгария", "румыния", "китай", "япония", "корея", "индия",
+        "монголия", "вьетнам", "таиланд", "индонезия", "израиль", "египет", "оаэ", "иран", "сша",
+        "америка", "канада", "мексика", "бразилия", "аргентина", "австралия",
+        "russia", "belarus", "kazakhstan", "ukraine", "uzbekistan", "kyrgyzstan", "armenia", "azerbaijan",
+        "georgia", "moldova", "latvia", "lithuania", "estonia", "germany", "france", "italy", "spain",
+        "portugal", "poland", "czechia", "austria", "switzerland", "netherlands", "belgium", "britain",
+        "england", "ireland", "norway", "sweden", "finland", "denmark", "greece", "turkey", "serbia",
+        "bulgaria", "romania", "china", "japan", "korea", "india", "mongolia", "vietnam", "thailand",
+        "israel", "egypt", "uae", "iran", "usa", "america", "canada", "mexico", "brazil", "argentina",
+        "australia",
+    }
+)  # fmt: skip
+
+
+def names_a_country(name: str | None) -> bool:
+    """The place's name (its nominative, or a Latin name as written) is a country of COUNTRY_NAMES."""
+    return (name or "").strip().lower().replace("ё", "е") in COUNTRY_NAMES
 
 
 def place_nominative(name: str, preposition: str) -> str | None:
