@@ -804,8 +804,9 @@ class OfflinePlanner:
     def __init__(self, catalog: Catalog, vocabulary: Vocabulary | None = None, owner: str = "ai-etl") -> None:
         # values a CHECK or an enum type declares are read as if the column's comment listed them, and so
         # are the meanings an integer column's comment gives its codes (written back as codes: planning/codes)
-        self.catalog = codes.with_codes_listed(catalog).with_values_listed()
-        self._coded_catalog = catalog
+        listed = codes.with_codes_listed(catalog)
+        self.catalog = listed.with_values_listed()
+        self._coded_catalog = catalog if listed is not catalog else None  # None: no column has a code map
         self.vocabulary = vocabulary or Vocabulary(user_glossary())
         self.owner = owner
         self._descriptions: dict[tuple[str, str, str], set[str]] = {}
@@ -839,7 +840,8 @@ class OfflinePlanner:
         outcome = plan_with_checks(self, text.strip(), self._plan)  # check phrases: planning/checks.py
         # The rules build many questions in English (`msg`); a Russian request is asked in Russian.
         language = detect_language(text)
-        outcome = codes.codes_written(outcome, self._coded_catalog, language)  # `status = 5`, not its meaning
+        if self._coded_catalog is not None:  # `status = 5`, never the meaning listed for it
+            outcome = codes.codes_written(outcome, self._coded_catalog, language)
         if outcome.questions and language != "en":
             outcome.questions = [said_in(q, language) for q in outcome.questions]
         if outcome.errors and language != "en":  # and its refusals too
