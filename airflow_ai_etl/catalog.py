@@ -105,8 +105,9 @@ def without_codes(comment: str | None) -> str:
     items = list(_CODE_ITEM.finditer(text)) if code_map(comment) else []
     if not items:
         return text
-    naming = text[: items[0].start()] + " " + text[items[-1].end() :]
-    return " ".join(re.sub(r"\(\s*\)|:\s*$|:\s+(?=\S)", " ", naming.strip()).split()).rstrip(":").strip()
+    before = re.sub(r"[\s:(]+$", "", text[: items[0].start()])  # 'Статус: ', 'Приоритет ('
+    after = re.sub(r"^[\s.,;)]+", "", text[items[-1].end() :])  # ').', '. Заполняется триггером'
+    return " ".join(f"{before} {after}".split())
 
 
 def with_values_listed(column: Column) -> Column:
@@ -125,9 +126,10 @@ def with_values_listed(column: Column) -> Column:
 
 # One item of a code map: a number, a dash, an en or em dash, '=' or ':', then a meaning of one or more words
 # that begins with a letter ('1 — новая', '2 - в работе', '3=мобильное приложение', '4: юрлицо'); a range
-# ('1-30') or a number after the dash ('1 - 2 часа') is no item.
+# ('1-30') or a number after the dash ('1 - 2 часа') is no item; a full stop ends the list ('..., 2 — закрыта.
+# Заполняется триггером').
 _CODE_ITEM = re.compile(
-    r"(?<![\w.-])(\d{1,6})\s*(?:[—–=:]|-(?!\s*\d))\s*([^\W\d_][^,;()=:—–]*?)\s*\.?\s*(?=[,;)]|$)"
+    r"(?<![\w.-])(\d{1,6})\s*(?:[—–=:]|-(?!\s*\d))\s*([^\W\d_][^,;()=:—–.]*?)\s*(?=[,;).]|$)"
 )
 # What may stand between two items of one list: a comma or a semicolon.
 _CODE_GAP = re.compile(r"\s*[,;]\s*")

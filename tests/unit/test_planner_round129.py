@@ -8,14 +8,15 @@ Requests of my own over a domain of my own (a water utility's emergency dispatch
 
 First pass (at eec8e95, before the rules, `code_map` stubbed to return {} so the module imports): 35 of 54 failed
 (the 19 that passed: comments that are no code map, and requests that asked already). The 14 tests after
-section 2 (more shapes, questions, marts) were added after the rules were written.
+section 2 (more shapes, questions, marts) and 7 comment shapes (a full stop ending the list, the comment less its
+code map) were added after the rules were written.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from airflow_ai_etl.catalog import Catalog, ConnectionInfo, code_map
+from airflow_ai_etl.catalog import Catalog, ConnectionInfo, code_map, without_codes
 from airflow_ai_etl.planning.offline import OfflinePlanner
 from tests.catalogs import tables_from_ddl
 
@@ -43,6 +44,8 @@ from tests.catalogs import tables_from_ddl
             "Уровень доступа: 10 - чтение, 20 - запись, 30 - администратор",
             {10: "чтение", 20: "запись", 30: "администратор"},
         ),
+        ("Статус: 1 — новая, 2 — закрыта. Заполняется триггером", {1: "новая", 2: "закрыта"}),
+        ("Код региона: 77 - Москва, 78 - Санкт-Петербург", {77: "Москва", 78: "Санкт-Петербург"}),
         # prose numbers are no code map
         ("Срок в днях: 1-30", {}),
         ("Этаж (1-25)", {}),
@@ -59,6 +62,20 @@ from tests.catalogs import tables_from_ddl
 )
 def test_code_map_of_a_comment(comment: str | None, codes: dict[int, str]) -> None:
     assert code_map(comment) == codes
+
+
+@pytest.mark.parametrize(
+    ("comment", "naming"),
+    [
+        ("Статус: 1 — новая, 2 — закрыта. Заполняется триггером", "Статус Заполняется триггером"),
+        ("Приоритет (1 - низкий, 2 - средний)", "Приоритет"),
+        ("Meter state: 1 - active, 2 - removed, 3 - broken.", "Meter state"),
+        ("1 — мужской, 2 — женский", ""),
+        ("Срок в днях: 1-30", "Срок в днях: 1-30"),  # no code map: the comment as it is
+    ],
+)
+def test_a_comment_less_its_code_map_keeps_its_naming_words(comment: str, naming: str) -> None:
+    assert without_codes(comment) == naming
 
 
 # --- 2. the planner over coded columns -------------------------------------------------------------------
