@@ -7,8 +7,8 @@ meaning. A word no meaning (or two) fits is asked; a number said itself («со 
 Requests of my own over a domain of my own (a water utility's emergency dispatch, the DDL below), RU and EN.
 
 First pass (at eec8e95, before the rules, `code_map` stubbed to return {} so the module imports): 35 of 54 failed
-(the 19 that passed: comments that are no code map, and requests that asked already). The 14 tests after
-section 2 (more shapes, questions, marts) and 7 comment shapes (a full stop ending the list, the comment less its
+(the 19 that passed: comments that are no code map, and requests that asked already). 14 planner tests
+(more shapes, the questions, marts) and 7 comment shapes (a full stop ending the list, the comment less its
 code map) were added after the rules were written.
 """
 
