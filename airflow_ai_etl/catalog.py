@@ -93,9 +93,14 @@ _INTEGER_TYPE = re.compile(
 def coded(column: Column) -> dict[int, str]:
     """The code map of an integer column (`status smallint`, 'Статус: 1 — новая, 2 — закрыта'): {} for a
     column of another type, or one whose schema declares its values (they win, as over a comment's list)."""
-    if column.values or not _INTEGER_TYPE.match(column.type.strip()):
+    if column.values or not is_integer_type(column.type):
         return {}
     return code_map(column.comment)
+
+
+def is_integer_type(type_: str) -> bool:
+    """An integer type a code map may be stored in: smallint, int, bigint, Int8..UInt64, Nullable(...)."""
+    return bool(_INTEGER_TYPE.match(type_.strip()))
 
 
 def without_codes(comment: str | None) -> str:

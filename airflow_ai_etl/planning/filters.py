@@ -26,7 +26,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values, without_listed
+from airflow_ai_etl.catalog import (
+    Catalog,
+    Column,
+    ConnectionInfo,
+    Table,
+    is_integer_type,
+    listed_values,
+    without_listed,
+)
 from airflow_ai_etl.marts.resolve import column_kind
 from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning import flags, heads, negation
@@ -6829,13 +6837,20 @@ def _names_listed_value(word: str, column: Column) -> bool:
 
 
 def names_read_value(word: str, table: Table, read: str) -> bool:
-    """`word` is (by lemma or meaning) a value some column lists that the condition `read` compares with:
-    «выполненные» of `status = 'выполнена'` (planner129: a meaning a code map lists, read by its lemma)."""
+    """`word` is (by lemma or meaning) a meaning a coded integer column lists that the condition `read`
+    compares with: «выполненные» of `status = 'выполнена'` (planner129). Only a code map's meanings: a text
+    column's status word keeps the older rules (a state beside its event's time column is asked there)."""
     token = next(iter(tokenize(word)), None)
     if token is None or "'" not in read:
         return False
-    listed = {c.name: listed_values(c.comment) for c in table.columns if listed_values(c.comment)}
+    listed = {c.name: listed_values(c.comment) for c in table.columns if _lists_code_meanings(c)}
     return any(f"'{value}'" in read for _, value in _listed_value_hits(token, listed))
+
+
+def _lists_code_meanings(column: Column) -> bool:
+    """The planner's view of an integer column whose comment gives its codes meanings: values declared on a
+    column of an integer type (planning/codes.py lists the meanings as its values)."""
+    return bool(column.values) and is_integer_type(column.type)
 
 
 def _listed_code_hits(code: str, listed: dict[str, tuple[str, ...]]) -> set[tuple[str, str]]:

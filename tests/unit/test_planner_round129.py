@@ -19,6 +19,7 @@ import pytest
 from airflow_ai_etl.catalog import Catalog, ConnectionInfo, code_map, without_codes
 from airflow_ai_etl.planning.offline import OfflinePlanner
 from tests.catalogs import tables_from_ddl
+from tests.planned import plan_in
 
 # --- 1. reading a code map from a comment ----------------------------------------------------------------
 
@@ -281,3 +282,19 @@ def test_a_mart_never_sums_codes(text: str) -> None:
     outcome = _planner().plan(text)
     assert outcome.status == "needs_clarification"
     assert any("status" in q for q in outcome.questions), outcome.questions
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        # «в работе» (LOCATIVE_VALUE_MEANINGS) says a listed in_progress of a text column too (at-ru-044's shape)
+        ("utility", "Заявки в работе: количество по темам по дням", "status = 'in_progress'"),
+        ("construction", "Проекты в работе в клик каждый час", "status = 'in_progress'"),
+    ],
+)
+def test_in_work_is_a_listed_in_progress(catalog: str, text: str, where: str) -> None:
+    outcome = plan_in(catalog, text)
+    assert outcome.status == "ok", outcome.questions
+    spec = outcome.spec
+    assert spec is not None
+    assert (spec.source.mart.where if spec.source.mart else spec.source.where) == where
