@@ -84,6 +84,37 @@ def without_listed(comment: str | None) -> str:
     return (comment or "").split(":", 1)[0]
 
 
+# An integer type a code map may be stored in (PostgreSQL and ClickHouse spellings, Nullable or not).
+_INTEGER_TYPE = re.compile(
+    r"^(?:nullable\()?(?:smallint|integer|int|int[248]|bigint|u?int(?:8|16|32|64))\)?$", re.IGNORECASE
+)
+
+
+def coded(column: Column) -> dict[int, str]:
+    """The code map of an integer column (`status smallint`, 'Статус: 1 — новая, 2 — закрыта'): {} for a
+    column of another type, or one whose schema declares its values (they win, as over a comment's list)."""
+    if column.values or not is_integer_type(column.type):
+        return {}
+    return code_map(column.comment)
+
+
+def is_integer_type(type_: str) -> bool:
+    """An integer type a code map may be stored in: smallint, int, bigint, Int8..UInt64, Nullable(...)."""
+    return bool(_INTEGER_TYPE.match(type_.strip()))
+
+
+def without_codes(comment: str | None) -> str:
+    """A column comment less its code map: 'Статус: 1 — новая, 2 — закрыта' -> 'Статус', 'Приоритет (1 -
+    низкий, 2 - высокий)' -> 'Приоритет': its naming words, never its meanings."""
+    text = comment or ""
+    items = list(_CODE_ITEM.finditer(text)) if code_map(comment) else []
+    if not items:
+        return text
+    before = re.sub(r"[\s:(]+$", "", text[: items[0].start()])  # 'Статус: ', 'Приоритет ('
+    after = re.sub(r"^[\s.,;)]+", "", text[items[-1].end() :])  # ').', '. Заполняется триггером'
+    return " ".join(f"{before} {after}".split())
+
+
 def with_values_listed(column: Column) -> Column:
     """The column as the planner reads it: its declared values written into its comment the way a comment
     lists them ('Статус проекта' + CHECK (status IN ('draft', 'closed')) -> 'Статус проекта (draft, closed)'),
@@ -96,6 +127,39 @@ def with_values_listed(column: Column) -> Column:
     naming = without_listed(column.comment).strip()
     comment = f"{naming} ({', '.join(listable)})" if naming else f"({', '.join(listable)})"
     return replace(column, comment=comment)
+
+
+# One item of a code map: a number, a dash, an en or em dash, '=' or ':', then a meaning of one or more words
+# that begins with a letter ('1 — новая', '2 - в работе', '3=мобильное приложение', '4: юрлицо'); a range
+# ('1-30') or a number after the dash ('1 - 2 часа') is no item; a full stop ends the list ('..., 2 — закрыта.
+# Заполняется триггером').
+_CODE_ITEM = re.compile(
+    r"(?<![\w.-])(\d{1,6})\s*(?:[—–=:]|-(?!\s*\d))\s*([^\W\d_][^,;()=:—–.]*?)\s*(?=[,;).]|$)"
+)
+# What may stand between two items of one list: a comma or a semicolon.
+_CODE_GAP = re.compile(r"\s*[,;]\s*")
+
+
+@functools.lru_cache(maxsize=1024)
+def code_map(comment: str | None) -> dict[int, str]:
+    """The integer codes a column comment gives meanings to, in its order: 'Статус: 1 — новая, 2 — в работе'
+    -> {1: 'новая', 2: 'в работе'}; 'Приоритет (1 - низкий, 2 - высокий)', 'Канал: 1=email, 2=чат' alike.
+    Two or more items in one list (commas or semicolons between them), each code once; {} for a comment with
+    prose numbers ('Срок в днях: 1-30', 'Количество мест: 2, 4 или 6'). A column's code map is a catalog fact
+    as its CHECK values are: the planner reads a state word against the meanings and writes the code."""
+    text = comment or ""
+    items = list(_CODE_ITEM.finditer(text))
+    if len(items) < 2:
+        return {}
+    # one list: nothing but a comma or a semicolon between one item and the next
+    if any(
+        not _CODE_GAP.fullmatch(text[a.end() : b.start()]) for a, b in zip(items, items[1:], strict=False)
+    ):
+        return {}
+    codes = [int(m.group(1)) for m in items]
+    if len(set(codes)) != len(codes):
+        return {}
+    return {code: " ".join(m.group(2).split()) for code, m in zip(codes, items, strict=True)}
 
 
 def _check_operand(node: Any) -> Any:

@@ -208,6 +208,20 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Time zone UTC: the request names none; e.g. 'Moscow time' gives Europe/Moscow.",
         "ru": "Часовой пояс UTC: в запросе он не указан; например, «по Москве» даст Europe/Moscow.",
     },
+    "codes.meaning": {
+        "en": "{condition}: the code the comment of {column} gives that meaning.",
+        "ru": "{condition}: код, которому комментарий колонки {column} даёт это значение.",
+    },
+    "codes.unknown": {
+        "en": "The comment of {column} gives no code {code} (its codes: {codes}). Which one is meant?",
+        "ru": "В комментарии колонки {column} нет кода {code} (его коды: {codes}). Какой из них нужен?",
+    },
+    "codes.measured": {
+        "en": "{column} holds codes ({codes}), not quantities: {func}({column}) measures nothing. What should "
+        "the mart measure: the number of rows (count), or another column?",
+        "ru": "Колонка {column} хранит коды ({codes}), а не количества: {func}({column}) ничего не измеряет. "
+        "Что считать в витрине: число строк (count) или другую колонку?",
+    },
     "cli.assumed": {"en": "assumed: {assumption}", "ru": "по умолчанию: {assumption}"},
     # --- the mart preview (web/service.py, web/api.py)
     "preview.not_a_mart": {

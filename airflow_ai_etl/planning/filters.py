@@ -26,7 +26,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from airflow_ai_etl.catalog import Catalog, Column, ConnectionInfo, Table, listed_values, without_listed
+from airflow_ai_etl.catalog import (
+    Catalog,
+    Column,
+    ConnectionInfo,
+    Table,
+    is_integer_type,
+    listed_values,
+    without_listed,
+)
 from airflow_ai_etl.marts.resolve import column_kind
 from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning import flags, heads, negation, retractions
@@ -1343,6 +1351,8 @@ class RowFilters:
             after = start + width
             if column is None or not column.nullable or "bool" in column.type.lower():
                 continue  # «с целой пломбой» (seal_ok): a state of the row, read by _subject_state_conditions
+            if any(_names_listed_value(w, column) for w in request.raw[start:after]):
+                continue  # «с высоким приоритетом» of 'Приоритет (низкий, высокий)': its value, not «has one»
             if counts_units(column):
                 continue  # «кредиты с просрочкой» ('Дней просрочки'): over 0 days, read by the count rule
             if after < len(tokens) and self._continues_column_name(column, tokens[after]):
@@ -3747,7 +3757,7 @@ class RowFilters:
                     found_[name] = value  # "in transit": the two words of in_transit
                 elif t.lang == "en" and len(t.lower) > 2 and _plural_pair(t.lower, lower):
                     found_[name] = value  # "dogs" of 'dog', "dessert" of 'desserts' (planner97)
-                elif t.lang == "ru" and not value.isascii() and t.has(_lemmas_of(value)):
+                elif t.lang == "ru" and not value.isascii() and t.has(_value_lemmas(value, values)):
                     found_[name] = value
                 elif (
                     t.lang == "en" and not value.isascii() and stem(t.lower) in self.vocabulary.glossed(lower)
@@ -4823,7 +4833,9 @@ class RowFilters:
             meanings = {m for lemma in adj.lemmas for m in ADJECTIVE_VALUES.get(lemma, ())}
             listed = listed_values(column.comment)
             values = [
-                v for v in listed if v.lower() in meanings or (not v.isascii() and adj.has(_lemmas_of(v)))
+                v
+                for v in listed
+                if v.lower() in meanings or (not v.isascii() and adj.has(_value_lemmas(v, listed)))
             ]
             # «золотого уровня», «премиального сегмента»: by the adjective's meaning (VALUE_MEANINGS)
             values = values or sorted(v for _, v in _listed_value_hits(adj, {column.name: listed}))
@@ -6848,9 +6860,34 @@ def _listed_value_hits(token: Token, listed: dict[str, tuple[str, ...]]) -> set[
         (name, value)
         for name, values in listed.items()
         for value in values
-        if (not value.isascii() and token.has(_lemmas_of(value)))
+        if (not value.isascii() and token.has(_value_lemmas(value, values)))
         or (meanings and meanings & (set(name_parts(value)) - {"in", "on", "at", "to"}))
     }
+
+
+def _names_listed_value(word: str, column: Column) -> bool:
+    """`word` is (by lemma or meaning) a value `column`'s comment lists: «высоким» of 'Приоритет (низкий,
+    высокий)' (planner129: a Russian listed value is a word of the comment too, never its name)."""
+    token = next(iter(tokenize(word)), None)
+    listed = listed_values(column.comment)
+    return token is not None and bool(listed) and bool(_listed_value_hits(token, {column.name: listed}))
+
+
+def names_read_value(word: str, table: Table, read: str) -> bool:
+    """`word` is (by lemma or meaning) a meaning a coded integer column lists that the condition `read`
+    compares with: «выполненные» of `status = 'выполнена'` (planner129). Only a code map's meanings: a text
+    column's status word keeps the older rules (a state beside its event's time column is asked there)."""
+    token = next(iter(tokenize(word)), None)
+    if token is None or "'" not in read:
+        return False
+    listed = {c.name: listed_values(c.comment) for c in table.columns if _lists_code_meanings(c)}
+    return any(f"'{value}'" in read for _, value in _listed_value_hits(token, listed))
+
+
+def _lists_code_meanings(column: Column) -> bool:
+    """The planner's view of an integer column whose comment gives its codes meanings: values declared on a
+    column of an integer type (planning/codes.py lists the meanings as its values)."""
+    return bool(column.values) and is_integer_type(column.type)
 
 
 def _listed_code_hits(code: str, listed: dict[str, tuple[str, ...]]) -> set[tuple[str, str]]:
@@ -7194,7 +7231,32 @@ def _is_abbreviation(word: str) -> bool:
 
 @functools.lru_cache(maxsize=1024)
 def _lemmas_of(value: str) -> frozenset[str]:
+    """The lemmas of a listed value's words; of a value of several words joined by '_' (a code's meaning
+    'в работе' listed as 'в_работе', planner129) those of its content words, never its preposition."""
+    if "_" in value and not value.isascii():
+        return frozenset(lemma for t in _content_words(value) for lemma in t.lemmas)
     return frozenset(lemma for t in tokenize(value) for lemma in t.lemmas)
+
+
+def _value_lemmas(value: str, values: Iterable[str]) -> frozenset[str]:
+    """The lemmas a word says `value` by: of a value of several words ('в_работе', a code's meaning) those
+    of its first content word, when no other value of its list has that word too («в работе» says
+    'в_работе'; «ждущие» says neither 'ждёт_запчастей' nor 'ждёт_жителя', and «жителей» of the table's own
+    'Заявки жителей' never says 'ждёт_жителя'), so a shared or trailing word never reads as a value."""
+    if "_" not in value or value.isascii():
+        return _lemmas_of(value)
+    content = _content_words(value)
+    first = frozenset(content[0].lemmas) if content else frozenset()
+    return first.difference(*(_lemmas_of(v) for v in values if v != value))
+
+
+# Parts of speech that name nothing: a meaning's preposition or conjunction («в» of 'в работе').
+_FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL"})
+
+
+def _content_words(value: str) -> list[Token]:
+    """The words of a value listed as several joined by '_' that name something ('в_работе': «работе»)."""
+    return [t for t in tokenize(value.replace("_", " ")) if t.parses and t.parses[0].pos not in _FUNCTION_POS]
 
 
 def _same_root(first: str, second: str) -> bool:

@@ -38,6 +38,7 @@ from airflow_ai_etl.messages import Message, msg, said_in, say
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import (
     abbreviations,
+    codes,
     colloquial,
     content,
     frame,
@@ -73,6 +74,7 @@ from airflow_ai_etl.planning.filters import (
     continues_a_comment,
     counted_nouns,
     duration_spans,
+    names_read_value,
     role_noun_of,
     starts_new_rows,
     state_two_columns_question,
@@ -801,8 +803,11 @@ class OfflinePlanner:
     """Turns one request into a spec using only rules and the catalog."""
 
     def __init__(self, catalog: Catalog, vocabulary: Vocabulary | None = None, owner: str = "ai-etl") -> None:
-        # values a CHECK or an enum type declares are read as if the column's comment listed them
-        self.catalog = catalog.with_values_listed()
+        # values a CHECK or an enum type declares are read as if the column's comment listed them, and so
+        # are the meanings an integer column's comment gives its codes (written back as codes: planning/codes)
+        listed = codes.with_codes_listed(catalog)
+        self.catalog = listed.with_values_listed()
+        self._coded_catalog = catalog if listed is not catalog else None  # None: no column has a code map
         self.vocabulary = vocabulary or Vocabulary(user_glossary())
         self.owner = owner
         self._descriptions: dict[tuple[str, str, str], set[str]] = {}
@@ -836,6 +841,8 @@ class OfflinePlanner:
         outcome = plan_with_checks(self, text.strip(), self._plan)  # check phrases: planning/checks.py
         # The rules build many questions in English (`msg`); a Russian request is asked in Russian.
         language = detect_language(text)
+        if self._coded_catalog is not None:  # `status = 5`, never the meaning listed for it
+            outcome = codes.codes_written(outcome, self._coded_catalog, language)
         if outcome.questions and language != "en":
             outcome.questions = [said_in(q, language) for q in outcome.questions]
         if outcome.errors and language != "en":  # and its refusals too
@@ -4302,6 +4309,7 @@ class OfflinePlanner:
                 continue  # "completed ones, status checked_out": the status named after it says it
             # "event_code = 'DELIVERED'": the value as quoted, in any case, was read
             said = value is not None and any(v in read.lower() for v in status_spellings(value))
+            said = said or (value is not None and names_read_value(raw, table, read))  # a listed meaning
             if value and not said and token not in request.claimed and not _test_as_noun(request, i):
                 column = self._single_word_column(table, token, fk_words=True)
                 if column and re.search(rf"\b{re.escape(column)}\b", read):
@@ -4358,7 +4366,7 @@ class OfflinePlanner:
                 continue
             status, _ = status_word(word.lower)  # "successful payments" read as status = 'succeeded'
             said = _kind_meanings(word) | set(status_spellings(status) if status else ())
-            if not any(_covered(m, read) for m in said):
+            if not any(_covered(m, read) for m in said) and not names_read_value(word.text, table, read):
                 return f"{word.text} {noun.text}"
         return None
 

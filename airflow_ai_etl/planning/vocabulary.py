@@ -254,7 +254,11 @@ def compound_head(lemma: str) -> str | None:
 
 # planner122: Russian lemmas whose listed code a word means only in the locative («в ремонте», «на ремонте»:
 # 'Статус техники: working, repair, …'), never «заявки на ремонт», «ремонты машин» (the rows' own noun)
-LOCATIVE_VALUE_MEANINGS = {"ремонт": ("repair", "in_repair")}
+LOCATIVE_VALUE_MEANINGS = {
+    "ремонт": ("repair", "in_repair"),
+    # planner129: «заявки в работе», the meaning 'в работе' a status code's comment gives: in_progress
+    "работа": ("in_progress", "progress"),
+}
 
 # Russian lemmas -> English words a listed code is made of: «в пути» -> in_transit, «в рублях» -> RUB.
 VALUE_MEANINGS = {

@@ -372,6 +372,7 @@ def _numeric_columns(table: Table) -> list[Column]:
         c
         for c in table.columns
         if column_kind(c.type).numeric
+        and not c.values  # a coded status (smallint, 'Статус: 1 — новая, ...'): codes, no quantity
         and not _key_name(c.name)  # amount_paid ends in "id" and is no key
         and c.name not in table.primary_key
     ]
