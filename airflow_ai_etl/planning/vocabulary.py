@@ -56,6 +56,8 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "shipment": ["отгрузка"],  # «доставка» / "delivery" is a process: shipments, routes and tracking fit
     "supplier": ["поставщик", "vendor"],
     "category": ["категория"],
+    # marts101: «акционные позиции» of is_promo 'Продано по акции': the promotion's adjective names the flag
+    "promo": ["акция", "акционный"],
     "region": ["регион", "область"],
     "project": ["проект"],
     "city": ["город"],
@@ -432,6 +434,8 @@ VALUE_MEANINGS = {
     # expires_on dates that state too, so it is asked
     # marts90: the operation's noun ('Тип операции (accrual, redemption, …)'): «только начисления», «списания»
     "начисление": ("accrual",),
+    # marts101: the operation said by its participle, as «списанные мили» is: «начисленные мили»
+    "начислить": ("accrual",), "начисленный": ("accrual",),
     # q113: a money movement's direction ('Направление (debit, credit)'): «сумма списаний / зачислений»
     "списание": ("redemption", "written_off", "write_off", "debit"), "зачисление": ("credit",),
     "обучаться": ("studying",), "обучающийся": ("studying",), "учиться": ("studying",),
