@@ -1110,7 +1110,7 @@ def _measures(
             continue
         if m.func == "count_distinct":
             target = None
-            for w in _head_first(object_words):
+            for w in _head_first(object_words, tokens):
                 other = ground.table_of(w)
                 if other is not None and other is not fact:
                     target = _fk_column(fact, other)
@@ -2652,12 +2652,14 @@ def _apposed_measure_list(tokens: Sequence[Token], measures: Sequence[MeasureWor
     return nxt is None or nxt.lang == "punct" or nxt.lower in DIM_PREPS_RU | DIM_PREPS_EN
 
 
-def _head_first(words: Sequence[Token]) -> list[Token]:
-    """The words of a counted noun phrase, its head noun first: the last of English words ("distinct policy
-    holders": holders, then policy), the first of Russian ones («уникальных владельцев полисов»). The head
-    says what is counted; a modifier naming the fact itself ("policy" of policies) would pick its own column
-    (policy_number) instead (marts101)."""
-    if len(words) > 1 and all(w.lang == "en" for w in words):
+def _head_first(words: Sequence[Token], tokens: Sequence[Token]) -> list[Token]:
+    """The words of a counted noun phrase, its head noun first: the last of English words written together
+    ("distinct policy holders": holders, then policy), else as said («уникальных владельцев полисов»,
+    "unique customers of receipts": the head comes first). The head says what is counted; a modifier naming
+    the fact itself ("policy" of policies) would pick its own column (policy_number) instead (marts101)."""
+    at = [next(k for k, t in enumerate(tokens) if t is w) for w in words]
+    together = all(b == a + 1 for a, b in zip(at, at[1:], strict=False))
+    if len(words) > 1 and together and all(w.lang == "en" for w in words):
         return [*reversed(words)]
     return list(words)
 
