@@ -434,8 +434,6 @@ VALUE_MEANINGS = {
     # expires_on dates that state too, so it is asked
     # marts90: the operation's noun ('Тип операции (accrual, redemption, …)'): «только начисления», «списания»
     "начисление": ("accrual",),
-    # marts101: the operation said by its participle, as «списанные мили» is: «начисленные мили»
-    "начислить": ("accrual",), "начисленный": ("accrual",),
     # q113: a money movement's direction ('Направление (debit, credit)'): «сумма списаний / зачислений»
     "списание": ("redemption", "written_off", "write_off", "debit"), "зачисление": ("credit",),
     "обучаться": ("studying",), "обучающийся": ("studying",), "учиться": ("studying",),
