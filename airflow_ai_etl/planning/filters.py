@@ -6064,6 +6064,8 @@ class RowFilters:
                 end += 1
             if token not in ("only", "только") or not self.grounding._ends_list(request, end):
                 continue
+            if token == "only" and _comma_between(request, i, i + 1):
+                continue  # "night shifts only, rebuilt every Monday": "only" closed its phrase (marts101)
             word, raw = request.tokens[i + 1], request.raw[i + 1]
             after = request.spans[end - 1][1]  # the end of the phrase: "only big ones|, where …"
             known = (
@@ -7142,6 +7144,12 @@ def _joined(request: Request, first: Token, second: Token) -> bool:
     """Only a comma or и/или/and/or stands between two words."""
     gap = request.text[first.end : second.start]
     return bool(re.fullmatch(r"\s*(?:,|\b(?:и|или|and|or)\b|,\s*(?:и|или|and|or)\b)\s*", gap))
+
+
+def _comma_between(request: Request, left: int, right: int) -> bool:
+    """A comma or semicolon stands between words `left` and `right`: a postposed "only" ("night shifts only,
+    …") ends its phrase there, the word after it begins another."""
+    return bool(re.search(r"[,;]", request.text[request.spans[left][1] : request.spans[right][0]]))
 
 
 def _starts_a_run(word: str) -> bool:

@@ -643,10 +643,14 @@ NEGATORS = {
 LAST_N = re.compile(
     r"\b(?:(?:for|from|over|in|during|within)\s+)?(?:the\s+)?(?P<en>last|past|trailing)\s+"
     # "twenty four hours", «двадцать четыре часа»: a tens word and a unit numeral are one count (planner122)
-    r"(?:(?P<n>\d{1,4}|[a-z]+(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)\s+)?"
+    # "one hundred and eighty days", "a hundred twenty days": a hundreds part may lead the count (marts101)
+    r"(?:(?P<n>\d{1,4}|(?:(?:a|one|two|three|four|five|six|seven|eight|nine)\s+hundred\s+(?:and\s+)?)?"
+    r"[a-z]+(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?)\s+)?"
     r"(?P<unit>minutes?|hours?|days?|weeks?|months?)\b(?!\s+of\b)"
     r"|(?:\bза\s+)?\bпоследн\w*\s+"
-    r"(?:(?P<n_ru>\d{1,4}|[а-я]+(?:\s+(?:один|одну|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять))?)\s+)?"
+    # «сто восемьдесят дней», «двести сорок пять дней»: a hundreds word may lead the tens, the unit (marts101)
+    r"(?:(?P<n_ru>\d{1,4}|(?:(?:сто|двести|триста|четыреста|пятьсот|шестьсот|семьсот|восемьсот|девятьсот)\s+)?"
+    r"[а-я]+(?:\s+(?:один|одну|одна|два|две|три|четыре|пять|шесть|семь|восемь|девять))?)\s+)?"
     r"(?P<unit_ru>минут\w*|час\w*|дн\w*|день|сут\w*|недел\w*|месяц\w*)"
     r"(?!\s+(?:месяц\w*|недел\w*|год\w*|квартал\w*))"
     # «за двое суток», «за три дня»: a count in words as in digits (planner118)

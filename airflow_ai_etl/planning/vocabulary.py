@@ -56,6 +56,8 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "shipment": ["отгрузка"],  # «доставка» / "delivery" is a process: shipments, routes and tracking fit
     "supplier": ["поставщик", "vendor"],
     "category": ["категория"],
+    # marts101: «акционные позиции» of is_promo 'Продано по акции': the promotion's adjective names the flag
+    "promo": ["акция", "акционный"],
     "region": ["регион", "область"],
     "project": ["проект"],
     "city": ["город"],

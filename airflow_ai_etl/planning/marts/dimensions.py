@@ -468,6 +468,9 @@ def _dimensions(
         if not qualifier and ground.table_of(head) is fact and (other := _other_noun_column(fact, head)):
             dims.append(other.name)  # «по вакцинам» of vaccinations: vaccine_name, no own rows
             continue
+        if not qualifier and ground.table_of(head) is fact and (person := _person_in_comments(fact, head)):
+            dims.append(person.name)  # «по поварам» of 'Смены поваров': cook_name 'ФИО повара' (marts101)
+            continue
         if not qualifier and ground.table_of(head) is fact and _names_fact_only(ground, fact, head):
             continue  # «Сводка по заказам», «сумма по убыткам» of claims: the fact itself groups nothing
         if not qualifier and _fact_noun_date(ground, fact, tokens, words[0]):
@@ -570,6 +573,9 @@ def _dimensions(
             dims.append(held.name)
             continue
         own_parts = _own_columns_of_part(ground, fact, head) if not qualifier else []
+        if (person := _person_name_of_parts(own_parts)) is not None:
+            dims.append(person.name)  # "per technician": technician_name, not technician_phone (marts101)
+            continue
         if len(own_parts) > 1:
             # «площадь по типам» of properties: property_type or building_type, never clients.client_type,
             # the one type a joined table holds
@@ -1187,6 +1193,37 @@ def _own_columns_of_part(ground: _Ground, fact: Table, head: Token) -> list[Colu
     column must not settle."""
     meanings = ground.meanings(head.lower)
     return [c for c in fact.columns if set(name_parts(c.name)) & meanings and not c.name.endswith("_id")]
+
+
+# Parts of a column's name that say how to reach a person, not who they are (technician_phone, cook_email).
+CONTACT_PARTS = frozenset({"phone", "email", "mail", "telegram"})
+
+
+def _person_name_of_parts(columns: Sequence[Column]) -> Column | None:
+    """The one `<role>_name` column among the fact's own columns a role word names ("per technician" of
+    technician_name, technician_phone; "per cook" beside orders_cooked, a count): a phone or an e-mail only
+    reaches the person the name says, and a number is no grouping. None when another text column is left or
+    there are two names (asked)."""
+    names = [c for c in columns if name_parts(c.name)[-1:] == ["name"]]
+    rest = [
+        c
+        for c in columns
+        if c not in names and not set(name_parts(c.name)) & CONTACT_PARTS and not column_kind(c.type).numeric
+    ]
+    return names[0] if len(names) == 1 and len(columns) > 1 and not rest else None
+
+
+def _person_in_comments(fact: Table, head: Token) -> Column | None:
+    """«по поварам» of kitchen_shifts ('Смены поваров на кухне'): the noun names the fact only as the owner of
+    its rows, and the fact's own columns whose comments name that person (cook_name 'ФИО повара', cook_phone
+    'Телефон повара') are their name and contacts: the name groups by the person. Keys are left to the key
+    rules."""
+    said = [
+        c
+        for c in fact.columns
+        if not c.name.endswith("_id") and _comment_lemmas(c.comment or "") & head.lemmas
+    ]
+    return _person_name_of_parts(said)
 
 
 def _unread_qualifier_en(ground: _Ground, fact: Table, head: Token, qualifier: list[Token]) -> bool:

@@ -282,7 +282,7 @@ def _grain_of_words(
     events = [  # not «по статусам оплаты» (a dimension's word), not "paid invoices" (a state, a filter)
         w for k, w in enumerate(tokens)
         if k not in in_dims and w.lang == "ru" and _time_word(w)
-        and not (k > 0 and tokens[k - 1].lower == "не") and not (k > 1 and tokens[k - 2].lower == "не")
+        and not _state_left_out(tokens, k)  # «кроме закрытых», «не оплачено»: a state left out (marts101)
         and not (ground.table_of(w) is fact and _two_time_readings(w, times))
         and not (k > 0 and tokens[k - 1].lower in ONLY_WORDS)  # «только закрытые (done)»: a state, a filter
     ]  # fmt: skip  # «сколько сотрудников принято по месяцам»; «ещё не вернули» is a state (a filter)
@@ -383,6 +383,22 @@ DEADLINE_PARTS = ("due", "expir", "matur", "valid", "next", "deadlin", "promis",
 DEADLINE_LEMMAS = frozenset({"плановый", "срок", "следующий", "обещать", "обещанный", "действовать"})
 # English words before a state participle ("excluding closed ones") and Russian negations/exclusions.
 STATE_CUES = frozenset({"excluding", "except", "without", "not", "no", "non", "без", "кроме", "не"})
+# Words joining the states of one list ("excluding resolved and closed", «кроме отменённых, закрытых»).
+STATE_LIST_JOINERS = frozenset({"и", "или", "and", "or", ","})
+
+
+def _state_left_out(tokens: Sequence[Token], k: int) -> bool:
+    """Word `k` follows a state cue (a negation or an exclusion: "excluding closed ones", «без отменённых»)
+    within two words, directly or as a later member of the list the cue heads ("excluding resolved and
+    closed", «кроме отменённых или закрытых»): a state the request leaves out, never an event it dates."""
+    while True:
+        if any(w.lower in STATE_CUES for w in tokens[max(0, k - 2) : k]):
+            return True
+        if k < 2 or tokens[k - 1].lower not in STATE_LIST_JOINERS:
+            return False
+        k -= 2
+
+
 # Russian verbs of a mart request that say no event of the rows («построй», «обнови», «посчитай»).
 REQUEST_VERBS_RU = frozenset({"обновлять", "обновить", "пересчитывать", "пересчитать", "считать", "хотеть"})
 
@@ -438,7 +454,7 @@ def _states_said(ph: MartPhrase, fact: Table) -> Iterator[set[str]]:
     values = {v.lower() for _, v in listed}
     tokens = ph.tokens
     for k, t in enumerate(tokens):
-        if t.lang not in ("ru", "en") or any(w.lower in STATE_CUES for w in tokens[max(0, k - 2) : k]):
+        if t.lang not in ("ru", "en") or _state_left_out(tokens, k):
             continue
         said = {v.lower() for _, v in _state_readings(t, listed, [])[0]}
         word, negated = status_word(t.lower)
@@ -531,8 +547,8 @@ def _names_other_event(
     for k, t in enumerate(tokens):
         if k in in_dims or k in scheduled or t.lang not in ("ru", "en"):
             continue
-        if any(w.lower in STATE_CUES for w in tokens[max(0, k - 2) : k]):
-            continue  # "excluding closed ones", «без отменённых»: a state left out
+        if _state_left_out(tokens, k):
+            continue  # "excluding closed ones", «без отменённых», "excluding resolved and closed": left out
         if t.lang == "ru":
             if t.lemmas & other_nouns and any(p.pos == "NOUN" for p in t.parses[:1]):
                 return True  # «сумма возвратов» of cinema tickets: refunded_at 'Время возврата'

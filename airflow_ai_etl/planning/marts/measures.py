@@ -1008,13 +1008,7 @@ def _measures(
             return [{"func": "count"}], []  # "orders per day mart"
         trigger = any(_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN) or t.lower == "report" for t in tokens)
         rows_only = not _numeric_columns(fact) and (ph.grain is not None or not _register(fact))
-        # «Отклонённые операции по каналам»: a state word before the fact's noun, the rows in that state
-        lead = int(len(tokens) > 3 and tokens[0].lang == "ru" and _state_rows_grouped(tokens[:4]))
-        headed = (  # "visits per day mart": the fact's own noun grouped right away, its rows counted
-            len(tokens) > 2 + lead
-            and ground.table_of(tokens[lead]) is fact
-            and tokens[lead + 1].lower in DIM_PREPS_RU | DIM_PREPS_EN
-        )
+        headed = any(_fact_noun_grouped(tokens[k:], ground, fact) for k in _clause_heads(tokens))
         if (not trigger or rows_only or headed) and (ph.dims or ph.grain):
             return [{"func": "count"}], []  # rows are all there is to aggregate
         return [], [ask("no_measure")]
@@ -1116,7 +1110,7 @@ def _measures(
             continue
         if m.func == "count_distinct":
             target = None
-            for w in object_words:
+            for w in _head_first(object_words, tokens):
                 other = ground.table_of(w)
                 if other is not None and other is not fact:
                     target = _fk_column(fact, other)
@@ -2656,6 +2650,39 @@ def _apposed_measure_list(tokens: Sequence[Token], measures: Sequence[MeasureWor
         end = max([m.index, *m.object])
     nxt = tokens[end + 1] if end + 1 < len(tokens) else None
     return nxt is None or nxt.lang == "punct" or nxt.lower in DIM_PREPS_RU | DIM_PREPS_EN
+
+
+def _head_first(words: Sequence[Token], tokens: Sequence[Token]) -> list[Token]:
+    """The words of a counted noun phrase, its head noun first: the last of English words written together
+    ("distinct policy holders": holders, then policy), else as said («уникальных владельцев полисов»,
+    "unique customers of receipts": the head comes first). The head says what is counted; a modifier naming
+    the fact itself ("policy" of policies) would pick its own column (policy_number) instead (marts101)."""
+    at = [next(k for k, t in enumerate(tokens) if t is w) for w in words]
+    together = all(b == a + 1 for a, b in zip(at, at[1:], strict=False))
+    if len(words) > 1 and together and all(w.lang == "en" for w in words):
+        return [*reversed(words)]
+    return list(words)
+
+
+def _clause_heads(tokens: Sequence[Token]) -> list[int]:
+    """Where the request's words begin: its first word, and the word after a colon («Коллеги, нужна
+    витрина: посещения по клубам», "we need a mart: fault tickets per station"), a header's end."""
+    return [0, *(k + 1 for k, t in enumerate(tokens[:-1]) if t.text == ":")]
+
+
+def _fact_noun_grouped(tokens: Sequence[Token], ground: _Ground, fact: Table) -> bool:
+    """ "visits per day mart", «посещения по клубам»: the words begin with the fact's own noun grouped right
+    away (after a state word: «Отклонённые операции по каналам», the rows in that state; or in two English
+    words: "fault tickets per station"): its rows counted."""
+    pair = len(tokens) > 3 and tokens[0].lang == tokens[1].lang == "en"
+    if pair and ground.table_of_pair(tokens[0], tokens[1]) is fact:
+        after = 2
+    else:
+        lead = int(len(tokens) > 3 and tokens[0].lang == "ru" and _state_rows_grouped(tokens[:4]))
+        if len(tokens) <= 2 + lead or ground.table_of(tokens[lead]) is not fact:
+            return False
+        after = lead + 1
+    return tokens[after].lower in DIM_PREPS_RU | DIM_PREPS_EN
 
 
 def _apposed_bare_measure(tokens: Sequence[Token], m: MeasureWord, bare: set[int] | None = None) -> bool:
