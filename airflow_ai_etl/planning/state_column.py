@@ -8,6 +8,8 @@ for the column instead of looking up `status` by name, so the three spellings pl
 
 from __future__ import annotations
 
+import functools
+
 from airflow_ai_etl.catalog import Column, Table, listed_values
 from airflow_ai_etl.planning.vocabulary import stem, words
 
@@ -19,7 +21,13 @@ _STATE_COMMENT_STEMS = ("статус", "состоян", "status", "state")
 
 def says_state(column: Column) -> bool:
     """The column's comment opens with a state word ('Состояние поставки', 'Статус (open, closed)')."""
-    first = words(column.comment or "")
+    return _opens_with_state_word(column.comment or "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _opens_with_state_word(comment: str) -> bool:
+    # cached by the comment: every state rule asks for the state column, of tables with no status too
+    first = words(comment)
     return bool(first) and stem(first[0]).startswith(_STATE_COMMENT_STEMS)
 
 
