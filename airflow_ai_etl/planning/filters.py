@@ -2816,8 +2816,10 @@ class RowFilters:
                     read_at = j
                     yield reading
                 stated = negated or already or short or passive or ongoing
-                if reading is not None or request.is_handled(verb.start) or verb.lang == "en" and not stated:
-                    continue  # "that failed" naming no listed value: the unread clause is asked, as before
+                if reading is not None or request.is_handled(verb.start) or not stated:
+                    # «которые отменили» of cancelled_at, "that failed" naming no listed value: the rules
+                    # that read them before (the event's verb, the unread clause's question) still do
+                    continue
             if verb.lang == "ru" and not any(
                 p.pos in ("VERB", "INFN", "PRTF", "PRTS", "ADJS") for p in verb.parses
             ):
@@ -2885,14 +2887,24 @@ class RowFilters:
     ) -> tuple[int, str, str] | None:
         """The condition of a past verb closing a relative clause: the one listed value it means, on the
         state column (or the one other column listing it). A clause an explicit bracketed condition
-        describes is left to the bracket, and a verb naming an event's time column to the event rules
-        (which note or ask the status reading beside it); a Russian verb meaning no listed value or two is
-        asked, quoting the clause; an English one is left to the unread-clause question."""
+        describes is left to the bracket; a verb naming an event's time column is the status value that
+        event is named after, the time reading noted (or the two asked), as a participle is (planner85); a
+        Russian verb meaning no listed value or two is asked, quoting the clause; an English one is left to
+        the unread-clause question."""
         if bracket_describes(request, table, verb.end):
             request.handled.append((pronoun.start, verb.end))
             return None
-        if request.is_handled(verb.start) or self._event_columns_of(table, verb):
-            return None  # «которые закрыли» of closed_at: the event rules weigh it against the status
+        if request.is_handled(verb.start):
+            return None
+        events = self._event_columns_of(table, verb)
+        if events:  # «которые подписали» of signed_on: the status value it is named after, noted, or asked
+            value = (
+                self._ask_if_status_may_hold(request, table, verb, events[0]) if len(events) == 1 else None
+            )
+            if value is None:
+                return None  # «которые отменили»: a word of the status rule, read there
+            request.handled.append((pronoun.start, verb.end))
+            return verb.start, state_name(table), f"{state_name(table)} = {_quote(value)}"
         readings = past_state_readings(table, verb)
         if len(readings) == 1:
             column, value = readings[0]
