@@ -237,6 +237,23 @@ def check_values(condition: Any, column: str) -> tuple[str, ...]:
     return _check_condition_values(condition, column)
 
 
+# ClickHouse type wrappers that only qualify the type inside: Nullable lets it hold NULL, LowCardinality
+# stores it as a dictionary. They nest either way round (`LowCardinality(Nullable(String))` is the usual one).
+_CLICKHOUSE_WRAPPERS = ("Nullable(", "LowCardinality(")
+
+
+def clickhouse_type_parts(type_: str) -> tuple[str, bool]:
+    """A ClickHouse column type without its wrappers, and whether one of them is Nullable:
+    `LowCardinality(Nullable(String))` -> ('String', True), `Nullable(Decimal(12, 2))` -> ('Decimal(12, 2)',
+    True), `LowCardinality(String)` -> ('String', False). Any other type is returned stripped, not nullable
+    (`Array(Nullable(String))`: the array itself is never NULL)."""
+    base, nullable = type_.strip(), False
+    while base.startswith(_CLICKHOUSE_WRAPPERS) and base.endswith(")"):
+        nullable = nullable or base.startswith("Nullable(")
+        base = base[base.index("(") + 1 : -1].strip()
+    return base, nullable
+
+
 def enum_type_values(type_: str) -> tuple[str, ...]:
     """The labels of a ClickHouse Enum8/Enum16 type, in their declared order, read through LowCardinality and
     Nullable: `Enum8('open' = 1, 'closed' = 2)` -> ('open', 'closed'); () for any other type."""
@@ -673,12 +690,18 @@ def read_postgres_tables(conn_id: str) -> list[Table]:
     return _group_tables(columns, primary_keys, foreign_keys)
 
 
+def _clickhouse_column(name: str, type_: str, comment: str) -> Column:
+    """A column as system.columns describes it; nullable when any wrapper of its type is Nullable (a
+    `LowCardinality(Nullable(String))` column holds NULLs though its type does not start with Nullable)."""
+    return Column(name, type_, clickhouse_type_parts(type_)[1], comment, enum_type_values(type_))
+
+
 def read_clickhouse_tables(conn_id: str) -> list[Table]:
     from airflow_ai_etl.hooks.clickhouse import ClickHouseHook
 
     client = ClickHouseHook(clickhouse_conn_id=conn_id).get_client()
     columns = [
-        (db, table, Column(name, type_, type_.startswith("Nullable("), comment, enum_type_values(type_)), "")
+        (db, table, _clickhouse_column(name, type_, comment), "")
         for db, table, name, type_, comment in client.execute(_CH_COLUMNS)
     ]
     primary_keys = {

@@ -23,7 +23,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
-from airflow_ai_etl.catalog import Catalog, Table
+from airflow_ai_etl.catalog import Catalog, Table, clickhouse_type_parts
 
 log = logging.getLogger(__name__)
 
@@ -87,11 +87,7 @@ def _short(qualified: str) -> str:
 
 def type_family(type_name: str) -> str:
     """``int`` | ``text`` | ``uuid`` | the lower-cased base type (PostgreSQL or ClickHouse spelling)."""
-    t = type_name.strip()
-    for wrapper in ("Nullable(", "LowCardinality("):
-        while t.startswith(wrapper) and t.endswith(")"):
-            t = t[len(wrapper) : -1]
-    t = t.lower()
+    t = clickhouse_type_parts(type_name)[0].lower()
     if _INT_TYPE.match(t):
         return "int"
     if _TEXT_TYPE.match(t) or t.startswith("fixedstring"):

@@ -24,7 +24,7 @@ from typing import Literal
 import sqlglot
 from sqlglot import exp
 
-from airflow_ai_etl.catalog import Catalog, Column, Table
+from airflow_ai_etl.catalog import Catalog, Column, Table, clickhouse_type_parts
 from airflow_ai_etl.exceptions import AIETLError
 from airflow_ai_etl.marts.model import Filter, Mart
 from airflow_ai_etl.relations import Relation, relations_of, type_family
@@ -73,10 +73,7 @@ def column_kind(type_name: str) -> ColumnKind:
         return ColumnKind("int")
     if family == "text":
         return ColumnKind("text")
-    t = type_name.strip()
-    while t.startswith(("Nullable(", "LowCardinality(")) and t.endswith(")"):
-        t = t[t.index("(") + 1 : -1]
-    low = t.lower()
+    low = clickhouse_type_parts(type_name)[0].lower()
     decimal = _DECIMAL.match(low)
     if decimal:
         if decimal.group(3) is not None:

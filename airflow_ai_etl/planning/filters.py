@@ -55,7 +55,7 @@ from airflow_ai_etl.planning.grammar import (
     is_destroy_word,
     is_mask_word,
 )
-from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, in_present, tokenize
+from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, in_past, in_present, tokenize
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
 from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.newrows import says_changed, says_recent
@@ -138,6 +138,7 @@ from airflow_ai_etl.planning.patterns import (
 )
 from airflow_ai_etl.planning.request import Found, Place, Request, is_temporal, status_spellings, status_word
 from airflow_ai_etl.planning.schedule import number_of, parse_schedule
+from airflow_ai_etl.planning.state_column import STATE_COLUMN_NAMES, is_state_column, state_column, state_name
 from airflow_ai_etl.planning.vocabulary import (
     CURRENCY_CODE_ALIASES,
     CURRENCY_CODES,
@@ -365,7 +366,7 @@ class RowFilters:
         adjective or participle beside the table's noun that no rule read and that names no column, flag or
         table is a state of the rows, which the status may hold under any code: asked which value, as a status
         word is (planner84; no longer asked as another table's flag)."""
-        status = table.column("status")
+        status = state_column(table)
         if status is None or listed_values(status.comment) or not (status.comment or "").strip():
             return []
         own = _comment_stems(table.comment or "")
@@ -389,7 +390,9 @@ class RowFilters:
             named = [self._row_noun_at(request, table, j) or stem(request.tokens[j]) in own for j in beside]
             if not any(named):
                 continue
-            return [say(request.language, "planner.column_value_unknown", column="status", phrase=token.text)]
+            return [
+                say(request.language, "planner.column_value_unknown", column=status.name, phrase=token.text)
+            ]
         return []
 
     @staticmethod
@@ -836,7 +839,7 @@ class RowFilters:
             meant = [
                 (c.name, value)
                 for c in table.columns
-                if _is_text(c) and c.name == "status"
+                if _is_text(c) and is_state_column(table, c.name)
                 for value in (self._listed_in(table, token, c) if token is not None else [])
             ]
             if len(meant) != 1:
@@ -2342,7 +2345,7 @@ class RowFilters:
     def _status_conditions(
         self, request: Request, table: Table, incremental: bool
     ) -> Iterable[tuple[int, str, str]]:
-        status = table.column("status")
+        status = state_column(table)
         if not status:
             return
         listed = {v.lower() for v in listed_values(status.comment)}
@@ -2351,7 +2354,7 @@ class RowFilters:
         written: set[int] = set()
         for i, column in self._column_values(request, table):
             k = i + 1  # the code and the codes joined to it («со статусом created или lost»)
-            while column.name == "status" and k < len(request.tokens) and request.raw[k].isascii():
+            while column.name == status.name and k < len(request.tokens) and request.raw[k].isascii():
                 if listed and request.tokens[k] not in listed:
                     break
                 written.add(k)
@@ -2390,7 +2393,7 @@ class RowFilters:
                 # stored as failed, not_delivered or cancelled; the usual English value would be a guess
                 phrase = request.raw[i]
                 request.unsure.append(
-                    say(request.language, "planner.column_value_unknown", column="status", phrase=phrase)
+                    say(request.language, "planner.column_value_unknown", column=status.name, phrase=phrase)
                 )
                 request.handled.append(request.spans[i])
                 return
@@ -2412,11 +2415,11 @@ class RowFilters:
                 if span is not None:
                     request.handled.append(span)
                 negated = not negated
-            condition: str | None = f"status = '{value}'"
+            condition: str | None = f"{status.name} = '{value}'"
             if negated and condition:
                 condition = self._negated(table, condition)
             if condition:
-                yield self._position(request, i), "status", condition
+                yield self._position(request, i), status.name, condition
             return
 
     def _ask_negated_state(
@@ -2437,11 +2440,11 @@ class RowFilters:
         events = [n for n in self._event_columns_of(table, bare) if _dates_a_day(table.column(n))]
         if len(events) != 1 or len(listed) < 3:
             return False
-        status = table.column("status")
+        status = state_column(table)
         values = ", ".join(listed_values(status.comment if status is not None else ""))
         key = "planner.negated_state_two_columns"
         request.unsure.append(say(request.language, key, phrase=request.raw[i], event=events[0],
-                                  column="status", value=value, values=values))  # fmt: skip
+                                  column=state_name(table), value=value, values=values))  # fmt: skip
         request.handled.append(request.spans[i])
         return True
 
@@ -2456,7 +2459,7 @@ class RowFilters:
         j += int(j + 1 < len(tokens) and tokens[j + 1] in _MEANS_ARTICLES)
         if j + 1 >= len(tokens):
             return False
-        others = [c for c in table.columns if c.name != "status"]
+        others = [c for c in table.columns if not is_state_column(table, c.name)]
         if not any(tokens[j + 1] in {v.lower() for v in listed_values(c.comment)} for c in others):
             return False
         request.handled.append(request.spans[i])  # read: the safety net must not ask about "paid" again
@@ -2484,7 +2487,7 @@ class RowFilters:
                 return False
         words, hits, _, _ = self._value_hits(request, table)
         k = next((k for k, w in enumerate(words) if w.start == request.spans[at][0]), None)
-        if k is None or not any(name != "status" for name in hits[k]):
+        if k is None or not any(not is_state_column(table, name) for name in hits[k]):
             return False
         request.handled.append(request.spans[i])
         return True
@@ -2495,7 +2498,7 @@ class RowFilters:
         fired_at) means that event happened: `fired_at IS NOT NULL`. Not the creation or update time
         (every row has one), not a status word (read by the status rule)."""
         for i, token in enumerate(request.tokens[:-1]):
-            if token in request.claimed or status_word(token)[0] and table.column("status"):
+            if token in request.claimed or status_word(token)[0] and state_column(table):
                 continue
             if not self._row_noun_at(request, table, i + 1) or self._pipeline_verb_at(request, i):
                 continue  # «потом переносим приёмы»: the load's own verb says nothing about the rows
@@ -2530,12 +2533,12 @@ class RowFilters:
                     continue
                 value = self._ask_if_status_may_hold(request, table, word, columns[0])
                 if value is not None:  # «отчисленных студентов»: status = 'expelled' (planner85)
-                    condition = f"status = {_quote(value)}"
+                    condition = f"{state_name(table)} = {_quote(value)}"
                     negator = self._negator_after(request, table, i + 1)  # «отчисленных студентов не грузить»
                     if negator is not None:
                         request.handled.append(negator)
                     reading = str(self._negated(table, condition)) if negator is not None else condition
-                    yield self._position(request, i), "status", reading
+                    yield self._position(request, i), state_name(table), reading
                     continue
                 yield self._position(request, i), columns[0], f"{columns[0]} IS NOT NULL"
             elif not columns:
@@ -2550,7 +2553,7 @@ class RowFilters:
                     yield self._position(request, i), opposite[0], f"{opposite[0]} = false"
                     continue
                 ended = self.ended_event_columns(table, word) if word is not None and not flags else []
-                if len(ended) == 1 and not opposite and table.column("status") is None:
+                if len(ended) == 1 and not opposite and state_column(table) is None:
                     # «работающих сотрудников» of employees (hired_at, fired_at): not fired yet
                     request.handled.append(request.spans[i])
                     yield self._position(request, i), ended[0], f"{ended[0]} IS NULL"
@@ -2587,7 +2590,7 @@ class RowFilters:
                 bare = None
             if best is None or best.pos != "PRTF" or best.number != "plur":
                 continue
-            if status_word(word.lower)[0] and table.column("status"):
+            if status_word(word.lower)[0] and state_column(table):
                 continue
             i = request.token_at(word.start)
             if self._negator_before(request, i) is not None:
@@ -2616,9 +2619,9 @@ class RowFilters:
                     request.handled.append(request.spans[i])  # read: no unread «не-» word left to ask about
                 happened = not (negated or bare is not None)
                 if value is not None:  # «отчисленных не грузить»: status other than 'expelled' (planner85)
-                    condition = f"status = {_quote(value)}"
+                    condition = f"{state_name(table)} = {_quote(value)}"
                     said = condition if happened else str(self._negated(table, condition))
-                    yield word.start, "status", said
+                    yield word.start, state_name(table), said
                     continue
                 yield word.start, columns[0], f"{columns[0]} IS {'NOT NULL' if happened else 'NULL'}"
 
@@ -2659,11 +2662,11 @@ class RowFilters:
         after = request.token_at(word.end)
         if after < len(request.tokens) and request.tokens[after] in ("и", "или", "and", "or"):
             value = None  # «кроме аннулированных и фиолетовых»: a list the other word of is no value: asked
-        status = table.column("status")
+        status = state_column(table)
         if fused and len(listed_values(status.comment if status is not None else "")) >= 3:
             value = None  # «невозвращённые» among three or more values: the open state too (planner84's rule)
         if value is not None:
-            note = assumed_state_note(request.language, word.text, value, event)
+            note = assumed_state_note(request.language, word.text, value, event, state_name(table))
             if note not in request.assumed:
                 request.assumed.append(note)
             return value
@@ -2677,7 +2680,7 @@ class RowFilters:
         that also names one event's date column (expelled_on 'Дата отчисления'): two columns fit, asked as
         the state rules ask it (planner16); a code written as stored, a noun or a column other than status
         is no such word."""
-        if column != "status" or word.lang != "ru" or not word.parses:
+        if not is_state_column(table, column) or word.lang != "ru" or not word.parses:
             return
         if word.parses[0].pos not in ("PRTF", "PRTS", "ADJF", "ADJS"):
             return  # «возвраты не нужны»: a noun names the status's rows, no event's time (planner67)
@@ -2820,9 +2823,24 @@ class RowFilters:
                 and any(p.pos == "VERB" for p in tokens[j].parses[:1])
                 and in_present(tokens[j].lower)
             )
-            if where or j >= len(tokens) or not (negated or already or short or passive or ongoing):
+            # «билеты, которые вернули», "inspections that failed": a past verb closing the clause is the
+            # state the rows are in (planner126: dropped before, every row loaded)
+            past = self._closing_past_verb(request, t, tokens, j) and not (
+                negated or short or passive or ongoing
+            )
+            if where or j >= len(tokens) or not (negated or already or short or passive or ongoing or past):
                 continue  # "candidates who applied for the vacancy X": no state of the row
             verb = tokens[j]
+            if past:
+                reading = self._past_verb_state(request, table, t, verb)
+                if reading is not None:
+                    read_at = j
+                    yield reading
+                stated = negated or already or short or passive or ongoing
+                if reading is not None or request.is_handled(verb.start) or not stated:
+                    # «которые отменили» of cancelled_at, "that failed" naming no listed value: the rules
+                    # that read them before (the event's verb, the unread clause's question) still do
+                    continue
             if verb.lang == "ru" and not any(
                 p.pos in ("VERB", "INFN", "PRTF", "PRTS", "ADJS") for p in verb.parses
             ):
@@ -2842,15 +2860,20 @@ class RowFilters:
             )
             if value is not None:  # "cards that are not blocked" ('Статус (active, blocked, expired)')
                 request.handled.append((verb.start, verb.end))  # «убираются» is no removal verb here
-                condition = f"status = {_quote(value)}"
+                condition = f"{state_name(table)} = {_quote(value)}"
                 values = [] if negated else self._or_joined_states(request, table, tokens, j, value)
                 if (
                     len(values) > 1
                 ):  # «которые потеряны или повреждены»: either state (23a: the second dropped)
                     request.handled.append((verb.start, tokens[j + 2 * (len(values) - 1)].end))
-                    yield verb.start, "status", f"status IN ({', '.join(_quote(v) for v in values)})"
+                    listing = ", ".join(_quote(v) for v in values)
+                    yield verb.start, state_name(table), f"{state_name(table)} IN ({listing})"
                     continue
-                yield verb.start, "status", str(self._negated(table, condition)) if negated else condition
+                yield (
+                    verb.start,
+                    state_name(table),
+                    str(self._negated(table, condition)) if negated else condition,
+                )
                 continue
             if len(columns) == 1:
                 condition = f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
@@ -2859,13 +2882,59 @@ class RowFilters:
                 if not (negated and around & NOT_YET_WORDS):
                     value = self._ask_if_status_may_hold(request, table, verb, columns[0])
                     if value is not None:  # "tickets that aren't closed": status <> 'closed' (planner85)
-                        condition = f"status = {_quote(value)}"
+                        condition = f"{state_name(table)} = {_quote(value)}"
                         said = str(self._negated(table, condition)) if negated else condition
-                        yield verb.start, "status", said
+                        yield verb.start, state_name(table), said
                         continue
                 yield verb.start, columns[0], condition
             else:  # «которые ещё не сдали»: a condition; asked about unless another rule reads it
                 request.state_clauses.append((t.start, verb.end))
+
+    @staticmethod
+    def _closing_past_verb(request: Request, pronoun: Token, tokens: list[Token], j: int) -> bool:
+        """Word `j` is a past verb right after the relative pronoun `pronoun` (past «уже», "have") and
+        closes the clause: «которые (уже) вернули,», "that failed,"; a verb with an object or a place after
+        it («которые сделали заказ», "that failed twice") is not, nor a verb other rules read."""
+        if j >= len(tokens) or _CLAUSE_CLOSES.match(request.text, tokens[j].end) is None:
+            return False
+        word = tokens[j]
+        if pronoun.lemma == "который":
+            return in_past(word.lower) and not any(lexicon_concepts(lemma, "ru") for lemma in word.lemmas)
+        english = pronoun.lower in ("that", "which") and word.lang == "en"
+        return english and (word.lower.endswith("ed") or word.lower in EN_IRREGULAR_PARTICIPLES)
+
+    def _past_verb_state(
+        self, request: Request, table: Table, pronoun: Token, verb: Token
+    ) -> tuple[int, str, str] | None:
+        """The condition of a past verb closing a relative clause: the one listed value it means, on the
+        state column (or the one other column listing it). A clause an explicit bracketed condition
+        describes is left to the bracket; a verb naming an event's time column is the status value that
+        event is named after, the time reading noted (or the two asked), as a participle is (planner85); a
+        Russian verb meaning no listed value or two is asked, quoting the clause; an English one is left to
+        the unread-clause question."""
+        if bracket_describes(request, table, verb.end):
+            request.handled.append((pronoun.start, verb.end))
+            return None
+        if request.is_handled(verb.start):
+            return None
+        events = self._event_columns_of(table, verb)
+        if events:  # «которые подписали» of signed_on: the status value it is named after, noted, or asked
+            value = (
+                self._ask_if_status_may_hold(request, table, verb, events[0]) if len(events) == 1 else None
+            )
+            if value is None:
+                return None  # «которые отменили»: a word of the status rule, read there
+            request.handled.append((pronoun.start, verb.end))
+            return verb.start, state_name(table), f"{state_name(table)} = {_quote(value)}"
+        readings = past_state_readings(table, verb)
+        if len(readings) == 1:
+            column, value = readings[0]
+            request.handled.append((pronoun.start, verb.end))
+            return verb.start, column, f"{column} = {_quote(value)}"
+        if verb.lang == "ru" and (readings or not self._event_columns_of(table, verb)):
+            request.state_clauses.append((pronoun.start, verb.end))  # «которые продлили»: asked
+            request.handled.append((pronoun.start, verb.end))
+        return None
 
     @staticmethod
     def _or_joined_states(
@@ -3287,7 +3356,7 @@ class RowFilters:
             return
         for i in range(1, len(request.tokens)):
             column = self._listing_column(table, request.tokens[i])
-            if column is None or column.name == "status":
+            if column is None or is_state_column(table, column.name):
                 continue
             listed = {v.lower(): v for v in listed_values(column.comment)}
             first, values = i, list[str]()
@@ -3625,7 +3694,7 @@ class RowFilters:
                 (excluded is not None or negator is not None and request.tokens[negator] in _EXCEPT_WORDS)
                 and request.language == "en"
                 and (
-                    name == "status"
+                    is_state_column(table, name)
                     or _ONES_AFTER.match(request.text, tokens[last].end) is not None
                     # "except mortgages": a listed value's plural names the rows (planner121: dropped)
                     or all(_plural_pair(tokens[j].lower, hits[j][name].lower()) for j in run)
@@ -3633,14 +3702,17 @@ class RowFilters:
                 )
             ) or (
                 # a code as stored, «(status = 'expelled') не брать», is turned around by the negation scopes
-                excluded is not None and negator is None and name == "status" and tokens[run[0]].lang == "ru"
+                excluded is not None
+                and negator is None
+                and is_state_column(table, name)
+                and tokens[run[0]].lang == "ru"
             )
             # «записи, кроме dropped»: a status code as stored after a Russian exception word, as "except
             # dropped" (round 69; before, only codes the status vocabulary knows were read)
             excepted = excepted or (
                 negator is not None
                 and request.tokens[negator] in _EXCEPT_WORDS
-                and name == "status"
+                and is_state_column(table, name)
                 and tokens[run[0]].lang == "en"
             )
             if request.language != "en" and not excepted:
@@ -4754,7 +4826,7 @@ class RowFilters:
                 word = tokens[j + 1]  # «без даты увольнения», "without a fire date" read as «без увольнения»
             event_noun = kind in ("без", "without") and word.lang == "ru" and word.parses[:1] != []
             event_noun = event_noun and word.parses[0].pos == "NOUN" and word.parses[0].case == "gent"
-            if not (stated(word) or event_noun) or (status_word(word.lower)[0] and table.column("status")):
+            if not (stated(word) or event_noun) or (status_word(word.lower)[0] and state_column(table)):
                 continue  # «только оплаченные счета»: the status rule reads it
             if _status_value_named(request, table, word) or _status_value_in_brackets(request, table, word):
                 continue  # "status closed only", «кроме ушедших (churned)»: the status rule reads it
@@ -4792,9 +4864,9 @@ class RowFilters:
                 if not (dated or postfix or date_said):  # «нет/без даты расторжения»: the date is named
                     value = self._ask_if_status_may_hold(request, table, word, columns[0])
                     if value is not None:  # «без ушедших»: status other than 'churned' (planner85)
-                        condition = f"status = {_quote(value)}"
+                        condition = f"{state_name(table)} = {_quote(value)}"
                         reading = str(self._negated(table, condition)) if negated else condition
-                        yield word.start, "status", reading
+                        yield word.start, state_name(table), reading
                         continue
                 yield word.start, columns[0], f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
             elif len(columns) > 1:
@@ -5317,6 +5389,8 @@ class RowFilters:
             )
             if len(mentions) != 1 and numbered and self._names_rows(table, tokens[i]):
                 mentions = [(i, name) for name in _row_code_columns(table)]  # "branch B12": its code column
+            if not mentions and (state := self._state_column_named(table, tokens[i])) is not None:
+                mentions = [(i, state)]  # "with status done" of phase 'Состояние заявки' (planner126)
             if len(mentions) != 1:
                 continue
             column = table.column(mentions[0][1])
@@ -5333,6 +5407,14 @@ class RowFilters:
                 and not _listed_before_unit(column, request.raw[i], request.raw[i + 1])
             ):
                 yield i, column
+
+    def _state_column_named(self, table: Table, word: str) -> str | None:
+        """The table's state column when `word` is a word of state ("status", «статус», «состояние») and no
+        column is named so: 'Состояние заявки (new, done)' of phase is the column «со статусом done» names."""
+        state = state_column(table)
+        if state is None or not self.vocabulary.meanings(word) & set(STATE_COLUMN_NAMES):
+            return None
+        return state.name
 
     def _names_rows(self, table: Table, word: str) -> bool:
         """`word` names the table's rows: its name, or the head of its comment («тарифы» of 'Тарифы на
@@ -6042,6 +6124,8 @@ class RowFilters:
                 continue
             if self.grounding._column_mentions(table, [tokens[i]], generic_ok=frozenset(FILTER_GENERIC_OK)):
                 continue
+            if self._state_column_named(table, tokens[i]) is not None:
+                continue  # "status done" of phase 'Состояние заявки': the state column, read as its value
             if self._is_value(request, table, request.raw[i + 1]):
                 phrase, columns = f"{tokens[i]} {request.raw[i + 1]}", ", ".join(table.column_names)
                 return [f"{table.qualified_name} has no column {tokens[i]!r} to filter on ({phrase}); "
@@ -6511,15 +6595,15 @@ def _event_status_value(table: Table, event: str) -> str | None:
     """The value of `table`'s status the event time column `event` is named after (expelled_on: 'expelled',
     closed_at: 'closed') when the status's comment lists it and no other column's comment does; None
     otherwise (a value not listed, or two status-like columns holding it: asked)."""
-    column = table.column("status")
+    column = state_column(table)
     values = listed_values(column.comment) if column is not None else ()
     parts = event.rsplit("_", 1)
-    if len(values) < 2 or len(parts) != 2 or parts[1] not in ("at", "on", "date"):
+    if column is None or len(values) < 2 or len(parts) != 2 or parts[1] not in ("at", "on", "date"):
         return None
     value = parts[0]
     if value not in values:
         return None
-    if any(c.name != "status" and value in listed_values(c.comment) for c in table.columns):
+    if any(c.name != column.name and value in listed_values(c.comment) for c in table.columns):
         return None
     return value
 
@@ -6532,26 +6616,29 @@ def assumed_state(language: str, table: Table, phrase: str, event: str) -> tuple
     value = _event_status_value(table, event)
     if value is None:
         return None
-    return f"status = {_quote(value)}", assumed_state_note(language, phrase, value, event)
+    return f"{state_name(table)} = {_quote(value)}", assumed_state_note(
+        language, phrase, value, event, state_name(table)
+    )
 
 
-def assumed_state_note(language: str, phrase: str, value: str, event: str) -> str:
-    """The plan's assumption for a state word read as the status value, naming the event's time reading."""
+def assumed_state_note(language: str, phrase: str, value: str, event: str, column: str = "status") -> str:
+    """The plan's assumption for a state word read as the state column's value, naming the event's time
+    reading."""
     key = "planner.assumed_state_value"
-    return say(language, key, phrase=phrase, column="status", value=value, event=event)
+    return say(language, key, phrase=phrase, column=column, value=value, event=event)
 
 
 def state_two_columns_question(language: str, table: Table, phrase: str, event: str) -> str | None:
     """The question a state word both the event's time column and a status listing could say gets
     («закрытые»: closed_at IS NOT NULL or status (open, frozen, closed)); None with no such listing. Loads
     and marts ask it alike."""
-    column = table.column("status")
+    column = state_column(table)
     values = listed_values(column.comment) if column is not None else ()
-    if len(values) < 2:
+    if len(values) < 2 or column is None:
         return None
     listed = ", ".join(values)
     key = "planner.state_two_columns"
-    return say(language, key, phrase=phrase, event=event, column="status", values=listed)
+    return say(language, key, phrase=phrase, event=event, column=column.name, values=listed)
 
 
 # The first part of a Russian compound noun that means a kind of resource -> the English stems a listed value
@@ -7566,13 +7653,26 @@ _NAME_BEFORE_COLUMN_EN = frozenset({"the", "of", "in", "from", "by", "for", "wit
 THOUSANDS_AFTER = re.compile(r"[kк]\b")  # "above 50k", «больше 10к»: right after a compared number
 
 
+# The words naming a state column right before its value: "status closed", «в состоянии shipped»
+_STATE_COLUMN_WORDS = (
+    "status",
+    "state",
+    "статус",
+    "статусом",
+    "статусе",
+    "состоянии",
+    "состоянием",
+    "состояние",
+)
+
+
 def _status_value_named(request: Request, table: Table, word: Token) -> bool:
     """ "status closed only", «статус closed»: the status column is named right before one of its listed
     values, so the word is that value, not the event of a time column (closed_at)."""
-    column = table.column("status")
+    column = state_column(table)
     values = listed_values(column.comment) if column is not None else ()
     before = request.lower[: word.start].rstrip()
-    return word.lower in values and before.endswith(("status", "статус", "статусом", "статусе"))
+    return word.lower in values and before.endswith(_STATE_COLUMN_WORDS)
 
 
 def _listed_beside_status_value(request: Request, table: Table, word: Token) -> bool:
@@ -7606,21 +7706,66 @@ def _status_value_of(
     `predicate` a short form or a present-tense verb says it too («которые сейчас заняты» -> 'occupied',
     «которые готовятся» -> 'cooking'), and an English participle by its stem ("that are being cleaned" ->
     'cleaning'; `progressive`, "being", picks the -ing value of two sharing the stem, else the -ed one)."""
-    column = table.column("status")
-    values = listed_values(column.comment) if column is not None else ()
+    column = state_column(table)
+    found = _listed_values_meant(column, verb, predicate, progressive, ongoing) if column is not None else []
+    return found[0] if len(found) == 1 else None
+
+
+def _listed_values_meant(
+    column: Column, verb: Token, predicate: bool = False, progressive: bool = False, ongoing: bool = False
+) -> list[str]:
+    """The values `column`'s comment lists that a clause's word says (see `_status_value_of`): the word as
+    stored, an English participle by its stem, a Russian word by its lemma's meanings; two or more when the
+    word fits several («вернули» of (returned, refunded)), [] when it fits none."""
+    values = listed_values(column.comment)
     if verb.lower in values:
-        return verb.lower
+        return [verb.lower]
     if verb.lang == "en" and predicate and len(verb.lower) >= 4:
         found = [v for v in values if v.isalpha() and stem(v) == stem(verb.lower)]
         if len(found) > 1:
             found = [v for v in found if v.endswith("ing" if progressive else "ed")]
-        return found[0] if len(found) == 1 else None
+        return found
     meant = value_meanings(verb, predicate, ongoing) if verb.lang == "ru" else set()
     found = [v for v in values if stem(v) in meant]
     if len(found) > 1:  # «доставляются»: 'delivering', not 'delivered' sharing its stem
         exact = {m for p in verb.parses for m in VALUE_MEANINGS.get(p.lemma, ())}
         found = [v for v in found if v in exact]
-    return found[0] if len(found) == 1 else None
+    return found
+
+
+def past_state_readings(table: Table, verb: Token) -> list[tuple[str, str]]:
+    """(column, value) pairs a past verb closing a relative clause may mean («которые вернули» -> status
+    'returned'; «которые провалили» -> result 'failed' where no state column lists it): the state column's
+    values first; only when it lists none of them, every other column listing values."""
+    state = state_column(table)
+    found = [(state.name, v) for v in _listed_values_meant(state, verb, True, ongoing=True)] if state else []
+    if found:
+        return found
+    return [
+        (c.name, v)
+        for c in table.columns
+        if listed_values(c.comment)
+        for v in _listed_values_meant(c, verb, True, ongoing=True)
+    ]
+
+
+# The end of a clause right after a word: a punctuation mark or the end of the request.
+_CLAUSE_CLOSES = re.compile(r"\s*(?:[,;.!?)\u2014\u2013]|$)")
+# An explicit condition in brackets: «(где churned_on заполнен)», "(where returned_at is set)"; or a bracket
+# whose words the mart planner read and blanked before the filter rules see the text («(   »)
+_BRACKETED_CONDITION = re.compile(
+    r"\((?:где|where)\s[^()]*\)|\(([a-z_][a-z0-9_]*)\b[^()]*\)|\(\s*(?:\)|$)", re.IGNORECASE
+)
+
+
+def bracket_describes(request: Request, table: Table, at: int) -> bool:
+    """After `at` the request has a condition in brackets, opening with «где»/"where" or with a column of
+    `table`: «абонентов, которые ушли, … (где churned_on заполнен)». It says which rows the clause before it
+    means, so that clause adds no reading of its own (marts round 64)."""
+    for found in _BRACKETED_CONDITION.finditer(request.text, at):
+        if found.group(1) is None or table.column(found.group(1)) is not None:
+            return True
+    return False
 
 
 def _finite_verb(word: str) -> bool:
@@ -7649,7 +7794,7 @@ def _table_gloss_at(request: Request, table: Table, index: int) -> bool:
 def _status_value_in_brackets(request: Request, table: Table, word: Token) -> bool:
     """«кроме ушедших (churned)»: one listed value of the status column in brackets right after the word
     says the word is that value, not the event of a time column (churned_on)."""
-    column = table.column("status")
+    column = state_column(table)
     found = _BRACKETED_VALUE.match(request.lower, word.end)
     return column is not None and found is not None and found.group(1) in listed_values(column.comment)
 
@@ -7679,12 +7824,13 @@ def status_gloss_after(request: Request, table: Table, at: int, read: str) -> bo
     done» of 'Статус показа (scheduled, done, ...)'), so the word is read, not a value of some column. A
     value no comment lists, or not read, glosses nothing."""
     found = _STATUS_GLOSS.match(request.lower, at)
-    column = table.column("status")
+    column = state_column(table)
     if found is None or column is None:
         return False
     if found.group(1) not in {v.lower() for v in listed_values(column.comment)}:
         return False
-    return re.search(rf"\bstatus\b[^;]*'{re.escape(found.group(1))}'", read.lower()) is not None
+    name = re.escape(column.name.lower())
+    return re.search(rf"\b{name}\b[^;]*'{re.escape(found.group(1))}'", read.lower()) is not None
 
 
 # A clause right after a word that says which rows the word means: «, где ...», «— у которых ...»,

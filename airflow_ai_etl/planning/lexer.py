@@ -432,6 +432,12 @@ def halves(tokens: Sequence[Token]) -> list[Half]:
 
 
 @functools.lru_cache(maxsize=4096)
+def in_past(word: str) -> bool:
+    """A Russian finite verb form in the past tense («вернули», «погибли»): an event the rows went through."""
+    return any(p.tag.POS == "VERB" and p.tag.tense == "past" for p in _morph().parse(word)[:1])
+
+
+@functools.lru_cache(maxsize=4096)
 def in_present(word: str) -> bool:
     """A Russian verb form in the present tense («готовятся», «убираются»): the process the rows are in now,
     not a perfective future («истекут») or a past event («ушёл»)."""

@@ -6695,8 +6695,12 @@ def _kind_meanings(word: Token) -> set[str]:
 
 def _derives_from_comment(word: Token, table: Table) -> bool:
     """`word` is an adjective made from a noun of the table's comment («кредитные» of 'Платежи по
-    кредитам'): its stem opens with that noun's stem."""
+    кредитам'): its stem opens with that noun's stem. An English word is the table's own qualifier when a
+    Russian word meaning it is a noun of the comment ("contractor invoices" of 'Счета подрядчиков',
+    «подрядчик» -> contractor: planner126, asked as a kind of invoice before)."""
     own = {stem(w) for w in words(table.comment or "")}
+    if word.lang == "en":
+        return any(stem(lemma) in own for lemma in _RU_LEMMAS_OF_CODE.get(word.lower, ()))
     return any(len(s) >= 4 and stem(word.lower).startswith(s) for s in own)
 
 
@@ -6708,6 +6712,10 @@ def _names_a_kind(word: Token) -> bool:
 
 
 _VALUE_CODES = frozenset(m for codes in VALUE_MEANINGS.values() for m in codes)
+# code -> the Russian lemmas meaning it (VALUE_MEANINGS read backwards): "contractor" -> («подрядчик»,)
+_RU_LEMMAS_OF_CODE: dict[str, tuple[str, ...]] = {
+    code: tuple(lemma for lemma, codes in VALUE_MEANINGS.items() if code in codes) for code in _VALUE_CODES
+}
 
 
 def _holds_regions(column: Column) -> bool:

@@ -116,6 +116,9 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "quantity": ["количество", "qty", "кол-во"],
     "qty": ["количество", "quantity"],
     "status": ["статус", "состояние", "state"],
+    # planner126: a state column named `state` (construction's deliveries) is named by «статус» and "status"
+    # too («поставки со статусом delivered»), as a `status` column is by «состояние»
+    "state": ["статус", "состояние", "status"],
     "created": ["создан", "создания", "созданный"],
     "updated": ["изменен", "обновлен", "изменения", "обновления", "modified", "changed"],
     "snils": ["снилс"],
@@ -479,6 +482,14 @@ VALUE_MEANINGS = {
     # дефекты», «мелкие дефекты»
     "приостановить": ("suspended", "paused"), "утвердить": ("approved",), "одобрить": ("approved",),
     "отгрузить": ("shipped",), "критичный": ("critical",), "мелкий": ("minor",),
+    # planner126: states said as the verb of the event closing a relative clause («билеты, которые уже
+    # использовали», «посевы, которые погибли», «дефекты, которые устранили», «проверки, которые провалили»)
+    # or as the present verb of the state («техника, которая простаивает»), and their participles
+    "использовать": ("used",), "использованный": ("used",), "погибнуть": ("failed", "dead"),
+    "погибший": ("failed", "dead"), "простаивать": ("idle",), "простаивающий": ("idle",),
+    "устранить": ("fixed", "resolved"), "устранённый": ("fixed", "resolved"),
+    "устраненный": ("fixed", "resolved"), "провалить": ("failed",), "проваленный": ("failed",),
+    "провалиться": ("failed",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
