@@ -138,7 +138,12 @@ def unread_clause_of_other_table(planner: OfflinePlanner, request: Request, conn
     if not regions:
         return None
     hits = planner._table_hits_past(request, conn_id, frozenset())
-    read_columns = [c for c in table.columns if where and re.search(rf"\b{re.escape(c.name)}\b", where)]
+    # a key to the other table compared with a number ("by members over 60" -> member_id > 60) reads no clause
+    read_columns = [
+        c
+        for c in table.columns
+        if where and re.search(rf"\b{re.escape(c.name)}\b", where) and not _a_key(table, c.name)
+    ]
     for quote_from, inside in regions:
         inside = [i for i in inside if not _in_schedule(request, i)]
         others = [
@@ -168,6 +173,10 @@ def _condition_regions(request: Request) -> list[tuple[int, list[int]]]:
     if found is not None and found[0] > 0:
         regions.append((-1, list(range(found[0]))))
     return regions
+
+
+def _a_key(table: Table, name: str) -> bool:
+    return name == "id" or name.endswith("_id") or any(name in fk.columns for fk in table.foreign_keys)
 
 
 def _in_schedule(request: Request, index: int) -> bool:
