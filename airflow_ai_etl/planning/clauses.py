@@ -185,6 +185,9 @@ def _in_schedule(request: Request, index: int) -> bool:
     return any(a <= start < b for a, b in request.schedule_spans)
 
 
+# the register nouns an adjective may qualify («из чёрного списка»); «из удалённой базы», «из новой таблицы»
+# name a source, not a subset
+_QUALIFIED_LIST_NOUNS_RU = frozenset({"список", "перечень", "реестр"})
 # adjectives of a register that name all of it («из общего списка», «из полного реестра»), no subset
 _WHOLE_LIST_ADJECTIVES = frozenset({"общий", "полный", "весь", "основной", "единый", "текущий", "актуальный"})
 
@@ -201,7 +204,7 @@ def unread_list_qualifier(request: Request, where: str | None) -> str | None:
         noun, adjective, preposition = words[k], words[k - 1], words[k - 2]
         if preposition.lower not in ("из", "в", "во", "на"):
             continue
-        if not any(p.lemma in _LIST_NOUNS_RU and p.case in ("gent", "loct") for p in noun.parses):
+        if not any(p.lemma in _QUALIFIED_LIST_NOUNS_RU and p.case in ("gent", "loct") for p in noun.parses):
             continue
         if (
             any(p.pos == "ADJF" for p in adjective.parses[:1])

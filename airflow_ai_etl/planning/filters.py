@@ -7550,6 +7550,8 @@ def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tu
         explained = [name for name, (at, _) in found.items() if position <= at < bracket.start(1)]
         if found.get(columns[0].name, (0, ""))[1].startswith(f"{columns[0].name} IN ("):
             continue  # «(issued, overdue)» is a list, read by the list rules
+        if any(_quote(bracket.group(1)) in found[name][1] for name in explained):
+            continue  # «кроме погашенных (closed)»: `status <> 'closed'` already says the value, negated
         for name in explained:
             del found[name]
         found[columns[0].name] = (position, said)

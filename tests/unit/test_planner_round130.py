@@ -122,6 +122,8 @@ UNCHANGED = [
     ("hotel", "Load rooms with the smoking flag every day at 6", "booking.rooms", "is_smoking = true", []),
     ("shop", "orders with a total over 100 daily at 5", "orders", "total > 100", []),
     ("shop", "customers daily at 5 with the email masked", "customers", None, ["email"]),
+    # a bracket agreeing with a negated state keeps the negation
+    ("carshare", "штрафы, кроме оплаченных (paid), ежедневно в 6", "rental.fines", "status <> 'paid'", []),
     # family 5: the contact columns, masked; their words are no channel values
     ("helpdesk", "Заявки раз в час, замаскируй почту и телефон для связи", "support.tickets", None,
      ["contact_email", "contact_phone"]),
