@@ -20,13 +20,16 @@ def _is_time(kind: str) -> bool:
 
 
 def window_time_unclear(table: Table) -> bool:
-    """A bare window on `table` must be asked: its rows are people, or several of its event times (no update
-    time, bookkeeping time, deadline or plan) are NOT NULL."""
+    """A bare window on `table` must be asked: its rows are people, or its created_at stands beside another
+    NOT NULL event time (no update time, bookkeeping time, deadline or plan). A table with no created_at keeps
+    the planner's reading (claims: reported_at, the one NOT NULL `*_at`, beside incident_date, planner114)."""
     # the mart's grain tests (marts import the row filters, which import this module)
     from airflow_ai_etl.planning.marts.grain import _deadline_time, _record_time, _register_of_people
 
     if _register_of_people(table):
         return True
+    if table.column("created_at") is None:
+        return False
     events = [
         c
         for c in table.columns
