@@ -1477,7 +1477,7 @@ class RowFilters:
         own = _own_event_time(table)
         if own:
             return own
-        if window_time_unclear(table):
+        if window_time_unclear(table) and not any(self._time_columns_named(table, w) for w in request.tokens):
             return None  # «Брони за последние две недели»: booked, arriving or staying? asked (planner130)
         # loans' issued_at beside due_on and returned_at: the one NOT NULL event time, the column new rows are
         # found by (README: a window is on the event time, as an incremental load is)
