@@ -49,6 +49,30 @@ def expanded(word: str) -> str | None:
     return _CLIPPED_STEMS.get(stem(lower))
 
 
+# Everyday Russian nouns (lemma) that say an adjective and a noun a table comment would write in full
+# (planner130): «перезвоны» of 'Обратные звонки клиентам'.
+PHRASE_NOUNS = {"перезвон": ("обратный", "звонок")}
+
+
+@functools.lru_cache(maxsize=8192)
+def restates_comment_phrase(word: str, comment: str | None) -> bool:
+    """«перезвоны» over 'Обратные звонки клиентам': the word is an everyday noun for an adjective and a noun
+    (PHRASE_NOUNS) the comment says side by side; 'Телефонные звонки' (no «обратные») is no such phrase."""
+    from airflow_ai_etl.planning.lexer import analyse, tokenize  # the lexer imports the vocabulary
+
+    phrases = [
+        PHRASE_NOUNS[p.lemma] for p in analyse(word.lower().replace("ё", "е")) if p.lemma in PHRASE_NOUNS
+    ]
+    if not comment or not phrases:
+        return False
+    said = [t for t in tokenize(comment) if t.lang == "ru"]
+    return any(
+        adjective.has((first,), pos=("ADJF",)) and noun.has((second,), pos=("NOUN",))
+        for adjective, noun in zip(said, said[1:], strict=False)
+        for first, second in phrases
+    )
+
+
 _UNIVERBATION = re.compile(r"^([а-я]{3,}[бвгджзлмнпрстфхцчшщ])к[аиуеоы]?[йхмв]?[иа]?$")
 
 

@@ -159,6 +159,7 @@ from airflow_ai_etl.planning.vocabulary import (
     stem,
     words,
 )
+from airflow_ai_etl.planning.window_time import window_time_unclear
 from airflow_ai_etl.sql_safety import quote_folded_names
 
 
@@ -608,6 +609,7 @@ class RowFilters:
                 ):
                     found[column] = (position, condition)  # the list read on from its first value
                 found.setdefault(column, (position, condition))
+        _said_by_bracketed_value(request, table, found)
         self._unread_second_excluded(request, table, yielded)
         self._unlisted_labels(request, table, found, written)
         self._restated(request, table, found, yielded)
@@ -1499,6 +1501,8 @@ class RowFilters:
         own = _own_event_time(table)
         if own:
             return own
+        if window_time_unclear(table) and not any(self._time_columns_named(table, w) for w in request.tokens):
+            return None  # «Брони за последние две недели»: booked, arriving or staying? asked (planner130)
         # loans' issued_at beside due_on and returned_at: the one NOT NULL event time, the column new rows are
         # found by (README: a window is on the event time, as an incremental load is)
         return self.grounding._event_time_column(table) or self.grounding._arrival_time_column(table)
@@ -2812,6 +2816,10 @@ class RowFilters:
                 continue
             # «уволены», «заняты», «свободны»: a short participle or adjective states the row's state
             short = j < len(tokens) and any(p.pos in ("PRTS", "ADJS") for p in tokens[j].parses[:1])
+            # "jobs that are still open": a value the status column lists said as the predicate (planner130)
+            listed = (
+                passive and j < len(tokens) and tokens[j].lang == "en" and _listed_status(table, tokens[j])
+            )
             passive = passive and j < len(tokens) and tokens[j].lower.endswith("ed")
             # «которые сейчас готовятся», «которые убираются»: a present-tense verb of the clause says the
             # process the rows are in (planner82: dropped before, every row loaded); a past one («которые
@@ -2825,10 +2833,11 @@ class RowFilters:
             )
             # «билеты, которые вернули», "inspections that failed": a past verb closing the clause is the
             # state the rows are in (planner126: dropped before, every row loaded)
+            stated = negated or already or short or passive or ongoing or listed
             past = self._closing_past_verb(request, t, tokens, j) and not (
-                negated or short or passive or ongoing
+                negated or short or passive or ongoing or listed
             )
-            if where or j >= len(tokens) or not (negated or already or short or passive or ongoing or past):
+            if where or j >= len(tokens) or not (stated or past):
                 continue  # "candidates who applied for the vacancy X": no state of the row
             verb = tokens[j]
             if past:
@@ -2836,7 +2845,6 @@ class RowFilters:
                 if reading is not None:
                     read_at = j
                     yield reading
-                stated = negated or already or short or passive or ongoing
                 if reading is not None or request.is_handled(verb.start) or not stated:
                     # «которые отменили» of cancelled_at, "that failed" naming no listed value: the rules
                     # that read them before (the event's verb, the unread clause's question) still do
@@ -3657,6 +3665,8 @@ class RowFilters:
             if len(common) != 1:
                 continue
             (name,) = common
+            if _in_mask_clause(request, [tokens[j].start for j in run]):
+                continue  # «замаскируй почту и телефон для связи»: the columns masked, no channel values
             unread = _unread_alternative(request, tokens, last, hits) or self._unread_alternative_before(
                 request, tokens, run[0], hits
             )
@@ -5134,6 +5144,10 @@ class RowFilters:
                 )
             ):
                 continue  # "sick days", "absent ones": a listed value before the rows' noun, no column word
+            if request.tokens[i] in {v.lower() for v in listed_values(column.comment)} and (
+                i + 1 < len(request.tokens) and request.tokens[i + 1] in RELATIVE_PRONOUNS
+            ):
+                continue  # "jobs for tires that are open": the listed value, then a clause (planner130)
             value: str | None = self.whole_value(request, i + 1)
             if str(value).lower() in NEGATION_PARTICLES | BE_WORDS or _event_of_time_noun(request, i):
                 continue  # «валюту не отдавать», "region not needed", "refunds are not needed": never a value
@@ -7766,6 +7780,48 @@ def bracket_describes(request: Request, table: Table, at: int) -> bool:
         if found.group(1) is None or table.column(found.group(1)) is not None:
             return True
     return False
+
+
+# a bracket right after a state phrase: «ещё не оплаченные (issued)», "not paid yet (issued)"
+_BRACKET_AFTER_STATE = re.compile(r"[^,;()]{0,40}?\(\s*([a-z][a-z0-9_]*)\s*\)")
+
+
+def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tuple[int, str]]) -> None:
+    """«Штрафы, ещё не оплаченные (issued)»: a value one column lists, in brackets right after the words the
+    conditions were read from, says the value meant (README: a bracketed listed value says the value):
+    `status = 'issued'`, not `status <> 'paid'` nor `paid_at IS NULL`, which disputed rows pass too
+    (planner130)."""
+    for position, _ in list(found.values()):
+        bracket = _BRACKET_AFTER_STATE.match(request.lower, position)
+        if bracket is None:
+            continue
+        columns = [c for c in table.columns if bracket.group(1) in listed_values(c.comment)]
+        if len(columns) != 1:
+            continue
+        said = f"{columns[0].name} = {_quote(bracket.group(1))}"
+        explained = [name for name, (at, _) in found.items() if position <= at < bracket.start(1)]
+        if found.get(columns[0].name, (0, ""))[1].startswith(f"{columns[0].name} IN ("):
+            continue  # «(issued, overdue)» is a list, read by the list rules
+        if any(_quote(bracket.group(1)) in found[name][1] for name in explained):
+            continue  # «кроме погашенных (closed)»: `status <> 'closed'` already says the value, negated
+        for name in explained:
+            del found[name]
+        found[columns[0].name] = (position, said)
+        request.handled.append((position, bracket.end()))  # «оплаченные» read: the bracket says how
+
+
+def _in_mask_clause(request: Request, starts: list[int]) -> bool:
+    """Every offset of `starts` lies in the clause of the request's masking word (planner130)."""
+    from airflow_ai_etl.planning.heads import _mask_clause  # heads imports the planner, which imports this
+
+    start, end, cue = _mask_clause(request)
+    return cue >= 0 and all(start <= s < end for s in starts)
+
+
+def _listed_status(table: Table, word: Token) -> bool:
+    """`word` is, as written, a value the state column's comment lists ("open" of 'Статус (open, done)')."""
+    column = state_column(table)
+    return column is not None and word.lower in listed_values(column.comment)
 
 
 def _finite_verb(word: str) -> bool:

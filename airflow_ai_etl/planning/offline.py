@@ -38,6 +38,7 @@ from airflow_ai_etl.messages import Message, msg, said_in, say
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import (
     abbreviations,
+    clauses,
     codes,
     colloquial,
     content,
@@ -1707,7 +1708,47 @@ class OfflinePlanner:
         return Found((self.catalog.connections[conn_id], tables[0]))
 
     def _table_hits(self, request: Request, conn_id: str) -> dict[str, tuple[Table, list[int]]]:
-        """Tables the request names -> the indices of the words naming them (exact names win)."""
+        """Tables the request names -> the indices of the words naming them (exact names win). Words inside a
+        relative clause or a passive agent phrase («заявки, где ждём ответа от клиента», "comments written by
+        customers") state a condition on the rows: the tables the other words name come first (planner130)."""
+        source = clauses.list_source_indices(request)
+        if source:  # «Старших смены из списка агентов»: the register named is the table, the rest its rows
+            hits = self._table_hits_past(request, conn_id, frozenset(range(len(request.tokens))) - source)
+            if hits:
+                return hits
+        condition = clauses.condition_clause_indices(request)
+        if condition:
+            hits = self._table_hits_past(request, conn_id, condition)
+            if hits:
+                return hits
+        return self._table_hits_past(request, conn_id, frozenset()) or self._kind_of_named_rows(
+            request, conn_id
+        )
+
+    def _kind_of_named_rows(self, request: Request, conn_id: str) -> dict[str, tuple[Table, list[int]]]:
+        """ "Miles redemptions", «списания миль» of loyalty.miles_transactions 'Операции с милями': a kind one
+        table's column lists ('Тип операции (accrual, redemption, …)') beside a word of that table's name
+        names that table's rows (its kind then read as the filter); {} when no such pair names one table
+        (planner130)."""
+        found: dict[str, tuple[Table, list[int]]] = {}
+        for at in range(len(request.tokens)):
+            for table in self._value_table(request, conn_id, at).values():
+                parts = set(name_parts(table.name))
+                beside = [
+                    k
+                    for k in (at - 1, at + 1)
+                    if 0 <= k < len(request.tokens)
+                    and request.tokens[k] not in request.claimed
+                    and self.vocabulary.meanings(request.tokens[k]) & parts
+                ]
+                if beside:
+                    found.setdefault(table.qualified_name, (table, []))[1].extend([*beside, at])
+        return found if len(found) == 1 else {}
+
+    def _table_hits_past(
+        self, request: Request, conn_id: str, skipped: frozenset[int]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """`_table_hits` over the words not `skipped`."""
         tables = self.catalog.tables_of(conn_id)
         key_words = {request.tokens[i] for i in request.key_indices}
         # the words the schedule read, by index: a scan of its spans per word made long requests slow
@@ -1718,6 +1759,7 @@ class OfflinePlanner:
             (i, t)
             for i, t in enumerate(request.tokens)
             if t not in request.claimed
+            and i not in skipped
             # "currency rates ..., merge on rate_date and currency": a key's word still names the table before
             # the key list (planner28)
             and not (t in request.values and (i in request.key_indices or t not in key_words))
@@ -1807,6 +1849,8 @@ class OfflinePlanner:
                 and (
                     m & synonyms
                     or clipped_compound_of(request.tokens[i], table.comment)
+                    # «перезвоны» of 'Обратные звонки клиентам': one everyday noun for the comment's phrase
+                    or colloquial.restates_comment_phrase(request.tokens[i], table.comment)
                     # «ветеринаров» of 'Ветеринарные врачи': the person the adjective is made of (planner100)
                     or colloquial.person_of_adjective(request.tokens[i], table.comment)
                     # «Мультфильмы (жанр animation)»: a kind of the head noun, the kind said in brackets
@@ -6224,6 +6268,11 @@ class OfflinePlanner:
             questions += self._bracketed_absent_column(request, table)
         if not questions and kind == "sql":
             questions += self._unread_condition(request, table, where.value, window.value)
+        if not questions and kind == "sql":  # «Звонки, которые клиент сбросил»: the clause set aside, unread
+            clause = clauses.unread_clause_of_other_table(self, request, source.conn_id, table, where.value)
+            clause = clause or clauses.unread_list_qualifier(request, where.value)
+            clause = clause or clauses.unread_with_phrase(self, request, table, where.value)
+            questions += self._ask_condition(request, table, clause) if clause else []
         if not questions and kind == "sql" and not (where.value or incremental.value or columns.value):
             questions += self.filters.rest_unwanted_alone(request, table)
         if not questions and kind == "sql" and where.value:  # «кредитные транзакции»: direction or card_type?

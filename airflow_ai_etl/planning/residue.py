@@ -58,10 +58,11 @@ def unread_column_words(
     skip = {
         i for i, t in enumerate(request.tokens) if t in request.claimed or _in(request, i, table_words, read)
     }
-    skip |= {  # «льготных абонентов»: the word that names the table itself (by its comment too)
+    skip |= {  # «льготных абонентов»: the word that names the table itself (by its comment too); a clause's
+        # noun naming another table («на которые работник не вышел») too: clauses.py asks about it if unread
         i
         for conn in planner._readable("postgres")
-        for _, indices in planner._table_hits(request, conn.conn_id).values()
+        for _, indices in planner._table_hits_past(request, conn.conn_id, frozenset()).values()
         for i in indices
     }
     skip |= {i for i, t in enumerate(request.tokens) if planner._names_table(t, table)}

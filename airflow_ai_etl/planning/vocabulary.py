@@ -95,6 +95,8 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     # column words
     "email": ["почта", "емейл", "имейл", "e-mail", "mail", "электронная"],
     "phone": ["телефон", "номер телефона", "mobile", "telephone"],
+    # planner130: «почта и телефон для связи» of contact_email, contact_phone ('Контактный телефон')
+    "contact": ["контакт", "контактный", "связь"],
     "card": ["карта", "карточка"],
     "number": ["номер"],
     "no": ["номер"],  # «по номеру койки» of bed_no, «номер договора» of contract_no: the short part of a name
@@ -307,6 +309,10 @@ VALUE_MEANINGS = {
     # states said in everyday words ('Статус (draft, active, expired, cancelled)'): «действующие» = active,
     # «ушедшие абоненты» = churned
     "действующий": ("active",), "ушедший": ("churned",), "уйти": ("churned",),
+    # planner130: «полисы, которые сейчас действуют»: the verb of «действующие», said in the clause
+    "действовать": ("active",),
+    # planner130: «подрядчики из чёрного списка», «в чёрном списке» ('blacklisted' of a CHECK list)
+    "черный": ("blacklisted", "blacklist"),
     # marts64: «только публичные» of is_public ('Опубликован на сайте', 'Общедоступная станция')
     "публичный": ("public",), "общедоступный": ("public",),
     # planner32: channels, kinds and states the bank, utility and logistics comments list in English

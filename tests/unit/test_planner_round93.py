@@ -55,9 +55,10 @@ def test_maker_read_as_listed_value_is_planned() -> None:
 
 
 def test_maker_naming_a_table_is_asked_which_table() -> None:
+    # planner130: the head noun (orders) is the table; the maker after a passive "by" is a condition, asked
     outcome = plan_in("shop", "Load orders placed by customers every hour")
     assert outcome.status == "needs_clarification", outcome.spec
-    assert "customers, orders" in " ".join(outcome.questions)
+    assert "'by customers'" in " ".join(outcome.questions) and "public.orders" in " ".join(outcome.questions)
 
 
 def test_participle_without_by_is_a_date_condition() -> None:
