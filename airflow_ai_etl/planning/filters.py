@@ -20,6 +20,7 @@ previous run already loaded.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -129,7 +130,9 @@ from airflow_ai_etl.planning.patterns import (
     continues_column_list,
 )
 from airflow_ai_etl.planning.request import Found, Place, Request, is_temporal, status_spellings, status_word
+from airflow_ai_etl.planning.retractions import corrected_between
 from airflow_ai_etl.planning.schedule import number_of, parse_schedule
+from airflow_ai_etl.planning.verb_objects import negated_verb_codes
 from airflow_ai_etl.planning.vocabulary import (
     CURRENCY_CODE_ALIASES,
     CURRENCY_CODES,
@@ -141,6 +144,7 @@ from airflow_ai_etl.planning.vocabulary import (
     VALUE_MEANINGS,
     Vocabulary,
     apposition_nominative,
+    comment_jargon,
     currency_code,
     dative_place_nominative,
     name_parts,
@@ -546,7 +550,8 @@ class RowFilters:
             self._place_conditions, self._listed_run_conditions, self._kind_noun_before_values,
             self._value_noun_conditions,
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
-            self._role_noun_conditions, self._listed_value_conditions, self._glossed_value_conditions,
+            self._role_noun_conditions, self._listed_value_conditions, self._negated_verb_code_conditions,
+            self._glossed_value_conditions,
             self._value_before_column_conditions, self._capitalised_before_column_conditions,
             self._relative_value_conditions,
             self._value_only_conditions, self._column_word_only_value_conditions, self._the_ones_conditions,
@@ -1106,6 +1111,10 @@ class RowFilters:
             if (both := _both_excluded(kept, kept_at, rival, position)) is not None:
                 # "cancelled and no-show excluded": two values left out of one column leave out both
                 conditions[[p for p, _ in found].index(kept_at)] = both
+                continue
+            if kept_at < position and corrected_between(request.text[kept_at:position]):
+                # «механизаторов... точнее, механиков»: the value said first was taken back (planner128)
+                conditions[[p for p, _ in found].index(kept_at)] = rival
                 continue
             if self._refused_then_kept(table, kept, kept_at, rival, position, refused):
                 # «меньше 100 не нужны; грузить ... от 100»: the bound refused, then the rows kept said
@@ -2518,9 +2527,14 @@ class RowFilters:
                     continue
                 yield self._position(request, i), columns[0], f"{columns[0]} IS NOT NULL"
             elif not columns:
-                word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
+                # "self-employed couriers": the whole hyphenated word the last part of which is word `i`
+                word = next(
+                    (t for t in tokenize(request.text) if t.start <= request.spans[i][0] < t.end), None
+                )
                 flags = self.boolean_columns_of(table, word) if word is not None else []
                 if len(flags) == 1:  # "approved vacations", «активных курьеров» -> approved = true
+                    if word is not None and word.start < request.spans[i][0]:
+                        request.handled.append((word.start, word.end))  # read whole, no qualifier left
                     yield self._position(request, i), flags[0], f"{flags[0]} = true"
                     continue
                 opposite = self.opposite_flags_of(table, word) if word is not None and not flags else []
@@ -2709,12 +2723,14 @@ class RowFilters:
             stems = {m for lemma in word.lemmas for m in STATE_MEANINGS.get(lemma, ())}
         else:
             stems = {stem(word.lower)}
+        # "self-employed" of is_contractor 'Самозанятый (не в штате)': its comment's word (planner128)
+        english = set(_flags_reading_english(table, word)) if word.lang == "en" else set()
         found = []
         for column in table.columns:
             if "bool" not in column.type.lower():
                 continue
             parts = [p for p in name_parts(column.name) if p not in ("is", "has", "flag")]
-            name_hit = any(_same_root(stem(p), s) for p in parts for s in stems)
+            name_hit = any(_same_root(stem(p), s) for p in parts for s in stems) or column.name in english
             comment = state_words([c for c in tokenize(column.comment or "") if c.lang == word.lang])
             comment_hit = any(c.lemmas & word.lemmas for c in comment) if word.lang == "ru" else False
             if comment_hit and flags.manner_adverbs(column):
@@ -2799,7 +2815,19 @@ class RowFilters:
                 and any(p.pos == "VERB" for p in tokens[j].parses[:1])
                 and in_present(tokens[j].lower)
             )
-            if where or j >= len(tokens) or not (negated or already or short or passive or ongoing):
+            # "leases that expired", "inspections that failed": an English past verb that is a status the
+            # column lists, as written, states the row's state as "that were terminated" does (planner128)
+            listed_past = (
+                t.lang == "en"
+                and j < len(tokens)
+                and _is_english_participle(tokens[j])
+                and self.is_listed_value(table, tokens[j].lower)
+            )
+            if (
+                where
+                or j >= len(tokens)
+                or not (negated or already or short or passive or ongoing or listed_past)
+            ):
                 continue  # "candidates who applied for the vacancy X": no state of the row
             verb = tokens[j]
             if verb.lang == "ru" and not any(
@@ -3171,6 +3199,8 @@ class RowFilters:
             if request.is_handled(t.start) or _event_of_time_noun(request, request.token_at(t.start)):
                 continue  # «без времени возврата»: the words of a time column, read, no value 'refunded'
             hits = _listed_value_hits(t, listed) if code is None else _listed_code_hits(code, listed)
+            if hits and self._word_of_column_phrase(request, table, words_, n, {name for name, _ in hits}):
+                continue  # «стоимость доставки» of delivery_fee: the column's words, no order_type 'delivery'
             if len(hits) > 1 and n and words_[n - 1].lang == "ru":
                 hits = _whole_code_hits(words_[n - 1], hits)  # «временно закрытые»: temporarily_closed
             if len(hits) == 1:
@@ -3198,6 +3228,35 @@ class RowFilters:
                 previous, last = (t, name, [value], negator), t
                 if condition:
                     yield t.start, name, condition
+
+    def _negated_verb_code_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "bookings where people didn't show up": a listed code "no_<verb>" said as the verb negated is that
+        code (verb_objects.negated_verb_codes); only when one code of one column fits (planner128)."""
+        listed = {c.name: listed_values(c.comment) for c in table.columns if self._filterable(table, c)}
+        hits = negated_verb_codes(request.lower, {name: values for name, values in listed.items() if values})
+        if len(hits) != 1 or request.is_handled(hits[0][0]):
+            return
+        ((start, verb, end, name, value),) = hits
+        request.handled.append((start, end))
+        yield verb, name, f"{name} = {_quote(value)}"
+
+    def _word_of_column_phrase(
+        self, request: Request, table: Table, words_: list[Token], n: int, columns: set[str]
+    ) -> bool:
+        """Word `n` and the word before it name together another column than `columns` («стоимость доставки»
+        of delivery_fee 'Стоимость доставки, руб.'): the column's phrase, not a value (planner128)."""
+        if not n or _crosses_clause(request, words_[n - 1], words_[n]):
+            return False
+        before, word = words_[n - 1], words_[n]
+        for column in table.columns:
+            if column.name in columns:
+                continue
+            said = [t for t in tokenize(without_listed(column.comment or "")) if t.lang != "punct"]
+            if any(a.lemmas & before.lemmas and b.lemmas & word.lemmas for a, b in itertools.pairwise(said)):
+                return True
+        return False
 
     def _value_hits(
         self, request: Request, table: Table
@@ -3594,7 +3653,9 @@ class RowFilters:
             ):
                 negator = index - 2  # "not made via the website": the verb between, the negation still its
             # "failed ones excluded", "refunded rows left out": the exclusion said after the values (round 29)
-            after = request.token_at(tokens[last].start) + 1
+            after = request.token_at(
+                tokens[last].end
+            )  # the word after: past "no-show", two words of the request
             excluded = self._negator_after(request, table, after)
             # "except rejected ones", "except rejected" (a status): one listed value right after an English
             # exception word names rows (planner28); «кроме app» of a source column stays asked (round 14).
@@ -3734,6 +3795,8 @@ class RowFilters:
                     found_[name] = value
                 elif t.lang == "en" and lower in (t.lower, f"{t.lower}_{nxt}", f"{prev}_{t.lower}"):
                     found_[name] = value  # "in transit": the two words of in_transit
+                elif t.lang == "en" and "-" in t.lower and _as_listed(t.lower, (lower,)):
+                    found_[name] = value  # "no-show" of no_show (planner128)
                 elif t.lang == "en" and len(t.lower) > 2 and _plural_pair(t.lower, lower):
                     found_[name] = value  # "dogs" of 'dog', "dessert" of 'desserts' (planner97)
                 elif t.lang == "ru" and not value.isascii() and t.has(_lemmas_of(value)):
@@ -3888,7 +3951,7 @@ class RowFilters:
             mentioned = [c for _, c in self.grounding._column_mentions(table, [word])]
             # «эконом билеты» of 'Авиабилеты (...)': the word that names the table as the planner grounds it
             return (
-                bool(self.vocabulary.meanings(word) & own)
+                bool((self.vocabulary.meanings(word) | comment_jargon(word)) & own)  # "diesel refuelings"
                 or mentioned == [name]
                 or self._names_rows(table, word)
                 or self.grounding._heads_comment(word, table)
@@ -4959,6 +5022,8 @@ class RowFilters:
         head = words(table.comment or "")[:1]  # 'Студенты (контингент)': the comment's head noun
         if head and self.vocabulary.meanings(token) & self.vocabulary.meanings(head[0]):
             return True
+        if head and stem(head[0]) in comment_jargon(token):  # "refuelings" of 'Заправки …' (planner128)
+            return True
         # 'Банковские счета клиентов': an adjective first, the head is the first noun («закрытые счета»)
         return bool(_head_noun(table.comment or "") & {p.lemma for p in analyse(token) if p.pos == "NOUN"})
 
@@ -5731,6 +5796,8 @@ class RowFilters:
             if len(named) != 1:
                 continue
             ((name, value),) = named
+            if self._word_of_column_phrase(request, table, tokens, k, {name}):
+                continue  # «стоимость доставки скрыть»: delivery_fee's words (planner128)
             request.handled.append((token.start, token.end))
             yield from self._negated_at(request, table, token.start, name, f"{name} = {_quote(value)}")
 
@@ -6592,6 +6659,13 @@ def _holds_unlisted_kind(column: Column) -> bool:
     return _is_kind(column) or named
 
 
+def _as_listed(word: str, listed: Iterable[str]) -> str | None:
+    """The listed value `word` writes, its parts joined by a hyphen or a space where the code has an
+    underscore ("no-show" of no_show: planner128), as the comment spells it; None when it writes none."""
+    spelled = re.sub(r"[\s-]+", "_", word.lower())
+    return next((v for v in listed if v.lower() in (word.lower(), spelled)), None)
+
+
 def _plural_pair(word: str, value: str) -> bool:
     """`word` is the English plural of the listed `value` ("dogs", "comedies") or its singular ("dessert" of
     'desserts'): the same kind said as a noun of the rows (planner97)."""
@@ -6626,6 +6700,8 @@ STATE_MEANINGS = {
     "подтверждённый": ("confirm",), "подтвержденный": ("confirm",), "проверить": ("verifi", "check"),
     "заблокировать": ("block",), "удалить": ("delet",), "опубликовать": ("publish",),
     "архивный": ("archiv",), "включить": ("enabl",), "оплатить": ("paid",), "прочитать": ("read",),
+    # planner128: "couriers who are self-employed" of is_contractor 'Самозанятый (не в штате)'
+    "самозанятый": ("self-employ", "selfemploy"),
 }  # fmt: skip
 
 

@@ -23,7 +23,14 @@ from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.lexicon import RU_WEEKDAYS, WEEKDAY_ABBREVIATIONS, is_any
 from airflow_ai_etl.planning.lexicon import is_ as lexicon_is
 
-__all__ = ["Retraction", "drop_particles", "hedged_interval", "juxtaposed", "retractions"]
+__all__ = [
+    "Retraction",
+    "corrected_between",
+    "drop_particles",
+    "hedged_interval",
+    "juxtaposed",
+    "retractions",
+]
 
 # Words that take the value before them back; one of them must stand between the two values.
 _CORE_RU = frozenset({"нет", "ой", "точнее", "вернее", "верней", "поправка", "стоп", "пардон"})
@@ -627,3 +634,13 @@ def drop_particles(text: str) -> str:
         elif nxt.lower in _AFTER_PARTICLE or (verb == i - 1 and nxt.lower in ("the", "all", "our", "my")):
             blanks.append((t.start, t.end, ""))
     return grammar.apply_rewrites(text, blanks)
+
+
+# Words that only ever correct what was said before them (never a negation or a verb of the request)
+_CORRECTING = frozenset({"точнее", "вернее", "верней", "поправка", "actually", "rather", "correction"})
+
+
+def corrected_between(text: str) -> bool:
+    """The words between two values of one column take the first back: «механизаторов... точнее, механиков»,
+    "status new, or rather paid" (planner128: the later value is the one meant, as for a clock time)."""
+    return any(t.lower in _CORRECTING for t in tokenize(text))
