@@ -5723,6 +5723,8 @@ class RowFilters:
             halves = [stem(half) for half in token.lower.split("-")]
             if self.grounding._names_table(token.lower, table) or stem(token.lower) in own_stems:
                 continue  # «телеметрию умных счётчиков» of 'Телеметрия умных счётчиков': the table's own name
+            if token.lemmas & _head_noun(table.comment or ""):
+                continue  # «доставок» of 'Доставки заказов курьерами', not restaurants.has_delivery
             if stem(token.lower) in heads.apposition_stems(table.comment):
                 continue  # «зрителей с бонусной картой» of '… (зрители с бонусной картой)': its other name
             if len(halves) > 1 and all(half in own_stems for half in halves):
