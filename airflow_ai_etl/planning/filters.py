@@ -3199,6 +3199,9 @@ class RowFilters:
             if request.is_handled(t.start) or _event_of_time_noun(request, request.token_at(t.start)):
                 continue  # «без времени возврата»: the words of a time column, read, no value 'refunded'
             hits = _listed_value_hits(t, listed) if code is None else _listed_code_hits(code, listed)
+            if hits and _object_of_state_phrase(words_, n, listed):
+                request.handled.append((t.start, t.end))  # «снятые с продажи»: withdrawn, one state's words
+                continue
             if hits and self._word_of_column_phrase(request, table, words_, n, {name for name, _ in hits}):
                 continue  # «стоимость доставки» of delivery_fee: the column's words, no order_type 'delivery'
             if len(hits) > 1 and n and words_[n - 1].lang == "ru":
@@ -5798,6 +5801,10 @@ class RowFilters:
             if len(named) != 1:
                 continue
             ((name, value),) = named
+            listed = {c.name: listed_values(c.comment) for c in table.columns if self._filterable(table, c)}
+            if _object_of_state_phrase(tokens, k, listed):
+                request.handled.append((token.start, token.end))  # «снятые с продажи»: the state's words
+                continue
             if self._word_of_column_phrase(request, table, tokens, k, {name}):
                 continue  # «стоимость доставки скрыть»: delivery_fee's words (planner128)
             request.handled.append((token.start, token.end))
@@ -6659,6 +6666,20 @@ def _holds_unlisted_kind(column: Column) -> bool:
     person = column.name.endswith(("full_name", "first_name", "last_name"))
     named = column.name.endswith("_name") and not person
     return _is_kind(column) or named
+
+
+_FROM_PREPOSITIONS = frozenset({"с", "со", "из", "от"})
+
+
+def _object_of_state_phrase(words_: Sequence[Token], n: int, listed: dict[str, tuple[str, ...]]) -> bool:
+    """Word `n` is the object of a state word two words before it that says a listed value, a preposition of
+    "from" between («снятые с продажи» = withdrawn): the phrase says one state, its noun no second value."""
+    return (
+        n >= 2
+        and words_[n - 1].lower in _FROM_PREPOSITIONS
+        and words_[n - 2].lang == "ru"
+        and bool(_listed_value_hits(words_[n - 2], listed))
+    )
 
 
 def _as_listed(word: str, listed: Iterable[str]) -> str | None:
