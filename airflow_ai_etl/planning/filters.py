@@ -6678,6 +6678,9 @@ def _object_of_state_phrase(words_: Sequence[Token], n: int, listed: dict[str, t
         n >= 2
         and words_[n - 1].lower in _FROM_PREPOSITIONS
         and words_[n - 2].lang == "ru"
+        # a participle or an adjective («снятые»), never a value's noun («на самовывоз из приложения»)
+        and bool(words_[n - 2].parses)
+        and words_[n - 2].parses[0].pos in ("PRTF", "ADJF")
         and bool(_listed_value_hits(words_[n - 2], listed))
     )
 

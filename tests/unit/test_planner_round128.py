@@ -65,6 +65,11 @@ PLANNED = [
     ("food", "Заказы на доставку каждый час", "sales.orders", "order_type = 'delivery'"),
     ("vet", "Неэкстренные приёмы каждый час", "care.appointments", "is_emergency = false"),
     ("realty", "Объявления о продаже каждый час", "sales.listings", "listing_kind = 'sale'"),
+    # «с продажи» after the participle of a state is that state's words; «из приложения» after a value's
+    # noun is a second value
+    ("realty", "Объявления, снятые с продажи, каждый час", "sales.listings", "status = 'withdrawn'"),
+    ("food", "Заказы на самовывоз из приложения каждый час", "sales.orders",
+     "order_type = 'pickup' AND channel = 'app'"),
 ]  # fmt: skip
 
 
