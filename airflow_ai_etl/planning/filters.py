@@ -20,6 +20,7 @@ previous run already loaded.
 from __future__ import annotations
 
 import functools
+import itertools
 import os
 import re
 from collections.abc import Iterable, Sequence
@@ -139,6 +140,7 @@ from airflow_ai_etl.planning.patterns import (
 from airflow_ai_etl.planning.request import Found, Place, Request, is_temporal, status_spellings, status_word
 from airflow_ai_etl.planning.schedule import number_of, parse_schedule
 from airflow_ai_etl.planning.state_column import STATE_COLUMN_NAMES, is_state_column, state_column, state_name
+from airflow_ai_etl.planning.verb_objects import negated_verb_codes
 from airflow_ai_etl.planning.vocabulary import (
     CURRENCY_CODE_ALIASES,
     CURRENCY_CODES,
@@ -150,6 +152,7 @@ from airflow_ai_etl.planning.vocabulary import (
     VALUE_MEANINGS,
     Vocabulary,
     apposition_nominative,
+    comment_jargon,
     currency_code,
     dative_place_nominative,
     name_parts,
@@ -559,7 +562,8 @@ class RowFilters:
             self._place_conditions, self._listed_run_conditions, self._kind_noun_before_values,
             self._value_noun_conditions,
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
-            self._role_noun_conditions, self._listed_value_conditions, self._glossed_value_conditions,
+            self._role_noun_conditions, self._listed_value_conditions, self._negated_verb_code_conditions,
+            self._glossed_value_conditions,
             self._value_before_column_conditions, self._capitalised_before_column_conditions,
             self._relative_value_conditions,
             self._value_only_conditions, self._column_word_only_value_conditions, self._the_ones_conditions,
@@ -2546,9 +2550,14 @@ class RowFilters:
                     continue
                 yield self._position(request, i), columns[0], f"{columns[0]} IS NOT NULL"
             elif not columns:
-                word = next((t for t in tokenize(request.text) if t.start == request.spans[i][0]), None)
+                # "self-employed couriers": the whole hyphenated word the last part of which is word `i`
+                word = next(
+                    (t for t in tokenize(request.text) if t.start <= request.spans[i][0] < t.end), None
+                )
                 flags = self.boolean_columns_of(table, word) if word is not None else []
                 if len(flags) == 1:  # "approved vacations", «активных курьеров» -> approved = true
+                    if word is not None and word.start < request.spans[i][0]:
+                        request.handled.append((word.start, word.end))  # read whole, no qualifier left
                     yield self._position(request, i), flags[0], f"{flags[0]} = true"
                     continue
                 opposite = self.opposite_flags_of(table, word) if word is not None and not flags else []
@@ -2737,12 +2746,14 @@ class RowFilters:
             stems = {m for lemma in word.lemmas for m in STATE_MEANINGS.get(lemma, ())}
         else:
             stems = {stem(word.lower)}
+        # "self-employed" of is_contractor 'Самозанятый (не в штате)': its comment's word (planner128)
+        english = set(_flags_reading_english(table, word)) if word.lang == "en" else set()
         found = []
         for column in table.columns:
             if "bool" not in column.type.lower():
                 continue
             parts = [p for p in name_parts(column.name) if p not in ("is", "has", "flag")]
-            name_hit = any(_same_root(stem(p), s) for p in parts for s in stems)
+            name_hit = any(_same_root(stem(p), s) for p in parts for s in stems) or column.name in english
             comment = state_words([c for c in tokenize(column.comment or "") if c.lang == word.lang])
             comment_hit = any(c.lemmas & word.lemmas for c in comment) if word.lang == "ru" else False
             if comment_hit and flags.manner_adverbs(column):
@@ -2831,11 +2842,19 @@ class RowFilters:
                 and any(p.pos == "VERB" for p in tokens[j].parses[:1])
                 and in_present(tokens[j].lower)
             )
-            # «билеты, которые вернули», "inspections that failed": a past verb closing the clause is the
-            # state the rows are in (planner126: dropped before, every row loaded)
-            stated = negated or already or short or passive or ongoing or listed
+            # "leases that expired", "inspections that failed": an English past verb that is a status the
+            # column lists, as written, states the row's state as "that were terminated" does (planner128)
+            listed_past = (
+                t.lang == "en"
+                and j < len(tokens)
+                and _is_english_participle(tokens[j])
+                and self.is_listed_value(table, tokens[j].lower)
+            )
+            # «билеты, которые вернули»: a Russian past verb closing the clause is the state the rows are in
+            # (planner126: dropped before, every row loaded)
+            stated = negated or already or short or passive or ongoing or listed or listed_past
             past = self._closing_past_verb(request, t, tokens, j) and not (
-                negated or short or passive or ongoing or listed
+                negated or short or passive or ongoing or listed or listed_past
             )
             if where or j >= len(tokens) or not (stated or past):
                 continue  # "candidates who applied for the vacancy X": no state of the row
@@ -3269,6 +3288,11 @@ class RowFilters:
             if request.is_handled(t.start) or _event_of_time_noun(request, request.token_at(t.start)):
                 continue  # «без времени возврата»: the words of a time column, read, no value 'refunded'
             hits = _listed_value_hits(t, listed) if code is None else _listed_code_hits(code, listed)
+            if hits and _object_of_state_phrase(words_, n, listed):
+                request.handled.append((t.start, t.end))  # «снятые с продажи»: withdrawn, one state's words
+                continue
+            if hits and self._word_of_column_phrase(request, table, words_, n, {name for name, _ in hits}):
+                continue  # «стоимость доставки» of delivery_fee: the column's words, no order_type 'delivery'
             if len(hits) > 1 and n and words_[n - 1].lang == "ru":
                 hits = _whole_code_hits(words_[n - 1], hits)  # «временно закрытые»: temporarily_closed
             if len(hits) == 1:
@@ -3296,6 +3320,35 @@ class RowFilters:
                 previous, last = (t, name, [value], negator), t
                 if condition:
                     yield t.start, name, condition
+
+    def _negated_verb_code_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "bookings where people didn't show up": a listed code "no_<verb>" said as the verb negated is that
+        code (verb_objects.negated_verb_codes); only when one code of one column fits (planner128)."""
+        listed = {c.name: listed_values(c.comment) for c in table.columns if self._filterable(table, c)}
+        hits = negated_verb_codes(request.lower, {name: values for name, values in listed.items() if values})
+        if len(hits) != 1 or request.is_handled(hits[0][0]):
+            return
+        ((start, verb, end, name, value),) = hits
+        request.handled.append((start, end))
+        yield verb, name, f"{name} = {_quote(value)}"
+
+    def _word_of_column_phrase(
+        self, request: Request, table: Table, words_: list[Token], n: int, columns: set[str]
+    ) -> bool:
+        """Word `n` and the word before it name together another column than `columns` («стоимость доставки»
+        of delivery_fee 'Стоимость доставки, руб.'): the column's phrase, not a value (planner128)."""
+        if not n or _crosses_clause(request, words_[n - 1], words_[n]):
+            return False
+        before, word = words_[n - 1], words_[n]
+        for column in table.columns:
+            if column.name in columns:
+                continue
+            said = [t for t in tokenize(without_listed(column.comment or "")) if t.lang != "punct"]
+            if any(a.lemmas & before.lemmas and b.lemmas & word.lemmas for a, b in itertools.pairwise(said)):
+                return True
+        return False
 
     def _value_hits(
         self, request: Request, table: Table
@@ -3694,7 +3747,9 @@ class RowFilters:
             ):
                 negator = index - 2  # "not made via the website": the verb between, the negation still its
             # "failed ones excluded", "refunded rows left out": the exclusion said after the values (round 29)
-            after = request.token_at(tokens[last].start) + 1
+            after = request.token_at(
+                tokens[last].end
+            )  # the word after: past "no-show", two words of the request
             excluded = self._negator_after(request, table, after)
             # "except rejected ones", "except rejected" (a status): one listed value right after an English
             # exception word names rows (planner28); «кроме app» of a source column stays asked (round 14).
@@ -3837,6 +3892,8 @@ class RowFilters:
                     found_[name] = value
                 elif t.lang == "en" and lower in (t.lower, f"{t.lower}_{nxt}", f"{prev}_{t.lower}"):
                     found_[name] = value  # "in transit": the two words of in_transit
+                elif t.lang == "en" and "-" in t.lower and _as_listed(t.lower, (lower,)):
+                    found_[name] = value  # "no-show" of no_show (planner128)
                 elif t.lang == "en" and len(t.lower) > 2 and _plural_pair(t.lower, lower):
                     found_[name] = value  # "dogs" of 'dog', "dessert" of 'desserts' (planner97)
                 elif t.lang == "ru" and not value.isascii() and t.has(_value_lemmas(value, values)):
@@ -3991,7 +4048,7 @@ class RowFilters:
             mentioned = [c for _, c in self.grounding._column_mentions(table, [word])]
             # «эконом билеты» of 'Авиабилеты (...)': the word that names the table as the planner grounds it
             return (
-                bool(self.vocabulary.meanings(word) & own)
+                bool((self.vocabulary.meanings(word) | comment_jargon(word)) & own)  # "diesel refuelings"
                 or mentioned == [name]
                 or self._names_rows(table, word)
                 or self.grounding._heads_comment(word, table)
@@ -5064,6 +5121,8 @@ class RowFilters:
         head = words(table.comment or "")[:1]  # 'Студенты (контингент)': the comment's head noun
         if head and self.vocabulary.meanings(token) & self.vocabulary.meanings(head[0]):
             return True
+        if head and stem(head[0]) in comment_jargon(token):  # "refuelings" of 'Заправки …' (planner128)
+            return True
         # 'Банковские счета клиентов': an adjective first, the head is the first noun («закрытые счета»)
         return bool(_head_noun(table.comment or "") & {p.lemma for p in analyse(token) if p.pos == "NOUN"})
 
@@ -5798,6 +5857,8 @@ class RowFilters:
             halves = [stem(half) for half in token.lower.split("-")]
             if self.grounding._names_table(token.lower, table) or stem(token.lower) in own_stems:
                 continue  # «телеметрию умных счётчиков» of 'Телеметрия умных счётчиков': the table's own name
+            if token.lemmas & _head_noun(table.comment or ""):
+                continue  # «доставок» of 'Доставки заказов курьерами', not restaurants.has_delivery
             if stem(token.lower) in heads.apposition_stems(table.comment):
                 continue  # «зрителей с бонусной картой» of '… (зрители с бонусной картой)': its other name
             if len(halves) > 1 and all(half in own_stems for half in halves):
@@ -5871,6 +5932,12 @@ class RowFilters:
             if len(named) != 1:
                 continue
             ((name, value),) = named
+            listed = {c.name: listed_values(c.comment) for c in table.columns if self._filterable(table, c)}
+            if _object_of_state_phrase(tokens, k, listed):
+                request.handled.append((token.start, token.end))  # «снятые с продажи»: the state's words
+                continue
+            if self._word_of_column_phrase(request, table, tokens, k, {name}):
+                continue  # «стоимость доставки скрыть»: delivery_fee's words (planner128)
             request.handled.append((token.start, token.end))
             yield from self._negated_at(request, table, token.start, name, f"{name} = {_quote(value)}")
 
@@ -6739,6 +6806,30 @@ def _holds_unlisted_kind(column: Column) -> bool:
     return _is_kind(column) or named
 
 
+_FROM_PREPOSITIONS = frozenset({"с", "со", "из", "от"})
+
+
+def _object_of_state_phrase(words_: Sequence[Token], n: int, listed: dict[str, tuple[str, ...]]) -> bool:
+    """Word `n` is the object of a state word two words before it that says a listed value, a preposition of
+    "from" between («снятые с продажи» = withdrawn): the phrase says one state, its noun no second value."""
+    return (
+        n >= 2
+        and words_[n - 1].lower in _FROM_PREPOSITIONS
+        and words_[n - 2].lang == "ru"
+        # a participle or an adjective («снятые»), never a value's noun («на самовывоз из приложения»)
+        and bool(words_[n - 2].parses)
+        and words_[n - 2].parses[0].pos in ("PRTF", "ADJF")
+        and bool(_listed_value_hits(words_[n - 2], listed))
+    )
+
+
+def _as_listed(word: str, listed: Iterable[str]) -> str | None:
+    """The listed value `word` writes, its parts joined by a hyphen or a space where the code has an
+    underscore ("no-show" of no_show: planner128), as the comment spells it; None when it writes none."""
+    spelled = re.sub(r"[\s-]+", "_", word.lower())
+    return next((v for v in listed if v.lower() in (word.lower(), spelled)), None)
+
+
 def _plural_pair(word: str, value: str) -> bool:
     """`word` is the English plural of the listed `value` ("dogs", "comedies") or its singular ("dessert" of
     'desserts'): the same kind said as a noun of the rows (planner97)."""
@@ -6773,6 +6864,8 @@ STATE_MEANINGS = {
     "подтверждённый": ("confirm",), "подтвержденный": ("confirm",), "проверить": ("verifi", "check"),
     "заблокировать": ("block",), "удалить": ("delet",), "опубликовать": ("publish",),
     "архивный": ("archiv",), "включить": ("enabl",), "оплатить": ("paid",), "прочитать": ("read",),
+    # planner128: "couriers who are self-employed" of is_contractor 'Самозанятый (не в штате)'
+    "самозанятый": ("self-employ", "selfemploy"),
 }  # fmt: skip
 
 

@@ -224,6 +224,7 @@ from airflow_ai_etl.planning.triggers import (
     read_trigger,
     without_paths,
 )
+from airflow_ai_etl.planning.verb_objects import says_code_with_verb
 from airflow_ai_etl.planning.vocabulary import (
     BUILTIN_GLOSSARY,
     DB_PRODUCT,
@@ -233,6 +234,7 @@ from airflow_ai_etl.planning.vocabulary import (
     VALUE_MEANINGS,
     Vocabulary,
     colloquial_engine,
+    comment_jargon,
     engine_in_any_form,
     name_parts,
     one_word_terms,
@@ -592,7 +594,8 @@ def _only_an_instruction_verb(word: str) -> bool:
 
 
 # Prepositions between a state word and its object: «готовятся на кухне», «недоступные для заказа».
-STATE_PHRASE_PREPOSITIONS = frozenset({"на", "в", "во", "для", "по", "из", "for", "in", "on"})
+# «готовые к выдаче» (planner128: 'ready' of holds, not loans 'Выдачи книг')
+STATE_PHRASE_PREPOSITIONS = frozenset({"на", "в", "во", "для", "по", "из", "к", "for", "in", "on"})
 
 
 def _after_with(request: Request, index: int) -> bool:
@@ -1790,7 +1793,9 @@ class OfflinePlanner:
                         if self._column_mentions(table, [after], generic_ok=frozenset(VALUE_COLUMN_WORDS)):
                             exact[table.qualified_name] = (table, [i])
             return self._head_of_complement(request, tables, exact)
-        meanings = {i: self.vocabulary.meanings(t) for i, t in usable}
+        # "refuelings" of 'Заправки техники топливом': English jargon says the Russian noun a comment uses
+        # (COMMENT_JARGON_EN), so it reaches the table's comment as a Russian word of it would (planner128)
+        meanings = {i: self.vocabulary.meanings(t) | comment_jargon(t) for i, t in usable}
         everything = set().union(*meanings.values()) if meanings else set()
         hits: dict[str, tuple[Table, list[int]]] = {}
         schemas: dict[str, list[Table]] = {}
@@ -2171,6 +2176,12 @@ class OfflinePlanner:
             pointed: set[str] = set()
             if token.lang == "ru" and index < first and any(p.pos == "NOUN" for p in token.parses):
                 pointed = {t.qualified_name for t in tables if self.filters._listed_in(t, token)}
+            elif token.lang == "ru" and index == first - 1 and token.parses and token.parses[0].pos == "ADJF":
+                # «Гарантийные ремонты» of work_orders 'Заказ-наряды на ремонт' (is_warranty 'Гарантийный
+                # ремонт') and appointments 'Записи на ремонт': the adjective of one table's flag (planner128)
+                pointed = {
+                    t.qualified_name for t in tables if self._names_flag_or_its_negation(t, token.lower)
+                }
             if token.lang == "ru" and any(p.pos == "NOUN" and p.case == "ablt" for p in token.parses):
                 after = words_[k + 1].lower if k + 1 < len(words_) else ""
                 if after in _MEASURE_COMPARISONS:
@@ -2193,6 +2204,13 @@ class OfflinePlanner:
                 return None
             chosen = chosen or kept
         return by_name[chosen.pop()] if len(chosen) == 1 else None
+
+    def _names_flag_or_its_negation(self, table: Table, word: str) -> bool:
+        """`word` names one yes/no column of `table` («гарантийные» of 'Гарантийный ремонт'), or does so after
+        its prefix «не» («негарантийные»)."""
+        if self.filters.names_one_flag(table, word):
+            return True
+        return word.startswith("не") and len(word) > 6 and self.filters.names_one_flag(table, word[2:])
 
     def _measure_named(self, table: Table, word: str) -> bool:
         """`word` names a number column of `table` that holds a quantity (not a key, not a time)."""
@@ -2517,7 +2535,12 @@ class OfflinePlanner:
     def _after_state_word(self, request: Request, index: int, table: Table) -> bool:
         """Word `index` is the object of a state word of `table` right before it, a preposition between:
         «готовятся на кухне» ('cooking' of orders), «недоступные для заказа» (is_available 'Доступно для
-        заказа'): the phrase says the rows' state, so its noun heads no table of its own (planner82)."""
+        заказа'): the phrase says the rows' state, so its noun heads no table of its own (planner82). So does
+        the object of a present verb that makes one listed code with it («ждут запчасти»: planner128)."""
+        if index >= len(request.raw):
+            return False
+        if index >= 1 and says_code_with_verb(request.raw[index - 1], request.raw[index], table):
+            return True
         if index < 2 or request.tokens[index - 1] not in STATE_PHRASE_PREPOSITIONS:
             return False
         word = request.raw[index - 2]
@@ -2572,6 +2595,8 @@ class OfflinePlanner:
             )
             if tokens[k] in COORDINATORS:  # "the mortgages and the deposits": a value's rows, one side
                 left = left or self._value_table(request, conn_id, k - 1)
+            if comma and any(self._after_state_word(request, right_at + 2, t) for t in left.values()):
+                continue  # «брони, готовые к выдаче»: the rows' state ('ready'), not loans 'Выдачи'
             right = self._window_tables(request, conn_id, right_at, 1)
             if tokens[k] in COORDINATORS:
                 right = right or self._value_table(request, conn_id, value_at)
@@ -4559,7 +4584,11 @@ class OfflinePlanner:
         for k, (t, nxt) in enumerate(zip(tokens, tokens[1:], strict=False)):
             if read and request.is_handled(t.start):
                 continue  # «неоплаченные счета (…)»: words a bracket explains
-            if self._state_word_candidate(request, t, table) and self.vocabulary.meanings(nxt.lower) & own:
+            # «срочные заказ-наряды»: a hyphenated noun names the rows by its parts (planner128)
+            noun = self.vocabulary.meanings(nxt.lower).union(
+                *map(self.vocabulary.meanings, nxt.lower.split("-"))
+            )
+            if self._state_word_candidate(request, t, table) and noun & own:
                 return request.text[t.start : nxt.end]  # «застрявшие посылки» of 'Отправления (посылки)'
             adjacent = not request.text[t.end : nxt.start].strip()
             # «дисциплины второго курса»: an adjective before a noun of its own qualifies that noun

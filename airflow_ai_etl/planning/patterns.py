@@ -719,7 +719,7 @@ RU_EXCLUDE_VERBS = (
 EXCLUDE = re.compile(
     r"\b(drop|dropping|remove|removing|delete|exclude|excluding|without|skip|skipping|omit|omitting|"
     r"leave\s+out|except(?:\s+for)?|but\s+not|(?:don'?t|do\s+not)\s+(?:load|include|copy|need|want|send)|"
-    r"(?:is\s+|are\s+)?not\s+(?:needed|required|wanted)|no\s+need\s+for|(?<!with\s)(?<!having\s)no|без|кроме|за\s+исключением|"
+    r"(?:is\s+|are\s+)?not\s+(?:needed|required|wanted)|no\s+need\s+for|(?<!with\s)(?<!having\s)no(?!-)|без|кроме|за\s+исключением|"
     + RU_EXCLUDE_VERBS
     + r"|"
     r"не\s+(?:нужн\w*|нужен|надо|грузи\w*|загружа\w*|выгружа\w*|переноси\w*|включа\w*|бери\w*|брать|"
@@ -727,6 +727,7 @@ EXCLUDE = re.compile(
     r"выводи\w*|отправля\w*|сохраня\w*))\b",
     re.IGNORECASE,
 )
+# ("no" is never the first part of a code such as "no-show": planner128)
 # Prepositions among those words: they never come after the columns ("email без" means nothing).
 EXCLUDE_PREPOSITIONS = re.compile(
     r"^(without|excluding|except(\s+for)?|but\s+not|no|без|кроме|за\s+исключением)$", re.IGNORECASE

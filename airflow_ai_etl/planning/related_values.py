@@ -28,7 +28,9 @@ def related_value_question(
         column = table.column(name, exact=True)
         if column is None or _is_state(column) or value not in listed_values(column.comment):
             continue
-        if name.lower() in words(text) or _comment_head(column) in said or _kind_named(column, said):
+        # «заказы на доставку» of order_type: the kind of the loaded rows' own noun (orders), said in Russian
+        own = said | set(name_parts(table.name))
+        if name.lower() in words(text) or _comment_head(column) in said or _kind_named(column, own):
             continue  # «направление credit», "direction = 'credit'", "yoga classes": the column is named
         for key in table.foreign_keys:
             parent = catalog.find_table(conn_id, key.ref_table)

@@ -261,11 +261,11 @@ def compound_head(lemma: str) -> str | None:
 
 # planner122: Russian lemmas whose listed code a word means only in the locative («в ремонте», «на ремонте»:
 # 'Статус техники: working, repair, …'), never «заявки на ремонт», «ремонты машин» (the rows' own noun)
+# planner128: «заказ-наряды в работе» ('(open, in_progress, waiting_parts, …)'), «техника в работе»
+# ('working'); planner129: «заявки в работе», the meaning 'в работе' a status code's comment gives
 LOCATIVE_VALUE_MEANINGS = {
-    "ремонт": ("repair", "in_repair"),
-    # planner129: «заявки в работе», the meaning 'в работе' a status code's comment gives: in_progress
-    "работа": ("in_progress", "progress"),
-}
+    "ремонт": ("repair", "in_repair"), "работа": ("in_progress", "progress", "working"),
+}  # fmt: skip
 
 # Russian lemmas -> English words a listed code is made of: «в пути» -> in_transit, «в рублях» -> RUB.
 VALUE_MEANINGS = {
@@ -274,7 +274,6 @@ VALUE_MEANINGS = {
     "рублевый": ("rub", "rur"), "рублёвый": ("rub", "rur"), "долларовый": ("usd",), "юаневый": ("cny",),
     # planner121: audiences an event comment lists ('Аудитория (kids, teens, adults, seniors, all)'):
     # «мероприятия для детей», «для пенсионеров», «для подростков»
-    "ребенок": ("kids", "children"), "ребёнок": ("kids", "children"), "детский": ("kids", "children"),
     "подросток": ("teens", "teenagers"), "подростковый": ("teens", "teenagers"), "взрослый": ("adults",),
     "пенсионер": ("seniors",), "пожилой": ("seniors", "elderly"),
     # planner121: «распроданные сеансы» ('Статус сеанса (..., sold_out, ...)'); «кроме больничных» of a
@@ -496,6 +495,21 @@ VALUE_MEANINGS = {
     "устранить": ("fixed", "resolved"), "устранённый": ("fixed", "resolved"),
     "устраненный": ("fixed", "resolved"), "провалить": ("failed",), "проваленный": ("failed",),
     "провалиться": ("failed",),
+    # planner128: a screening's language ('Язык показа (dub, original, subtitles)'): «сеансы с субтитрами»,
+    # «с дубляжом»; a reader's category ('(adult, child, student, pensioner)'): «читатели-дети»
+    "субтитр": ("subtitles",), "субтитры": ("subtitles",), "дубляж": ("dub",), "дублированный": ("dub",),
+    "ребенок": ("kids", "children", "child"), "ребёнок": ("kids", "children", "child"),
+    "детский": ("kids", "children", "child"), "дети": ("kids", "children", "child"),
+    # planner128: a repair's state said by the clause's present verb and its object ('Статус заказ-наряда
+    # (open, in_progress, waiting_parts, done, cancelled)'): «которые ждут запчасти»; a machine's ('Статус
+    # техники: working, repair, idle, written_off'): «техника, которая простаивает»
+    "ждать": ("waiting",), "запчасть": ("parts",),
+    # planner128: a kind of order ('Тип заказа (delivery, pickup, dine_in)'): «заказы на доставку», as «на
+    # самовывоз» is pickup
+    "доставка": ("delivery",),
+    # planner128: a listing's state and kind ('Статус объявления (active, reserved, …)', 'Вид объявления
+    # (sale, rent)'): «зарезервированные объявления о продаже» («аренда» names the leases: left asked)
+    "зарезервировать": ("reserved",), "зарезервированный": ("reserved",), "продажа": ("sale",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
