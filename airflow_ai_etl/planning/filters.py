@@ -2854,7 +2854,7 @@ class RowFilters:
             # (planner126: dropped before, every row loaded)
             stated = negated or already or short or passive or ongoing or listed or listed_past
             past = self._closing_past_verb(request, t, tokens, j) and not (
-                negated or short or passive or ongoing or listed or listed_past
+                negated or short or passive or ongoing or listed
             )
             if where or j >= len(tokens) or not (stated or past):
                 continue  # "candidates who applied for the vacancy X": no state of the row
