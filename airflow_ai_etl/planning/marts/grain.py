@@ -283,6 +283,7 @@ def _grain_of_words(
         w for k, w in enumerate(tokens)
         if k not in in_dims and w.lang == "ru" and _time_word(w)
         and not (k > 0 and tokens[k - 1].lower == "не") and not (k > 1 and tokens[k - 2].lower == "не")
+        and not _excluded_state_word(tokens, k)  # «кроме закрытых»: the rows kept lack that time
         and not (ground.table_of(w) is fact and _two_time_readings(w, times))
         and not (k > 0 and tokens[k - 1].lower in ONLY_WORDS)  # «только закрытые (done)»: a state, a filter
     ]  # fmt: skip  # «сколько сотрудников принято по месяцам»; «ещё не вернули» is a state (a filter)
@@ -335,6 +336,41 @@ def _grain_of_words(
         # «сколько поездок по дням»: started_at NOT NULL beside a nullable finished_at (round marts66)
         return {"column": every.name, "grain": ph.grain}, []
     return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
+
+
+# Words that may stand between an exclusion cue and the state it excludes: «кроме решённых и закрытых».
+STATE_LIST_LINKS = frozenset({"и", "или", ",", "and", "or"})
+# Cues after the states they exclude, ending their clause ("… holds excluded", «… не берём»).
+EXCLUDED_AFTER = frozenset({"excluded", "omitted", "не"})
+
+
+def _excluded_state_word(tokens: Sequence[Token], k: int) -> bool:
+    """«кроме закрытых», «без отменённых и закрытых», "excluding closed ones": the word is a state the request
+    excludes (a cue before it, maybe across a list of states). The rows kept are those without that event, so
+    its time column never dates them (the grain on closed_at would keep only rows the filter drops)."""
+    j = k - 1
+    while j >= 0 and k - j <= 6:
+        t = tokens[j]
+        if t.lower in STATE_CUES:
+            return True
+        if t.lower in STATE_LIST_LINKS or _state_adjective_form(t):
+            j -= 1
+            continue
+        break
+    # "expired and cancelled holds excluded", «отменённые и закрытые не берём»: the cue after the list
+    for t in tokens[k + 1 : k + 6]:
+        if t.lower in EXCLUDED_AFTER:
+            return True
+        if t.text in (",", ".", ";", ":"):
+            return False
+    return False
+
+
+def _state_adjective_form(token: Token) -> bool:
+    """A participle or adjective (a state said in a list: «решённых», "cancelled")."""
+    if token.lang == "en":
+        return token.lower.endswith("ed")
+    return token.lang == "ru" and any(p.pos in ("PRTF", "ADJF") for p in token.parses[:1])
 
 
 def _heard_time_columns(words: Sequence[Token], times: Sequence[Column]) -> list[Column]:
@@ -531,8 +567,8 @@ def _names_other_event(
     for k, t in enumerate(tokens):
         if k in in_dims or k in scheduled or t.lang not in ("ru", "en"):
             continue
-        if any(w.lower in STATE_CUES for w in tokens[max(0, k - 2) : k]):
-            continue  # "excluding closed ones", «без отменённых»: a state left out
+        if any(w.lower in STATE_CUES for w in tokens[max(0, k - 2) : k]) or _excluded_state_word(tokens, k):
+            continue  # "excluding closed ones", «без отменённых», "expired … holds excluded": a state left out
         if t.lang == "ru":
             if t.lemmas & other_nouns and any(p.pos == "NOUN" for p in t.parses[:1]):
                 return True  # «сумма возвратов» of cinema tickets: refunded_at 'Время возврата'

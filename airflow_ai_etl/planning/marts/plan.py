@@ -772,13 +772,96 @@ def _mart_where(
     ("last week": calendar or rolling?) is left to the filter rules' own question."""
     window = planner.filters._rolling_window(request, fact)
     if window.value is None:
-        return planner.filters._where(request, fact, False, Found(None))
+        return _without_listed_state_times(planner.filters._where(request, fact, False, Found(None)), fact)
     position, condition = window.value
     if grain is not None and not _window_column_named(planner, request, fact, position):
         column, _, rest = condition.partition(" >= ")
         if rest and column != grain["column"]:
             condition = f"{grain['column']} >= {rest}"  # «по дням заправки за последние …»: refueled_at
-    return planner.filters._where(request, fact, False, Found((position, condition)))
+    return _without_listed_state_times(
+        planner.filters._where(request, fact, False, Found((position, condition))), fact
+    )
+
+
+def _pinned_dimension(definition: dict[str, Any], tokens: Sequence[Token]) -> str | None:
+    """«сумма одобренных выплат по статусам»: a condition pinning a dimension's column to one value
+    (status = 'approved' beside GROUP BY status) contradicts the grouping, one group of it. The state word
+    then qualifies the measure when the measured column's name carries it (approved_amount: the condition is
+    dropped, the sum is of the approved amounts); otherwise the words that said the state are returned (asked:
+    one status, or each status?)."""
+    dims = {d.rsplit(".", 1)[-1] for d in definition.get("dimensions") or []}
+    conditions = (definition.get("where") or "").split(" AND ")
+    measured = [m["column"] for m in definition["measures"] if m.get("column")]
+    for condition in conditions:
+        single = re.fullmatch(r"(\w+) = '([^']*)'", condition)
+        if single is None or single.group(1) not in dims:
+            continue
+        value = stem(single.group(2).lower())
+        if any(value in name_parts(column) for column in measured):
+            kept = [c for c in conditions if c != condition]
+            definition["where"] = " AND ".join(kept) or None
+            if definition["where"] is None:
+                del definition["where"]
+            continue
+        said = [t.text for t in tokens if t.lang in ("ru", "en") and _says_value(t, single.group(2))]
+        return " ".join(said) or single.group(2)
+    return None
+
+
+def _says_value(token: Token, value: str) -> bool:
+    """The word says the listed value: its status word («отменённых»: 'cancelled') or a meaning whose stem
+    starts the value («подписанных»: sign ~ 'signed')."""
+    if status_word(token.lower)[0] == value or token.lower == value:
+        return True
+    return any(len(m) >= 4 and stem(value).startswith(m) for m in value_meanings(token))
+
+
+def _listed_already(state: str, where: str) -> bool:
+    """`status = 'registered'` beside `status IN ('signed', 'registered')`: the value one word of a list said,
+    read again by a rule of single words; the list is the condition (with both, only one value would stay)."""
+    single = re.fullmatch(r"(\w+) = ('[^']*')", state)
+    if single is None:
+        return False
+    column, value = single.groups()
+    return any(
+        (m := LISTED_CONDITION.match(c)) is not None
+        and m.group(1) == column
+        and c.startswith(f"{column} IN ")
+        and value in [v.strip() for v in m.group(2).split(",")]
+        for c in where.split(" AND ")
+    )
+
+
+LISTED_CONDITION = re.compile(r"^(\w+) (?:=|<>|IN|NOT IN) \(?('[^)]*')\)?$")
+
+
+def _without_listed_state_times(where: Found, fact: Table) -> Found:
+    """ "cancelled and expired holds excluded", "signed and registered deals only": a state word read as a
+    listed value of the status is not also its time column (`expires_on IS NOT NULL`, `registered_at IS NOT
+    NULL` beside the NOT IN/IN that lists 'expired'/'registered'): one word, one condition. The null check of
+    a time column whose name a listed value of another condition starts is dropped."""
+    if not where.value:
+        return where
+    conditions = where.value.split(" AND ")
+    listed = {
+        stem(value.strip(" '").lower())
+        for c in conditions
+        if (m := LISTED_CONDITION.match(c))
+        for value in m.group(2).split(",")
+    }
+    kept = [
+        c
+        for c in conditions
+        if not (
+            c.endswith(" IS NOT NULL")
+            and (column := fact.column(c.removesuffix(" IS NOT NULL"))) is not None
+            and column_kind(column.type).temporal
+            and any(len(v) >= 4 and _part_match(v, column) for v in listed)
+        )
+    ]
+    if len(kept) == len(conditions):
+        return where
+    return Found(" AND ".join(kept), where.questions)
 
 
 def _window_column_named(planner: OfflinePlanner, request: Request, fact: Table, position: int) -> bool:
@@ -1188,6 +1271,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     for state in states:
         if state is None or state in (definition.get("where") or "").split(" AND "):
             continue  # «сколько посылок доставили»: one state read by two rules is one condition
+        if _listed_already(state, definition.get("where") or ""):
+            continue  # "signed and registered deals only": 'registered' is in the IN list the rules read
         _and_where(definition, state)
     if with_words and not definition.get("where"):  # «Заказы с промокодом: …», no column for it: asked
         return Outcome.clarify(ask("residue", words=with_words))
@@ -1212,6 +1297,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         number = int(value) if float(value).is_integer() else value
         _and_where(definition, f"{money[0].name} {op} {number}")
     _drop_split_flag_conditions(definition, fact)  # "Roaming vs home: calls …, split by is_roaming"
+    if (pinned_words := _pinned_dimension(definition, tokens)) is not None:
+        return Outcome.clarify(ask("residue", words=pinned_words))  # «сумма подписанных сделок по статусам»
     if (contradicted := _contradicted(definition.get("where") or "")) is not None:
         column, required, excluded = contradicted  # «только отменённые … без отменённых»: which rows?
         name = f"{fact.qualified_name}.{column}"
