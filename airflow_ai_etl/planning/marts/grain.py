@@ -568,7 +568,7 @@ def _names_other_event(
         if k in in_dims or k in scheduled or t.lang not in ("ru", "en"):
             continue
         if any(w.lower in STATE_CUES for w in tokens[max(0, k - 2) : k]) or _excluded_state_word(tokens, k):
-            continue  # "excluding closed ones", «без отменённых», "expired … holds excluded": a state left out
+            continue  # "excluding closed ones", «без отменённых», "expired … excluded": a state left out
         if t.lang == "ru":
             if t.lemmas & other_nouns and any(p.pos == "NOUN" for p in t.parses[:1]):
                 return True  # «сумма возвратов» of cinema tickets: refunded_at 'Время возврата'
