@@ -106,6 +106,8 @@ from airflow_ai_etl.planning.marts.ground import (
     ground_name,
 )
 from airflow_ai_etl.planning.marts.measures import (
+    _carries_unit,
+    _unit_of_noun,
     _adjective_of_measured_comment,
     _amount_noun_bracket,
     _amount_of_money_measure,
@@ -1324,7 +1326,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if named_target:
         ph.used |= {i for i, t in enumerate(tokens) if t.text == named_target}
     # a null check read from its bracket is a filter the rules read, as when they read it themselves
-    residue = _residue(tokens, ph, rest_request, where.value or null_condition, ground, fact)
+    measured = frozenset(m["column"] for m in definition["measures"] if m.get("column"))
+    residue = _residue(tokens, ph, rest_request, where.value or null_condition, ground, fact, measured=measured)
     if residue:
         return Outcome.clarify(ask("residue", words=residue))
     try:
@@ -1517,6 +1520,7 @@ def _residue(
     ground: _Ground,
     fact: Table,
     conditioned: bool = False,
+    measured: frozenset[str] = frozenset(),
 ) -> str:
     """Words no rule read, quoted; a filter the rules did not turn into a condition is never dropped.
     Table nouns, verbs (построй, продано, "sold") and refresh words carry no slot of their own."""
@@ -1665,6 +1669,7 @@ def _residue(
             _listed_with_measure(ph) | _measured_nothing(ph, ground, fact) | _listed_with_state(ph, where)
         )
         counted = _counted_column_words(ph, ground, fact, where)
+        unmeasured = _unmeasured_column_words(left, ground, fact, where, measured)
         left = [
             t
             for t in left
@@ -1672,6 +1677,7 @@ def _residue(
             or id(t) in qualifiers
             or id(t) in listed
             or id(t) in counted
+            or id(t) in unmeasured
         ]
     return " ".join(t.text for t in left)
 
@@ -1751,6 +1757,33 @@ def _measured_nothing(ph: MartPhrase, ground: _Ground, fact: Table) -> set[int]:
         and all(names_nothing(k) and not EN_PARTICIPLE.fullmatch(tokens[k].lower) for k in m.object)
         for k in m.object
     }
+
+
+def _unmeasured_column_words(
+    left: Sequence[Token], ground: _Ground, fact: Table, where: str, measured: frozenset[str]
+) -> set[int]:
+    """Ids of the unread words that name what is measured, not which rows: a unit a numeric column of the fact
+    carries («в литрах» of liters 'Объём, л', «гектарах» of area_ha) or a word naming a numeric column
+    ("commission" of commission_amount, «площадь» of area_ha) that no measure and no condition reads. A filter
+    read elsewhere never excuses them (zs: «Заправки … в литрах», "Agency commission …, signed deals only"
+    were planned as count(*))."""
+    numeric = [c for c in _numeric_columns(fact) if not _key_column(fact, c)]
+    if not numeric:
+        return set()
+    found: set[int] = set()
+    for t in left:
+        if t.lang not in ("ru", "en") or t.lower in FILLER_EN or t.lemma in FILLER_RU:
+            continue
+        unit = _unit_of_noun(t)
+        if unit is not None:
+            carrying = [c for c in numeric if _carries_unit(fact, c, unit)]
+            if carrying and not any(c.name in measured for c in carrying):
+                found.add(id(t))
+            continue
+        named = [c for c in ground.columns_named(fact, [t]) if c in numeric]
+        if named and not any(c.name in measured or re.search(rf"\b{c.name}\b", where) for c in named):
+            found.add(id(t))
+    return found
 
 
 def _owner_before_fact(
