@@ -106,12 +106,11 @@ from airflow_ai_etl.planning.marts.ground import (
     ground_name,
 )
 from airflow_ai_etl.planning.marts.measures import (
-    _carries_unit,
-    _unit_of_noun,
     _adjective_of_measured_comment,
     _amount_noun_bracket,
     _amount_of_money_measure,
     _bracketed_distinct,
+    _carries_unit,
     _comment_measures,
     _counted_entity,
     _counted_event_noun,
@@ -160,6 +159,7 @@ from airflow_ai_etl.planning.marts.measures import (
     _titled_measures,
     _unbracketed_units,
     _unit_noun_measures,
+    _unit_of_noun,
     _units_word_of_table_name,
     _words_of,
 )
@@ -1327,7 +1327,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         ph.used |= {i for i, t in enumerate(tokens) if t.text == named_target}
     # a null check read from its bracket is a filter the rules read, as when they read it themselves
     measured = frozenset(m["column"] for m in definition["measures"] if m.get("column"))
-    residue = _residue(tokens, ph, rest_request, where.value or null_condition, ground, fact, measured=measured)
+    residue = _residue(
+        tokens, ph, rest_request, where.value or null_condition, ground, fact, measured=measured
+    )
     if residue:
         return Outcome.clarify(ask("residue", words=residue))
     try:
