@@ -1032,6 +1032,17 @@ def _written_out_cuts(planner: OfflinePlanner, text: str, tokens: Sequence[Token
     return abbreviations.expand_dotted(text, by_lemma, known_word)
 
 
+# "week over week", "month over month": the period each value is compared across, the grain (an adverb).
+PERIOD_OVER_PERIOD = re.compile(r"\b(hour|day|week|month)\s+over\s+\1\b", re.IGNORECASE)
+
+
+def _period_over_period(text: str) -> str:
+    """ "Labor hours week over week per station": "week over week" is the week grain, said as "per week" (the
+    comparison between the periods is the reader's; the mart holds one row per period). "year over year" has
+    no grain and is left to the grain rules' question."""
+    return PERIOD_OVER_PERIOD.sub(lambda m: f"per {m.group(1).lower()}", text)
+
+
 def _grain_word_columns(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
     """ "average monthly fee": an English grain adjective and the word after it that together spell a column
     of the connection's tables (tariffs.monthly_fee) are that column's name, not a monthly grain and a fee

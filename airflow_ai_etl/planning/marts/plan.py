@@ -72,6 +72,7 @@ from airflow_ai_etl.planning.marts.grain import (
     _grain_event_blanked,
     _grain_phrase_dimension,
     _grain_word_columns,
+    _period_over_period,
     _qualified_grain_column,
     _registration_columns,
     _says_registration,
@@ -123,6 +124,7 @@ from airflow_ai_etl.planning.marts.measures import (
     _head_column_measure,
     _how_many_in_register,
     _how_much_of_rows_bracket,
+    _in_unit_measures,
     _labelled_bracket_column,
     _mass_noun_counted,
     _measure_of_nothing,
@@ -896,11 +898,13 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return refused  # «из оракловой базы»: no reader for the source, whatever the mart computes
     rewrites: tuple[Callable[[str, Sequence[Token]], str], ...] = (  # each reads what the one before left
         lambda text, _: _unbracketed_units(_without_chat_phrases(text)),  # "nothing fancy", "keep it fresh"
+        lambda text, _: _period_over_period(text),  # "week over week": weekly
         lambda text, _: _without_example_brackets(_self_corrected(text)),  # "I mean by …", "(app, ivr...)"
         _bracketed_distinct,  # «пассажиров (уникальных)»: «уникальных пассажиров»
         lambda text, tokens: _written_out_cuts(planner, text, tokens),  # «лаб. анализов»
         lambda text, tokens: _comment_measures(planner, text, tokens),  # «к выплате»: net
         lambda text, tokens: _unit_noun_measures(planner, text, tokens),  # «литры топлива»: sum of liters
+        lambda text, tokens: _in_unit_measures(planner, text, tokens),  # «площадь в гектарах»: sum of area_ha
         lambda text, tokens: _money_noun_measures(planner, text, tokens),  # "claim payouts": approved_amount
         _amount_noun_bracket,  # "Wi-Fi traffic (bytes downloaded)": sum of bytes downloaded
         _shared_measure_of_pair,  # "total bytes down and bytes up": total bytes down and total bytes up
