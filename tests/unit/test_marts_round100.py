@@ -150,7 +150,7 @@ def test_round100_plans(catalog: str, text: str, expected: dict) -> None:
         # 2. a numeric column's word no measure read is asked, never excused by the filter beside it
         ("agro", "Отгрузки по элеваторам в тоннах за последние тридцать дней, по дням отгрузки", "тонн"),
         # 5. «сумма оплат» of loan payments: the amount due or the amount paid?
-        ("bank", "Платежи по кредитам помесячно по дате платежа, сумма оплат", "оплат"),
+        ("bank", "Платежи по кредитам помесячно по дате платежа, сумма оплат", "amount_paid"),
     ],
 )
 def test_round100_asks(catalog: str, text: str, quoted: str) -> None:

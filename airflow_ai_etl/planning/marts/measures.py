@@ -1326,8 +1326,13 @@ def _measures(
                         questions.append(ask("which_column", func=m.func, table=fact.name,
                                              columns=", ".join(c.name for c in amounts)))  # fmt: skip
                         continue  # «Полисы: сумма по каналам»: 'Страховая сумма' repeats «сумма», no more
+                first = next(iter(by_word.values()))
+                if rivals := _same_root_rivals(fact, [tokens[k] for k in m.object], first):
+                    columns = ", ".join([first, *rivals])  # «сумма оплат»: amount_due or amount_paid?
+                    questions.append(ask("which_column", func=m.func, table=fact.name, columns=columns))
+                    continue
                 ph.used |= set(by_word)
-                measures.append({"func": m.func, "column": next(iter(by_word.values()))})
+                measures.append({"func": m.func, "column": first})
                 continue
             if (own := _fact_noun_column(ground, fact, object_words, candidates)) is not None:
                 measures.append({"func": m.func, "column": own})  # "sum of charges": 'Сумма начисления'
@@ -1361,12 +1366,34 @@ def _measures(
             questions.append(ask("which_column", func=m.func, table=fact.name,
                                  columns=", ".join(c.name for c in amounts)))  # fmt: skip
             continue  # «сумма полисов», "total of policies": the premium or the sum insured?
+        if rivals := _same_root_rivals(fact, [tokens[k] for k in m.object], column.name):
+            questions.append(ask("which_column", func=m.func, table=fact.name,
+                                 columns=", ".join([column.name, *rivals])))  # fmt: skip
+            continue  # «сумма оплат»: amount_due 'Сумма к оплате' or amount_paid 'Оплачено'?
         measures.append({"func": m.func, "column": column.name})
     unique = []
     for item in measures:
         if item not in unique:
             unique.append(item)
     return unique, questions
+
+
+def _same_root_rivals(fact: Table, words: Sequence[Token], column: str) -> list[str]:
+    """Other numeric columns of the fact whose comment says the measured Russian noun's root as another word
+    («оплат»: amount_paid 'Оплачено' of «оплатить» beside the chosen amount_due 'Сумма к оплате'): the noun
+    names the act, and the amount planned for it and the amount done are both its sums, so neither is a
+    confident reading (asked)."""
+    roots = {stem(lemma) for w in words if w.lang == "ru" for lemma in w.lemmas}
+    roots = {r for r in roots if len(r) >= 4}
+    if not roots:
+        return []
+    return [
+        c.name
+        for c in _numeric_columns(fact)
+        if c.name != column
+        and not _key_column(fact, c)
+        and roots & {stem(lemma) for lemma in _comment_lemmas(c.comment or "")}
+    ]
 
 
 def _column_count_word(ph: MartPhrase, ground: _Ground, fact: Table) -> None:

@@ -181,6 +181,7 @@ from airflow_ai_etl.planning.marts.row_filters import (
     _english_state,
     _event_participle_flag,
     _explained_filter,
+    _fact_comment_says,
     _fact_noun_before_value_bracket,
     _first_state_event,
     _flag_groups_of_fact,
@@ -789,8 +790,9 @@ def _mart_where(
 
 def _pinned_dimension(definition: dict[str, Any], tokens: Sequence[Token]) -> str | None:
     """«сумма одобренных выплат по статусам»: a condition pinning a dimension's column to one value
-    (status = 'approved' beside GROUP BY status) contradicts the grouping, one group of it. The state word
-    then qualifies the measure when the measured column's name carries it (approved_amount: the condition is
+    (status = 'approved' beside GROUP BY status) contradicts the grouping, one group of it, unless an "only"
+    says the filter apart ("per status …, paid orders only": kept as said). The state word then qualifies the
+    measure when the measured column's name carries it (approved_amount: the condition is
     dropped, the sum is of the approved amounts); otherwise the words that said the state are returned (asked:
     one status, or each status?)."""
     dims = {d.rsplit(".", 1)[-1] for d in definition.get("dimensions") or []}
@@ -800,6 +802,9 @@ def _pinned_dimension(definition: dict[str, Any], tokens: Sequence[Token]) -> st
         single = re.fullmatch(r"(\w+) = '([^']*)'", condition)
         if single is None or single.group(1) not in dims:
             continue
+        said = [k for k, t in enumerate(tokens) if t.lang in ("ru", "en") and _says_value(t, single.group(2))]
+        if any(t.lower in ONLY_WORDS for k in said for t in tokens[max(0, k - 3) : k + 4]):
+            continue  # "per status …, paid orders only": a filter said apart, on purpose (one group kept)
         value = stem(single.group(2).lower())
         if any(value in name_parts(column) for column in measured):
             kept = [c for c in conditions if c != condition]
@@ -807,8 +812,7 @@ def _pinned_dimension(definition: dict[str, Any], tokens: Sequence[Token]) -> st
             if definition["where"] is None:
                 del definition["where"]
             continue
-        said = [t.text for t in tokens if t.lang in ("ru", "en") and _says_value(t, single.group(2))]
-        return " ".join(said) or single.group(2)
+        return " ".join(tokens[k].text for k in said) or single.group(2)
     return None
 
 
@@ -1622,6 +1626,12 @@ def _residue(
             and _describes(t, fact)
         ):
             continue  # «записей на приём», «записалось на приём»: the fact's comment ('Записи на приём')
+        if (
+            i + 1 < len(tokens)
+            and ground.table_of(tokens[i + 1]) is fact
+            and _fact_comment_says(ground, fact, t)
+        ):
+            continue  # "Library events" of 'Мероприятия библиотек': the fact's comment says whose rows
         if t.lang == "en" and stem(t.lower) in name_parts(fact.name) and len(name_parts(fact.name)) > 1:
             continue  # "Fuel spend" of fuel_cards: a part of the fact table's own name
         if len(t.text) <= 4 and any(
