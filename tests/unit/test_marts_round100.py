@@ -18,7 +18,8 @@ Families:
 
 Requests of my own over several catalogs, RU and EN; and requests that must still ask.
 
-First pass (at eec8e95, before the rules): 14 of 15 failed.
+First pass (at eec8e95, before the rules): 14 of 15 failed. The *_after_first_pass tests were written while
+fixing (they were not in the first pass).
 """
 
 from __future__ import annotations
@@ -157,3 +158,55 @@ def test_round100_asks(catalog: str, text: str, quoted: str) -> None:
     outcome = plan_in(catalog, text)
     assert outcome.status == "needs_clarification", outcome.spec and outcome.spec.source
     assert any(quoted in q.lower() for q in outcome.questions), outcome.questions
+
+
+# Written after the first pass, for the families found while fixing (mzs-ru-22, the shop "items total").
+@pytest.mark.parametrize(
+    ("catalog", "text", "quoted"),
+    [
+        # the fact's noun reads as the record's creation while its comment names the visit: which time?
+        ("vet", "Записи по клиникам понедельно", "visit_at"),
+        # "items total" of a table with no pieces column: never the sum of price
+        ("shop", "items total per category", "items"),
+    ],
+)
+def test_round100_asks_after_first_pass(catalog: str, text: str, quoted: str) -> None:
+    outcome = plan_in(catalog, text)
+    assert outcome.status == "needs_clarification", outcome.spec and outcome.spec.source
+    assert any(quoted in q.lower() for q in outcome.questions), outcome.questions
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "expected"),
+    [
+        (
+            "vet",
+            "Число записей по источникам помесячно по времени приёма",
+            mart("care.appointments", [["count", None]], ["source"], mart__time_grain=["visit_at", "month"]),
+        ),
+        (
+            "realty",
+            "Agency commission per agent, monthly, cancelled deals excluded",
+            mart(
+                "sales.deals",
+                [["sum", "commission_amount"]],
+                ["agent_id"],
+                mart__time_grain=["signed_at", "month"],
+                mart__where="status <> 'cancelled'",
+            ),
+        ),
+        (
+            "shop",
+            "Largest order total per status, weekly, paid orders only",
+            mart(
+                "orders",
+                [["max", "total"]],
+                ["status"],
+                mart__time_grain=["created_at", "week"],
+                mart__where="status = 'paid'",
+            ),
+        ),
+    ],
+)
+def test_round100_plans_after_first_pass(catalog: str, text: str, expected: dict) -> None:
+    assert wrong_of(catalog, text, expected) == []

@@ -285,6 +285,7 @@ def _grain_of_words(
         and not (k > 0 and tokens[k - 1].lower == "не") and not (k > 1 and tokens[k - 2].lower == "не")
         and not _excluded_state_word(tokens, k)  # «кроме закрытых»: the rows kept lack that time
         and not (ground.table_of(w) is fact and _two_time_readings(w, times))
+        and not (ground.table_of(w) is fact and _record_of_event(w, fact, times))  # «Записи»: booked/visit
         and not (k > 0 and tokens[k - 1].lower in ONLY_WORDS)  # «только закрытые (done)»: a state, a filter
     ]  # fmt: skip  # «сколько сотрудников принято по месяцам»; «ещё не вернули» is a state (a filter)
     anywhere = {p for w in events if (p := _time_word(w))}
@@ -726,6 +727,22 @@ def _two_time_readings(word: Token, times: Sequence[Column]) -> bool:
     created_at, or the appointment itself, scheduled_at) says neither; with no other word it is asked."""
     readings = {_time_word(word), *(TIME_WORDS_ALSO.get(lemma) for lemma in word.lemmas)} - {None}
     return len({c.name for c in times for p in readings if p and _part_match(p, c)}) > 1
+
+
+def _record_of_event(word: Token, fact: Table, times: Sequence[Column]) -> bool:
+    """«Записи по источникам помесячно» of appointments ('Записи на приём'): the fact's own noun reads as the
+    record's creation (created_at 'Время создания записи'), while the fact's comment names the event the
+    record is of («приём»), which another time column dates (visit_at 'Время приёма'): when the rows were
+    booked or when the visits are is not said (asked, as for two readings of the noun)."""
+    created = [c for c in times if (p := _time_word(word)) and _part_match(p, c)]
+    if len(created) != 1:
+        return False
+    event = _comment_lemmas(fact.comment or "") - word.lemmas - RECORD_LINKS
+    return any(c is not created[0] and event & (_comment_lemmas(c.comment or "") - DATE_NOUNS) for c in times)
+
+
+# Function words of a table's comment, never the event its rows record («Записи на приём»).
+RECORD_LINKS = frozenset({"на", "в", "по", "и", "для", "с", "к", "о", "от", "за"})
 
 
 # --- round marts12: grains the mart does not offer, date phrases, «сколько начислено» --------------------

@@ -1200,6 +1200,9 @@ def _measures(
             if qty:
                 measures.append({"func": "sum", "column": qty})
                 continue
+            if m.units:  # "items total per category" of products: no pieces column, never the sum of price
+                questions.append(ask("no_pieces", table=fact.name, word=tokens[m.index].text))
+                continue
         if m.units and m.func in ("avg", "min", "max"):  # «средний размер продажи в штуках»: of the pieces
             qty = _quantity_column(fact) or _pieces_column(fact, tokens)  # "average items": items_count
             if qty is None:
