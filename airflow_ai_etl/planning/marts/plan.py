@@ -1334,10 +1334,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if named_target:
         ph.used |= {i for i, t in enumerate(tokens) if t.text == named_target}
     # a null check read from its bracket is a filter the rules read, as when they read it themselves
-    measured = frozenset(m["column"] for m in definition["measures"] if m.get("column"))
-    residue = _residue(
-        tokens, ph, rest_request, where.value or null_condition, ground, fact, measured=measured
-    )
+    summed = frozenset(str(m["column"]) for m in definition["measures"] if m.get("column"))
+    residue = _residue(tokens, ph, rest_request, where.value or null_condition, ground, fact, measured=summed)
     if residue:
         return Outcome.clarify(ask("residue", words=residue))
     try:
