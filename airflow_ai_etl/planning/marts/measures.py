@@ -2343,10 +2343,10 @@ def _in_unit_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token
     """«площадь в гектарах и число работ», "net weight in tonnes", «Заправки по видам топлива в литрах»: a
     unit said after «в»/"in" names what is measured, the one numeric column carrying that unit of the tables
     the request names (area_ha 'Обработанная площадь, га', liters 'Объём, л'). Said right after a word naming
-    that column, the phrase becomes its sum («сумма area_ha»; with a measure word before it only the unit
-    goes: «средняя площадь»); said of the rows (a table's noun before it and no column word), the rows' sum
-    of it, written as a bracket after their noun («Заправки (сумма liters) по видам топлива»). Two columns of
-    the unit, or none, leave the words to the residue rules (asked)."""
+    that column, the phrase becomes its sum («сумма area_ha»; with a measure word before it the phrase is the
+    measure rules': «суммарная доза в мл»); said of the rows (a table's noun before it and no column word),
+    the rows' sum of it, written as a bracket after their noun («Заправки (сумма liters) по видам топлива»).
+    Two columns of the unit, or none, leave the words to the residue rules (asked)."""
     sources = _fact_connections(planner, tokens)
     if len(sources) != 1:
         return text
@@ -2377,8 +2377,11 @@ def _in_unit_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token
             ):
                 first -= 1  # "net weight": both words of the column
             k = _before_modifiers(tokens, first)
-            if k >= 0 and (_measure_func(tokens, k) is not None or tokens[k].lemma == "сколько"):
-                return text[: noun.end] + text[end:]  # «средняя площадь в гектарах»: the measure word's
+            if any(
+                _measure_func(tokens, j) is not None or tokens[j].lemma == "сколько"
+                for j in range(max(0, min(k, first - 3)), first)
+            ):
+                continue  # «суммарная доза в мл», "total call duration in seconds": the measure rules'
             lead = "сумма " if ru else "sum of "
             return text[: tokens[first].start] + lead + column.name + text[end:]
         heads = [t for t in tokens[:i] if named.get(id(t)) is table]

@@ -1784,10 +1784,13 @@ def _unmeasured_column_words(
     numeric = [c for c in _numeric_columns(fact) if not _key_column(fact, c)]
     if not numeric:
         return set()
+    values = {v.lower() for v in re.findall(r"'([^']*)'", where)}
     found: set[int] = set()
     for t in left:
         if t.lang not in ("ru", "en") or t.lower in FILLER_EN or t.lemma in FILLER_RU:
             continue
+        if t.lower in values or status_word(t.lower)[0] in values:
+            continue  # «только просроченные (status overdue)»: the condition's value, not overdue_days
         unit = _unit_of_noun(t)
         if unit is not None:
             carrying = [c for c in numeric if _carries_unit(fact, c, unit)]
