@@ -734,7 +734,9 @@ def _record_of_event(word: Token, fact: Table, times: Sequence[Column]) -> bool:
     record's creation (created_at 'Время создания записи'), while the fact's comment names the event the
     record is of («приём»), which another time column dates (visit_at 'Время приёма'): when the rows were
     booked or when the visits are is not said (asked, as for two readings of the noun)."""
-    created = [c for c in times if (p := _time_word(word)) and _part_match(p, c)]
+    if _time_word(word) != "creat":
+        return False  # «доставок» names the delivery itself (delivered_at), no record of another event
+    created = [c for c in times if _part_match("creat", c)]
     if len(created) != 1:
         return False
     event = _comment_lemmas(fact.comment or "") - word.lemmas - RECORD_LINKS
