@@ -285,7 +285,7 @@ def _grain_of_words(
         and not (k > 0 and tokens[k - 1].lower == "не") and not (k > 1 and tokens[k - 2].lower == "не")
         and not _excluded_state_word(tokens, k)  # «кроме закрытых»: the rows kept lack that time
         and not (ground.table_of(w) is fact and _two_time_readings(w, times))
-        and not (ground.table_of(w) is fact and _record_of_event(w, fact, times))  # «Записи»: booked/visit
+        and not (ground.table_of(w) is fact and _record_of_event(w, fact, times, tokens))  # booked/visit
         and not (k > 0 and tokens[k - 1].lower in ONLY_WORDS)  # «только закрытые (done)»: a state, a filter
     ]  # fmt: skip  # «сколько сотрудников принято по месяцам»; «ещё не вернули» is a state (a filter)
     anywhere = {p for w in events if (p := _time_word(w))}
@@ -729,13 +729,20 @@ def _two_time_readings(word: Token, times: Sequence[Column]) -> bool:
     return len({c.name for c in times for p in readings if p and _part_match(p, c)}) > 1
 
 
-def _record_of_event(word: Token, fact: Table, times: Sequence[Column]) -> bool:
+def _record_of_event(word: Token, fact: Table, times: Sequence[Column], tokens: Sequence[Token]) -> bool:
     """«Записи по источникам помесячно» of appointments ('Записи на приём'): the fact's own noun reads as the
     record's creation (created_at 'Время создания записи'), while the fact's comment names the event the
     record is of («приём»), which another time column dates (visit_at 'Время приёма'): when the rows were
-    booked or when the visits are is not said (asked, as for two readings of the noun)."""
+    booked or when the visits are is not said (asked, as for two readings of the noun). A verb of the noun
+    («сколько записей записали»: the booking done) says the creation."""
     if _time_word(word) != "creat":
         return False  # «доставок» names the delivery itself (delivered_at), no record of another event
+    root = word.lemma[:5]  # «запись», «записать»: one root (Snowball stems them apart)
+    if any(
+        t.lang == "ru" and t.parses and t.parses[0].pos in ("VERB", "INFN") and t.lemma[:5] == root
+        for t in tokens
+    ):
+        return False
     created = [c for c in times if _part_match("creat", c)]
     if len(created) != 1:
         return False

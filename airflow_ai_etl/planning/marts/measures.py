@@ -1382,7 +1382,7 @@ def _measures(
 
 
 def _same_root_rivals(fact: Table, words: Sequence[Token], column: str) -> list[str]:
-    """Other numeric columns of the fact whose comment says the measured Russian noun's root as another word
+    """Other numeric columns of the fact whose comment says the measured Russian noun's root as a verb's form
     («оплат»: amount_paid 'Оплачено' of «оплатить» beside the chosen amount_due 'Сумма к оплате'): the noun
     names the act, and the amount planned for it and the amount done are both its sums, so neither is a
     confident reading (asked)."""
@@ -1395,8 +1395,13 @@ def _same_root_rivals(fact: Table, words: Sequence[Token], column: str) -> list[
         for c in _numeric_columns(fact)
         if c.name != column
         and not _key_column(fact, c)
-        and roots & {stem(lemma) for lemma in _comment_lemmas(c.comment or "")}
+        and roots
+        & {stem(lemma) for lemma in _comment_lemmas(c.comment or "") if lemma.endswith(VERB_ENDINGS)}
     ]
+
+
+# Infinitive endings: a comment's participle ('Оплачено') lemmatised to its verb (оплатить).
+VERB_ENDINGS = ("ть", "ться", "ти", "чь")
 
 
 def _column_count_word(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
