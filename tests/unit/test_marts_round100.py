@@ -3,7 +3,10 @@
 Families:
 1. A WHERE that pins a dimension's column to one value contradicts the grouping («сумма одобренных выплат по
    статусам»: status = 'approved' beside GROUP BY status, one group). The state word then qualifies the measure
-   when the measured column carries it (approved_amount of «одобренных выплат»: no condition), else it is asked.
+   when the measured column carries it (approved_amount of «одобренных выплат»: no condition). A state no
+   measured column carries stays the rows' filter: rounds 12, 15, 22, 24 and md-en-005 plan it ("number of
+   delivered shipments per status", "paid invoices: total amount by status"), so the asks the first pass had
+   for it (3 requests, all failing then) were dropped, not made to pass.
 2. A measure named by a unit or by a column's name/comment was read as count(*) when a filter stood beside it
    (the residue rule excused every unread word once a WHERE was read): «в литрах», «площадь в гектарах»,
    "Agency commission", "Labor hours". The unit or column words are read as the sum of that column; "week over
@@ -18,7 +21,7 @@ Families:
 
 Requests of my own over several catalogs, RU and EN; and requests that must still ask.
 
-First pass (at eec8e95, before the rules): 14 of 15 failed. The *_after_first_pass tests were written while
+First pass (at eec8e95, before the rules): 14 of 15 failed; of the 12 kept (the 3 asks of family 1 dropped): 11. The *_after_first_pass tests were written while
 fixing (they were not in the first pass).
 """
 
@@ -144,10 +147,6 @@ def test_round100_plans(catalog: str, text: str, expected: dict) -> None:
 @pytest.mark.parametrize(
     ("catalog", "text", "quoted"),
     [
-        # 1. a state on the grouped column no measured column carries: one group, asked
-        ("realty", "сумма подписанных сделок по статусам", "подписанн"),
-        ("library", "число отменённых броней по статусам брони", "отменённ"),
-        ("realty", "total amount of cancelled deals by status", "cancelled"),
         # 2. a numeric column's word no measure read is asked, never excused by the filter beside it
         ("agro", "Отгрузки по элеваторам в тоннах за последние тридцать дней, по дням отгрузки", "тонн"),
         # 5. «сумма оплат» of loan payments: the amount due or the amount paid?

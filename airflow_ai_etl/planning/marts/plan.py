@@ -788,13 +788,12 @@ def _mart_where(
     )
 
 
-def _pinned_dimension(definition: dict[str, Any], tokens: Sequence[Token]) -> str | None:
-    """«сумма одобренных выплат по статусам»: a condition pinning a dimension's column to one value
-    (status = 'approved' beside GROUP BY status) contradicts the grouping, one group of it, unless an "only"
-    says the filter apart ("per status …, paid orders only": kept as said). The state word then qualifies the
-    measure when the measured column's name carries it (approved_amount: the condition is
-    dropped, the sum is of the approved amounts); otherwise the words that said the state are returned (asked:
-    one status, or each status?)."""
+def _state_of_measured_column(definition: dict[str, Any], tokens: Sequence[Token]) -> None:
+    """«сумма одобренных выплат по статусам»: a condition pinning a grouped column to one value (status =
+    'approved' beside GROUP BY status) whose state word the measured column's name carries (approved_amount)
+    is that column's word, read twice: the condition is dropped, the sum is of the approved amounts in every
+    status. A state no measured column carries stays the rows' filter, as the README's earlier rounds plan it
+    ("number of delivered shipments per status", "per status …, paid orders only")."""
     dims = {d.rsplit(".", 1)[-1] for d in definition.get("dimensions") or []}
     conditions = (definition.get("where") or "").split(" AND ")
     measured = [m["column"] for m in definition["measures"] if m.get("column")]
@@ -804,16 +803,14 @@ def _pinned_dimension(definition: dict[str, Any], tokens: Sequence[Token]) -> st
             continue
         said = [k for k, t in enumerate(tokens) if t.lang in ("ru", "en") and _says_value(t, single.group(2))]
         if any(t.lower in ONLY_WORDS for k in said for t in tokens[max(0, k - 3) : k + 4]):
-            continue  # "per status …, paid orders only": a filter said apart, on purpose (one group kept)
+            continue  # "per status …, paid orders only": a filter said apart, on purpose
         value = stem(single.group(2).lower())
-        if any(value in name_parts(column) for column in measured):
+        if said and any(value in name_parts(column) for column in measured):
             kept = [c for c in conditions if c != condition]
-            definition["where"] = " AND ".join(kept) or None
-            if definition["where"] is None:
-                del definition["where"]
-            continue
-        return " ".join(tokens[k].text for k in said) or single.group(2)
-    return None
+            if kept:
+                definition["where"] = " AND ".join(kept)
+            else:
+                definition.pop("where", None)
 
 
 def _says_value(token: Token, value: str) -> bool:
@@ -1307,8 +1304,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         number = int(value) if float(value).is_integer() else value
         _and_where(definition, f"{money[0].name} {op} {number}")
     _drop_split_flag_conditions(definition, fact)  # "Roaming vs home: calls …, split by is_roaming"
-    if (pinned_words := _pinned_dimension(definition, tokens)) is not None:
-        return Outcome.clarify(ask("residue", words=pinned_words))  # «сумма подписанных сделок по статусам»
+    _state_of_measured_column(definition, tokens)  # «сумма одобренных выплат по статусам»: approved_amount
     if (contradicted := _contradicted(definition.get("where") or "")) is not None:
         column, required, excluded = contradicted  # «только отменённые … без отменённых»: which rows?
         name = f"{fact.qualified_name}.{column}"
