@@ -21,8 +21,8 @@ Families:
 
 Requests of my own over several catalogs, RU and EN; and requests that must still ask.
 
-First pass (at eec8e95, before the rules): 14 of 15 failed; of the 12 kept (the 3 asks of family 1 dropped): 11. The *_after_first_pass tests were written while
-fixing (they were not in the first pass).
+First pass (at eec8e95, before the rules): 14 of 15 failed; of the 12 kept (the 3 asks of family 1
+dropped): 11. The *_after_first_pass tests were written while fixing (they were not in the first pass).
 """
 
 from __future__ import annotations
