@@ -279,13 +279,19 @@ def _grain_of_words(
     if (event := _participle_after_fact(ph, ground, fact, times)) is not None:  # "tickets closed per week"
         return {"column": event.name, "grain": ph.grain}, []
     in_dims = {k for words in ph.dims for k in words}
+    records = {  # «Записи (на приём)»: booked or visit? the noun and its complement name the table
+        j
+        for k, w in enumerate(tokens)
+        if w.lang == "ru" and ground.table_of(w) is fact and _record_of_event(w, fact, times, tokens)
+        for j in (k, k + 2)
+        if j == k or (k + 2 < len(tokens) and tokens[k + 1].lower in RECORD_LINKS)
+    }
     events = [  # not «по статусам оплаты» (a dimension's word), not "paid invoices" (a state, a filter)
         w for k, w in enumerate(tokens)
-        if k not in in_dims and w.lang == "ru" and _time_word(w)
+        if k not in in_dims and k not in records and w.lang == "ru" and _time_word(w)
         and not (k > 0 and tokens[k - 1].lower == "не") and not (k > 1 and tokens[k - 2].lower == "не")
         and not _excluded_state_word(tokens, k)  # «кроме закрытых»: the rows kept lack that time
         and not (ground.table_of(w) is fact and _two_time_readings(w, times))
-        and not (ground.table_of(w) is fact and _record_of_event(w, fact, times, tokens))  # booked/visit
         and not (k > 0 and tokens[k - 1].lower in ONLY_WORDS)  # «только закрытые (done)»: a state, a filter
     ]  # fmt: skip  # «сколько сотрудников принято по месяцам»; «ещё не вернули» is a state (a filter)
     anywhere = {p for w in events if (p := _time_word(w))}
