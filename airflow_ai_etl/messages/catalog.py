@@ -633,6 +633,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "More than {limit} measures or dimensions in one mart: split it into several marts.",
         "ru": "Слишком много мер или разрезов в одной витрине (больше {limit}): разбейте на несколько.",
     },
+    "planner.mart.no_pieces": {
+        "en": "{table} has no column counting pieces ({word!r}): which column should the sum use, or count the rows?",
+        "ru": "В {table} нет колонки с количеством штук («{word}»): какую колонку суммировать или посчитать строки?",
+    },
     "planner.mart.quantity_column": {
         "en": "{table} has no single quantity column: which column should the count filter use?",
         "ru": "В {table} нет однозначной колонки количества штук: по какой колонке фильтровать?",

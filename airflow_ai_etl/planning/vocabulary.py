@@ -32,6 +32,8 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "customer": ["клиент", "покупатель", "заказчик", "client", "buyer"],
     "client": ["клиент"],
     "bank": ["банк", "банковский"],
+    # "Library events" of circ.events 'Мероприятия библиотек': the domain's word, whose rows they are
+    "library": ["библиотека", "библиотечный"],
     "wallet": ["кошелек", "кошелёк"],
     "product": ["товар", "продукт", "продукция", "номенклатура", "item", "goods", "sku"],
     "payment": ["платеж", "платёж", "оплата", "транзакция", "transaction"],

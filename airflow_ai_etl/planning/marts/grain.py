@@ -279,10 +279,18 @@ def _grain_of_words(
     if (event := _participle_after_fact(ph, ground, fact, times)) is not None:  # "tickets closed per week"
         return {"column": event.name, "grain": ph.grain}, []
     in_dims = {k for words in ph.dims for k in words}
+    records = {  # «Записи (на приём)»: booked or visit? the noun and its complement name the table
+        j
+        for k, w in enumerate(tokens)
+        if w.lang == "ru" and ground.table_of(w) is fact and _record_of_event(w, fact, times, tokens)
+        for j in (k, k + 2)
+        if j == k or (k + 2 < len(tokens) and tokens[k + 1].lower in RECORD_LINKS)
+    }
     events = [  # not «по статусам оплаты» (a dimension's word), not "paid invoices" (a state, a filter)
         w for k, w in enumerate(tokens)
-        if k not in in_dims and w.lang == "ru" and _time_word(w)
-        and not _state_left_out(tokens, k)  # «кроме закрытых», «не оплачено»: a state left out (marts101)
+        if k not in in_dims and k not in records and w.lang == "ru" and _time_word(w)
+        and not (k > 0 and tokens[k - 1].lower == "не") and not (k > 1 and tokens[k - 2].lower == "не")
+        and not _excluded_state_word(tokens, k)  # «кроме закрытых»: the rows kept lack that time
         and not (ground.table_of(w) is fact and _two_time_readings(w, times))
         and not (k > 0 and tokens[k - 1].lower in ONLY_WORDS)  # «только закрытые (done)»: a state, a filter
     ]  # fmt: skip  # «сколько сотрудников принято по месяцам»; «ещё не вернули» is a state (a filter)
@@ -337,6 +345,41 @@ def _grain_of_words(
     return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
 
 
+# Words that may stand between an exclusion cue and the state it excludes: «кроме решённых и закрытых».
+STATE_LIST_LINKS = frozenset({"и", "или", ",", "and", "or"})
+# Cues after the states they exclude, ending their clause ("… holds excluded", «… не берём»).
+EXCLUDED_AFTER = frozenset({"excluded", "omitted", "не"})
+
+
+def _excluded_state_word(tokens: Sequence[Token], k: int) -> bool:
+    """«кроме закрытых», «без отменённых и закрытых», "excluding closed ones": the word is a state the request
+    excludes (a cue before it, maybe across a list of states). The rows kept are those without that event, so
+    its time column never dates them (the grain on closed_at would keep only rows the filter drops)."""
+    j = k - 1
+    while j >= 0 and k - j <= 6:
+        t = tokens[j]
+        if t.lower in STATE_CUES:
+            return True
+        if t.lower in STATE_LIST_LINKS or _state_adjective_form(t):
+            j -= 1
+            continue
+        break
+    # "expired and cancelled holds excluded", «отменённые и закрытые не берём»: the cue after the list
+    for t in tokens[k + 1 : k + 6]:
+        if t.lower in EXCLUDED_AFTER:
+            return True
+        if t.text in (",", ".", ";", ":"):
+            return False
+    return False
+
+
+def _state_adjective_form(token: Token) -> bool:
+    """A participle or adjective (a state said in a list: «решённых», "cancelled")."""
+    if token.lang == "en":
+        return token.lower.endswith("ed")
+    return token.lang == "ru" and any(p.pos in ("PRTF", "ADJF") for p in token.parses[:1])
+
+
 def _heard_time_columns(words: Sequence[Token], times: Sequence[Column]) -> list[Column]:
     """The time columns a Russian grain word names by ear: the word is a part of the column's English name
     spelled in Cyrillic («слота» of slot_at)."""
@@ -383,20 +426,6 @@ DEADLINE_PARTS = ("due", "expir", "matur", "valid", "next", "deadlin", "promis",
 DEADLINE_LEMMAS = frozenset({"плановый", "срок", "следующий", "обещать", "обещанный", "действовать"})
 # English words before a state participle ("excluding closed ones") and Russian negations/exclusions.
 STATE_CUES = frozenset({"excluding", "except", "without", "not", "no", "non", "без", "кроме", "не"})
-# Words joining the states of one list ("excluding resolved and closed", «кроме отменённых, закрытых»).
-STATE_LIST_JOINERS = frozenset({"и", "или", "and", "or", ","})
-
-
-def _state_left_out(tokens: Sequence[Token], k: int) -> bool:
-    """Word `k` follows a state cue (a negation or an exclusion: "excluding closed ones", «без отменённых»)
-    within two words, directly or as a later member of the list the cue heads ("excluding resolved and
-    closed", «кроме отменённых или закрытых»): a state the request leaves out, never an event it dates."""
-    while True:
-        if any(w.lower in STATE_CUES for w in tokens[max(0, k - 2) : k]):
-            return True
-        if k < 2 or tokens[k - 1].lower not in STATE_LIST_JOINERS:
-            return False
-        k -= 2
 
 
 # Russian verbs of a mart request that say no event of the rows («построй», «обнови», «посчитай»).
@@ -454,7 +483,7 @@ def _states_said(ph: MartPhrase, fact: Table) -> Iterator[set[str]]:
     values = {v.lower() for _, v in listed}
     tokens = ph.tokens
     for k, t in enumerate(tokens):
-        if t.lang not in ("ru", "en") or _state_left_out(tokens, k):
+        if t.lang not in ("ru", "en") or _excluded_state_word(tokens, k):
             continue
         said = {v.lower() for _, v in _state_readings(t, listed, [])[0]}
         word, negated = status_word(t.lower)
@@ -547,8 +576,8 @@ def _names_other_event(
     for k, t in enumerate(tokens):
         if k in in_dims or k in scheduled or t.lang not in ("ru", "en"):
             continue
-        if _state_left_out(tokens, k):
-            continue  # "excluding closed ones", «без отменённых», "excluding resolved and closed": left out
+        if any(w.lower in STATE_CUES for w in tokens[max(0, k - 2) : k]) or _excluded_state_word(tokens, k):
+            continue  # "excluding closed ones", «без отменённых», "expired … excluded": a state left out
         if t.lang == "ru":
             if t.lemmas & other_nouns and any(p.pos == "NOUN" for p in t.parses[:1]):
                 return True  # «сумма возвратов» of cinema tickets: refunded_at 'Время возврата'
@@ -706,6 +735,31 @@ def _two_time_readings(word: Token, times: Sequence[Column]) -> bool:
     created_at, or the appointment itself, scheduled_at) says neither; with no other word it is asked."""
     readings = {_time_word(word), *(TIME_WORDS_ALSO.get(lemma) for lemma in word.lemmas)} - {None}
     return len({c.name for c in times for p in readings if p and _part_match(p, c)}) > 1
+
+
+def _record_of_event(word: Token, fact: Table, times: Sequence[Column], tokens: Sequence[Token]) -> bool:
+    """«Записи по источникам помесячно» of appointments ('Записи на приём'): the fact's own noun reads as the
+    record's creation (created_at 'Время создания записи'), while the fact's comment names the event the
+    record is of («приём»), which another time column dates (visit_at 'Время приёма'): when the rows were
+    booked or when the visits are is not said (asked, as for two readings of the noun). A verb of the noun
+    («сколько записей записали»: the booking done) says the creation."""
+    if _time_word(word) != "creat":
+        return False  # «доставок» names the delivery itself (delivered_at), no record of another event
+    root = word.lemma[:5]  # «запись», «записать»: one root (Snowball stems them apart)
+    if any(
+        t.lang == "ru" and t.parses and t.parses[0].pos in ("VERB", "INFN") and t.lemma[:5] == root
+        for t in tokens
+    ):
+        return False
+    created = [c for c in times if _part_match("creat", c)]
+    if len(created) != 1:
+        return False
+    event = _comment_lemmas(fact.comment or "") - word.lemmas - RECORD_LINKS
+    return any(c is not created[0] and event & (_comment_lemmas(c.comment or "") - DATE_NOUNS) for c in times)
+
+
+# Function words of a table's comment, never the event its rows record («Записи на приём»).
+RECORD_LINKS = frozenset({"на", "в", "по", "и", "для", "с", "к", "о", "от", "за"})
 
 
 # --- round marts12: grains the mart does not offer, date phrases, «сколько начислено» --------------------
@@ -1010,6 +1064,17 @@ def _written_out_cuts(planner: OfflinePlanner, text: str, tokens: Sequence[Token
                 parses = analyse(word)
                 by_lemma.setdefault(parses[0].lemma if parses else word, []).append(word)
     return abbreviations.expand_dotted(text, by_lemma, known_word)
+
+
+# "week over week", "month over month": the period each value is compared across, the grain (an adverb).
+PERIOD_OVER_PERIOD = re.compile(r"\b(hour|day|week|month)\s+over\s+\1\b", re.IGNORECASE)
+
+
+def _period_over_period(text: str) -> str:
+    """ "Labor hours week over week per station": "week over week" is the week grain, said as "per week" (the
+    comparison between the periods is the reader's; the mart holds one row per period). "year over year" has
+    no grain and is left to the grain rules' question."""
+    return PERIOD_OVER_PERIOD.sub(lambda m: f"per {m.group(1).lower()}", text)
 
 
 def _grain_word_columns(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:

@@ -75,6 +75,7 @@ from airflow_ai_etl.planning.marts.words import (
     DISTINCT_EN,
     DISTINCT_RU,
     FILTER_CUES,
+    GRAIN_ADVERBS_EN,
     GRAIN_RU,
     IRREGULAR_PARTICIPLES_EN,
     LIST_JOINERS,
@@ -195,8 +196,11 @@ def _measure_owner_after(ph: MartPhrase, ground: _Ground, fact: Table) -> Table 
         owner = ground.table_of(tokens[last + 2])
         if owner is None or owner is fact or _glossed_attribute(ph, ground, owner, last + 2):
             continue
-        if any(c.name in _numeric_names(owner) for c in ground.columns_named(owner, words)):
-            return owner
+        if any(
+            c.name in _numeric_names(owner) and not (m.func == "sum" and _rate_column(c))
+            for c in ground.columns_named(owner, words)
+        ):
+            return owner  # (a sum is never of a rate: "Agency commission per agent" is no commission_pct)
         followed = last + 3 < len(tokens) and tokens[last + 3].lower in DIM_PREPS_RU | DIM_PREPS_EN
         if followed and _priced(tokens[m.index], words) and _price_columns(owner):
             return owner  # «средняя стоимость по номерам по типам»: the rooms' tariff, or the bookings' cost?
@@ -786,6 +790,13 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
                 for j in range(k + 1, min(k + 3, len(tokens)))
                 if _comment_word(c, tokens[j])
             )
+    if len(tables) > 1 and not ph.measures:
+        # "Agency commission by agent": agents.commission_pct is a rate, never summed (no aggregate is said,
+        # the subject is summed), so the one table whose column holds an amount is meant (deals)
+        amounts = [f for f in found if not _rate_column(f[2])]
+        if len({t.qualified_name for _, t, _ in amounts}) == 1:
+            found, tables = amounts, {amounts[0][1].qualified_name}
+            ph.fact_hint = ph.fact_hint or amounts[0][1]  # the amount's rows, not the rate's (agents)
     if len(tables) != 1:
         return
     table = found[0][1]
@@ -1183,6 +1194,9 @@ def _measures(
             if qty:
                 measures.append({"func": "sum", "column": qty})
                 continue
+            if m.units:  # "items total per category" of products: no pieces column, never the sum of price
+                questions.append(ask("no_pieces", table=fact.name, word=tokens[m.index].text))
+                continue
         if m.units and m.func in ("avg", "min", "max"):  # «средний размер продажи в штуках»: of the pieces
             qty = _quantity_column(fact) or _pieces_column(fact, tokens)  # "average items": items_count
             if qty is None:
@@ -1309,8 +1323,13 @@ def _measures(
                         questions.append(ask("which_column", func=m.func, table=fact.name,
                                              columns=", ".join(c.name for c in amounts)))  # fmt: skip
                         continue  # «Полисы: сумма по каналам»: 'Страховая сумма' repeats «сумма», no more
+                first = next(iter(by_word.values()))
+                if rivals := _same_root_rivals(fact, [tokens[k] for k in m.object], first):
+                    columns = ", ".join([first, *rivals])  # «сумма оплат»: amount_due or amount_paid?
+                    questions.append(ask("which_column", func=m.func, table=fact.name, columns=columns))
+                    continue
                 ph.used |= set(by_word)
-                measures.append({"func": m.func, "column": next(iter(by_word.values()))})
+                measures.append({"func": m.func, "column": first})
                 continue
             if (own := _fact_noun_column(ground, fact, object_words, candidates)) is not None:
                 measures.append({"func": m.func, "column": own})  # "sum of charges": 'Сумма начисления'
@@ -1344,12 +1363,39 @@ def _measures(
             questions.append(ask("which_column", func=m.func, table=fact.name,
                                  columns=", ".join(c.name for c in amounts)))  # fmt: skip
             continue  # «сумма полисов», "total of policies": the premium or the sum insured?
+        if rivals := _same_root_rivals(fact, [tokens[k] for k in m.object], column.name):
+            questions.append(ask("which_column", func=m.func, table=fact.name,
+                                 columns=", ".join([column.name, *rivals])))  # fmt: skip
+            continue  # «сумма оплат»: amount_due 'Сумма к оплате' or amount_paid 'Оплачено'?
         measures.append({"func": m.func, "column": column.name})
     unique = []
     for item in measures:
         if item not in unique:
             unique.append(item)
     return unique, questions
+
+
+def _same_root_rivals(fact: Table, words: Sequence[Token], column: str) -> list[str]:
+    """Other numeric columns of the fact whose comment says the measured Russian noun's root as a verb's form
+    («оплат»: amount_paid 'Оплачено' of «оплатить» beside the chosen amount_due 'Сумма к оплате'): the noun
+    names the act, and the amount planned for it and the amount done are both its sums, so neither is a
+    confident reading (asked)."""
+    roots = {stem(lemma) for w in words if w.lang == "ru" for lemma in w.lemmas}
+    roots = {r for r in roots if len(r) >= 4}
+    if not roots:
+        return []
+    return [
+        c.name
+        for c in _numeric_columns(fact)
+        if c.name != column
+        and not _key_column(fact, c)
+        and roots
+        & {stem(lemma) for lemma in _comment_lemmas(c.comment or "") if lemma.endswith(VERB_ENDINGS)}
+    ]
+
+
+# Infinitive endings: a comment's participle ('Оплачено') lemmatised to its verb (оплатить).
+VERB_ENDINGS = ("ть", "ться", "ти", "чь")
 
 
 def _column_count_word(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
@@ -2066,6 +2112,7 @@ MEASURE_UNITS: dict[str, tuple[frozenset[str], str]] = {
     # marts97: «миллилитров вакцины» (dose_ml 'Доза, мл'), «в гектарах» (area_ha 'Площадь, га')
     "ml": (frozenset({"ml"}), r"(?<![\w-])(?:мл|миллилитр\w*)(?![\w-])"),
     "ha": (frozenset({"ha"}), r"(?<![\w-])(?:га|гектар\w*)(?![\w-])"),
+    "t": (frozenset({"t"}), r"(?<![\w/-])(?:т|тонн\w*)(?![\w/-])"),  # 'Вес нетто, т', not 'т/га'
 }
 UNIT_NOUN_WORDS = {
     "минута": "min", "мин": "min", "minutes": "min", "mins": "min", "час": "hour", "hours": "hour",
@@ -2075,7 +2122,7 @@ UNIT_NOUN_WORDS = {
     "kilograms": "kg", "киловатт-час": "kwh", "kwh": "kwh", "kilowatt-hours": "kwh", "байт": "byte",
     "bytes": "byte", "секунда": "sec", "seconds": "sec", "миля": "mile", "miles": "mile",
     "миллилитр": "ml", "мл": "ml", "millilitres": "ml", "milliliters": "ml", "ml": "ml", "гектар": "ha",
-    "га": "ha", "hectares": "ha",
+    "га": "ha", "hectares": "ha", "тонна": "t", "tonnes": "t", "tons": "t",
 }  # fmt: skip
 # Words before a unit noun that make it no measure: «в минутах», «за 5 минут», "per hour", "by hours".
 UNIT_BLOCKERS = DIM_PREPS_RU | DIM_PREPS_EN | {
@@ -2241,7 +2288,7 @@ def _unit_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Tok
             continue  # «литры и деньги», "spend and liters": a list the subject rules read
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         if w.lang == "en" and after is not None and after.lang == "en" and after.lower not in STOP_WORDS:
-            if after.lower not in DIM_PREPS_EN and _measure_func(tokens, i + 1) is None:
+            if after.lower not in DIM_PREPS_EN | GRAIN_ADVERBS_EN and _measure_func(tokens, i + 1) is None:
                 continue  # "bytes downloaded", "minutes tariff": the words after say more, the measure rules'
         if w.lang == "ru" and after is not None and after.lang == "ru" and after.parses:
             if after.parses[0].pos in ("PRTS", "PRTF", "VERB", "ADJS"):
@@ -2285,6 +2332,63 @@ def _unit_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Tok
         else:
             said = w.text
         return text[:start] + lead + said + text[tokens[last].end :]
+    return text
+
+
+IN_UNIT_PREPS = {"в", "во", "in"}  # «площадь в гектарах», "net weight in tonnes": the unit a measure is in
+
+
+def _in_unit_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
+    """«площадь в гектарах и число работ», "net weight in tonnes", «Заправки по видам топлива в литрах»: a
+    unit said after «в»/"in" names what is measured, the one numeric column carrying that unit of the tables
+    the request names (area_ha 'Обработанная площадь, га', liters 'Объём, л'). Said right after a word naming
+    that column, the phrase becomes its sum («сумма area_ha»; with a measure word before it the phrase is the
+    measure rules': «суммарная доза в мл»); said of the rows (a table's noun before it and no column word),
+    the rows' sum of it, written as a bracket after their noun («Заправки (сумма liters) по видам топлива»).
+    Two columns of the unit, or none, leave the words to the residue rules (asked)."""
+    sources = _fact_connections(planner, tokens)
+    if len(sources) != 1:
+        return text
+    tables = planner.catalog.tables_of(sources[0].conn_id)
+    ground = _Ground(planner, sources[0].conn_id, tables)
+    named = {
+        id(t): found for t in tokens if t.lang in ("ru", "en") and (found := ground.table_of(t)) is not None
+    }
+    said_tables = [t for t in tables if any(t is found for found in named.values())]
+    for i, w in enumerate(tokens[:-1]):
+        unit = _unit_of_noun(tokens[i + 1]) if w.lower in IN_UNIT_PREPS else None
+        if unit is None or i == 0 or tokens[i - 1].number is not None:
+            continue
+        carrying = [(t, c) for t in said_tables for c in _numeric_columns(t) if _carries_unit(t, c, unit)]
+        noun = tokens[i - 1]
+        of_noun = [(t, c) for t, c in carrying if c in ground.columns_named(t, [noun])]
+        if len(of_noun) != 1 and len(carrying) != 1:
+            continue  # two columns of the unit («в тоннах» of shipments and elevators): asked
+        table, column = of_noun[0] if len(of_noun) == 1 else carrying[0]
+        ru = w.lang == "ru"
+        end = tokens[i + 1].end
+        if len(of_noun) == 1:
+            first = i - 1
+            while (
+                first > 0
+                and tokens[first - 1].lang == noun.lang
+                and column in ground.columns_named(table, [tokens[first - 1]])
+            ):
+                first -= 1  # "net weight": both words of the column
+            k = _before_modifiers(tokens, first)
+            if any(
+                _measure_func(tokens, j) is not None or tokens[j].lemma == "сколько"
+                for j in range(max(0, min(k, first - 3)), first)
+            ):
+                continue  # «суммарная доза в мл», "total call duration in seconds": the measure rules'
+            lead = "сумма " if ru else "sum of "
+            return text[: tokens[first].start] + lead + column.name + text[end:]
+        heads = [t for t in tokens[:i] if named.get(id(t)) is table]
+        if not heads or any(_measure_func(tokens, k) is not None for k in range(i)):
+            continue
+        head = heads[0]
+        bracket = f" ({'сумма' if ru else 'sum of'} {column.name})"
+        return text[: head.end] + bracket + text[head.end : w.start].rstrip() + text[end:]
     return text
 
 

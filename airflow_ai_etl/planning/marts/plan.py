@@ -72,6 +72,7 @@ from airflow_ai_etl.planning.marts.grain import (
     _grain_event_blanked,
     _grain_phrase_dimension,
     _grain_word_columns,
+    _period_over_period,
     _qualified_grain_column,
     _registration_columns,
     _says_registration,
@@ -110,6 +111,7 @@ from airflow_ai_etl.planning.marts.measures import (
     _amount_noun_bracket,
     _amount_of_money_measure,
     _bracketed_distinct,
+    _carries_unit,
     _comment_measures,
     _counted_entity,
     _counted_event_noun,
@@ -122,6 +124,7 @@ from airflow_ai_etl.planning.marts.measures import (
     _head_column_measure,
     _how_many_in_register,
     _how_much_of_rows_bracket,
+    _in_unit_measures,
     _labelled_bracket_column,
     _mass_noun_counted,
     _measure_of_nothing,
@@ -158,6 +161,7 @@ from airflow_ai_etl.planning.marts.measures import (
     _titled_measures,
     _unbracketed_units,
     _unit_noun_measures,
+    _unit_of_noun,
     _units_word_of_table_name,
     _words_of,
 )
@@ -177,6 +181,7 @@ from airflow_ai_etl.planning.marts.row_filters import (
     _english_state,
     _event_participle_flag,
     _explained_filter,
+    _fact_comment_says,
     _fact_noun_before_value_bracket,
     _first_state_event,
     _flag_groups_of_fact,
@@ -772,13 +777,96 @@ def _mart_where(
     ("last week": calendar or rolling?) is left to the filter rules' own question."""
     window = planner.filters._rolling_window(request, fact)
     if window.value is None:
-        return planner.filters._where(request, fact, False, Found(None))
+        return _without_listed_state_times(planner.filters._where(request, fact, False, Found(None)), fact)
     position, condition = window.value
     if grain is not None and not _window_column_named(planner, request, fact, position):
         column, _, rest = condition.partition(" >= ")
         if rest and column != grain["column"]:
             condition = f"{grain['column']} >= {rest}"  # «по дням заправки за последние …»: refueled_at
-    return planner.filters._where(request, fact, False, Found((position, condition)))
+    return _without_listed_state_times(
+        planner.filters._where(request, fact, False, Found((position, condition))), fact
+    )
+
+
+def _state_of_measured_column(definition: dict[str, Any], tokens: Sequence[Token]) -> None:
+    """«сумма одобренных выплат по статусам»: a condition pinning a grouped column to one value (status =
+    'approved' beside GROUP BY status) whose state word the measured column's name carries (approved_amount)
+    is that column's word, read twice: the condition is dropped, the sum is of the approved amounts in every
+    status. A state no measured column carries stays the rows' filter, as the README's earlier rounds plan it
+    ("number of delivered shipments per status", "per status …, paid orders only")."""
+    dims = {d.rsplit(".", 1)[-1] for d in definition.get("dimensions") or []}
+    conditions = (definition.get("where") or "").split(" AND ")
+    measured = [m["column"] for m in definition["measures"] if m.get("column")]
+    for condition in conditions:
+        single = re.fullmatch(r"(\w+) = '([^']*)'", condition)
+        if single is None or single.group(1) not in dims:
+            continue
+        said = [k for k, t in enumerate(tokens) if t.lang in ("ru", "en") and _says_value(t, single.group(2))]
+        if any(t.lower in ONLY_WORDS for k in said for t in tokens[max(0, k - 3) : k + 4]):
+            continue  # "per status …, paid orders only": a filter said apart, on purpose
+        value = stem(single.group(2).lower())
+        if said and any(value in name_parts(column) for column in measured):
+            kept = [c for c in conditions if c != condition]
+            if kept:
+                definition["where"] = " AND ".join(kept)
+            else:
+                definition.pop("where", None)
+
+
+def _says_value(token: Token, value: str) -> bool:
+    """The word says the listed value: its status word («отменённых»: 'cancelled') or a meaning whose stem
+    starts the value («подписанных»: sign ~ 'signed')."""
+    if status_word(token.lower)[0] == value or token.lower == value:
+        return True
+    return any(len(m) >= 4 and stem(value).startswith(m) for m in value_meanings(token))
+
+
+def _listed_already(state: str, where: str) -> bool:
+    """`status = 'registered'` beside `status IN ('signed', 'registered')`: the value one word of a list said,
+    read again by a rule of single words; the list is the condition (with both, only one value would stay)."""
+    single = re.fullmatch(r"(\w+) = ('[^']*')", state)
+    if single is None:
+        return False
+    column, value = single.groups()
+    return any(
+        (m := LISTED_CONDITION.match(c)) is not None
+        and m.group(1) == column
+        and c.startswith(f"{column} IN ")
+        and value in [v.strip() for v in m.group(2).split(",")]
+        for c in where.split(" AND ")
+    )
+
+
+LISTED_CONDITION = re.compile(r"^(\w+) (?:=|<>|IN|NOT IN) \(?('[^)]*')\)?$")
+
+
+def _without_listed_state_times(where: Found, fact: Table) -> Found:
+    """ "cancelled and expired holds excluded", "signed and registered deals only": a state word read as a
+    listed value of the status is not also its time column (`expires_on IS NOT NULL`, `registered_at IS NOT
+    NULL` beside the NOT IN/IN that lists 'expired'/'registered'): one word, one condition. The null check of
+    a time column whose name a listed value of another condition starts is dropped."""
+    if not where.value:
+        return where
+    conditions = where.value.split(" AND ")
+    listed = {
+        stem(value.strip(" '").lower())
+        for c in conditions
+        if (m := LISTED_CONDITION.match(c))
+        for value in m.group(2).split(",")
+    }
+    kept = [
+        c
+        for c in conditions
+        if not (
+            c.endswith(" IS NOT NULL")
+            and (column := fact.column(c.removesuffix(" IS NOT NULL"))) is not None
+            and column_kind(column.type).temporal
+            and any(len(v) >= 4 and _part_match(v, column) for v in listed)
+        )
+    ]
+    if len(kept) == len(conditions):
+        return where
+    return Found(" AND ".join(kept), where.questions)
 
 
 def _window_column_named(planner: OfflinePlanner, request: Request, fact: Table, position: int) -> bool:
@@ -811,11 +899,13 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return refused  # «из оракловой базы»: no reader for the source, whatever the mart computes
     rewrites: tuple[Callable[[str, Sequence[Token]], str], ...] = (  # each reads what the one before left
         lambda text, _: _unbracketed_units(_without_chat_phrases(text)),  # "nothing fancy", "keep it fresh"
+        lambda text, _: _period_over_period(text),  # "week over week": weekly
         lambda text, _: _without_example_brackets(_self_corrected(text)),  # "I mean by …", "(app, ivr...)"
         _bracketed_distinct,  # «пассажиров (уникальных)»: «уникальных пассажиров»
         lambda text, tokens: _written_out_cuts(planner, text, tokens),  # «лаб. анализов»
         lambda text, tokens: _comment_measures(planner, text, tokens),  # «к выплате»: net
         lambda text, tokens: _unit_noun_measures(planner, text, tokens),  # «литры топлива»: sum of liters
+        lambda text, tokens: _in_unit_measures(planner, text, tokens),  # «площадь в гектарах»: sum of area_ha
         lambda text, tokens: _money_noun_measures(planner, text, tokens),  # "claim payouts": approved_amount
         _amount_noun_bracket,  # "Wi-Fi traffic (bytes downloaded)": sum of bytes downloaded
         _shared_measure_of_pair,  # "total bytes down and bytes up": total bytes down and total bytes up
@@ -1188,6 +1278,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     for state in states:
         if state is None or state in (definition.get("where") or "").split(" AND "):
             continue  # «сколько посылок доставили»: one state read by two rules is one condition
+        if _listed_already(state, definition.get("where") or ""):
+            continue  # "signed and registered deals only": 'registered' is in the IN list the rules read
         _and_where(definition, state)
     if with_words and not definition.get("where"):  # «Заказы с промокодом: …», no column for it: asked
         return Outcome.clarify(ask("residue", words=with_words))
@@ -1212,6 +1304,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         number = int(value) if float(value).is_integer() else value
         _and_where(definition, f"{money[0].name} {op} {number}")
     _drop_split_flag_conditions(definition, fact)  # "Roaming vs home: calls …, split by is_roaming"
+    _state_of_measured_column(definition, tokens)  # «сумма одобренных выплат по статусам»: approved_amount
     if (contradicted := _contradicted(definition.get("where") or "")) is not None:
         column, required, excluded = contradicted  # «только отменённые … без отменённых»: which rows?
         name = f"{fact.qualified_name}.{column}"
@@ -1237,7 +1330,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if named_target:
         ph.used |= {i for i, t in enumerate(tokens) if t.text == named_target}
     # a null check read from its bracket is a filter the rules read, as when they read it themselves
-    residue = _residue(tokens, ph, rest_request, where.value or null_condition, ground, fact)
+    summed = frozenset(str(m["column"]) for m in definition["measures"] if m.get("column"))
+    residue = _residue(tokens, ph, rest_request, where.value or null_condition, ground, fact, measured=summed)
     if residue:
         return Outcome.clarify(ask("residue", words=residue))
     try:
@@ -1430,6 +1524,7 @@ def _residue(
     ground: _Ground,
     fact: Table,
     conditioned: bool = False,
+    measured: frozenset[str] = frozenset(),
 ) -> str:
     """Words no rule read, quoted; a filter the rules did not turn into a condition is never dropped.
     Table nouns, verbs (построй, продано, "sold") and refresh words carry no slot of their own."""
@@ -1525,6 +1620,12 @@ def _residue(
             and _describes(t, fact)
         ):
             continue  # «записей на приём», «записалось на приём»: the fact's comment ('Записи на приём')
+        if (
+            i + 1 < len(tokens)
+            and ground.table_of(tokens[i + 1]) is fact
+            and _fact_comment_says(ground, fact, t)
+        ):
+            continue  # "Library events" of 'Мероприятия библиотек': the fact's comment says whose rows
         if t.lang == "en" and stem(t.lower) in name_parts(fact.name) and len(name_parts(fact.name)) > 1:
             continue  # "Fuel spend" of fuel_cards: a part of the fact table's own name
         if len(t.text) <= 4 and any(
@@ -1578,6 +1679,7 @@ def _residue(
             _listed_with_measure(ph) | _measured_nothing(ph, ground, fact) | _listed_with_state(ph, where)
         )
         counted = _counted_column_words(ph, ground, fact, where)
+        unmeasured = _unmeasured_column_words(left, ground, fact, where, measured)
         left = [
             t
             for t in left
@@ -1585,6 +1687,7 @@ def _residue(
             or id(t) in qualifiers
             or id(t) in listed
             or id(t) in counted
+            or id(t) in unmeasured
         ]
     return " ".join(t.text for t in left)
 
@@ -1664,6 +1767,36 @@ def _measured_nothing(ph: MartPhrase, ground: _Ground, fact: Table) -> set[int]:
         and all(names_nothing(k) and not EN_PARTICIPLE.fullmatch(tokens[k].lower) for k in m.object)
         for k in m.object
     }
+
+
+def _unmeasured_column_words(
+    left: Sequence[Token], ground: _Ground, fact: Table, where: str, measured: frozenset[str]
+) -> set[int]:
+    """Ids of the unread words that name what is measured, not which rows: a unit a numeric column of the fact
+    carries («в литрах» of liters 'Объём, л', «гектарах» of area_ha) or a word naming a numeric column
+    ("commission" of commission_amount, «площадь» of area_ha) that no measure and no condition reads. A filter
+    read elsewhere never excuses them (zs: «Заправки … в литрах», "Agency commission …, signed deals only"
+    were planned as count(*))."""
+    numeric = [c for c in _numeric_columns(fact) if not _key_column(fact, c)]
+    if not numeric:
+        return set()
+    values = {v.lower() for v in re.findall(r"'([^']*)'", where)}
+    found: set[int] = set()
+    for t in left:
+        if t.lang not in ("ru", "en") or t.lower in FILLER_EN or t.lemma in FILLER_RU:
+            continue
+        if t.lower in values or status_word(t.lower)[0] in values:
+            continue  # «только просроченные (status overdue)»: the condition's value, not overdue_days
+        unit = _unit_of_noun(t)
+        if unit is not None:
+            carrying = [c for c in numeric if _carries_unit(fact, c, unit)]
+            if carrying and not any(c.name in measured for c in carrying):
+                found.add(id(t))
+            continue
+        named = [c for c in ground.columns_named(fact, [t]) if c in numeric]
+        if named and not any(c.name in measured or re.search(rf"\b{c.name}\b", where) for c in named):
+            found.add(id(t))
+    return found
 
 
 def _owner_before_fact(

@@ -590,12 +590,20 @@ def _type_word_value(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None
             or ground.columns_named(fact, [t])
             or (listed and t.lower not in listed)
             or _names_clickhouse(ground.planner, t)  # "the clickhouse events table": where it lies, no kind
+            or _fact_comment_says(ground, fact, t)  # "Library events" of 'Мероприятия библиотек': whose rows
         ):
             continue
         ph.used.add(i)
         ph.blank.append((t.start, t.end))
         return f"{column.name} = '{t.lower}'"
     return None
+
+
+def _fact_comment_says(ground: _Ground, fact: Table, token: Token) -> bool:
+    """The fact's own comment says the word, in either language by the glossary ("library" of circ.events
+    'Мероприятия библиотек'): it says whose rows they are, no kind of them."""
+    said = stem(token.lower)
+    return any(said in ground.meanings(w) for w in re.findall(r"[^\W\d_]+", (fact.comment or "").lower()))
 
 
 def _not_yet(ph: MartPhrase, fact: Table) -> str | None:
