@@ -59,6 +59,7 @@ from airflow_ai_etl.planning.grammar import (
 from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, in_past, in_present, tokenize
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
 from airflow_ai_etl.planning.lexicon import is_
+from airflow_ai_etl.planning.meaning_phrases import meaning_said
 from airflow_ai_etl.planning.newrows import says_changed, says_recent
 from airflow_ai_etl.planning.patterns import (
     BARE_FLAG,
@@ -2871,6 +2872,12 @@ class RowFilters:
             if verb.lang == "ru" and not any(
                 p.pos in ("VERB", "INFN", "PRTF", "PRTS", "ADJS") for p in verb.parses
             ):
+                continue
+            meaning = None if negated else meaning_said(tokens[j:], table)
+            if meaning is not None:  # «которые ждут клиента» of 'ждёт клиента' (planner132)
+                said_column, said_value, count = meaning
+                request.handled.append((verb.start, tokens[j + count - 1].end))
+                yield verb.start, said_column, f"{said_column} = {_quote(said_value)}"
                 continue
             columns = self._event_columns_of(table, verb)
             if len(columns) > 1 and j + 1 < len(tokens) and tokens[j + 1].lower in _PHRASAL_PARTICLES:

@@ -5284,6 +5284,8 @@ class OfflinePlanner:
             name = bracket.group(1).lower()
             if table.column(name) or any(name in (t.name, t.qualified_name) for t in conn_tables):
                 continue
+            if any(name in map(str.lower, listed_values(c.comment)) for c in table.columns):
+                continue  # «по почте (email)» of tickets.channel: a value `table` lists (planner132)
             others = [t.qualified_name for t in conn_tables if t.column(name)]
             if others:
                 return say(request.language, "planner.bracketed_column_elsewhere", table=table.qualified_name,

@@ -3,7 +3,9 @@
 «кредитные транзакции»: transactions.direction lists credit ('Направление (debit, credit)'), and so does the
 card a transaction references (cards.card_type, 'Тип карты (debit, credit)'). The word may name either: the
 transaction's direction or the kind of its card. Unless the request names the column, the planner asks
-rather than pick one. A state column (status: 'Статус ...', 'Состояние ...') is the row's own state and is
+rather than pick one. A referenced column of the loaded column's own name (tickets.channel and the queue's
+channel, both listing telegram) is the same attribute of the parent: the row's own column is read
+(planner132). A state column (status: 'Статус ...', 'Состояние ...') is the row's own state and is
 read as before («оспоренные штрафы» is the fine's status, not the trip's).
 """
 
@@ -41,7 +43,7 @@ def related_value_question(
                 if parent
                 else None
             )
-            if parent is not None and other is not None:
+            if parent is not None and other is not None and other.name != name:
                 return say(language, "planner.value_of_referenced_table", value=value, column=name,
                            table=table.qualified_name, other=f"{parent.qualified_name}.{other.name}",
                            key=key.columns[0])  # fmt: skip

@@ -1023,7 +1023,7 @@ _DAY_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Days]]] = [
     ),
     (
         _rx(
-            r"""\b(?:(?:on\s+|every\s+)?weekends?
+            r"""\b(?:(?:on\s+|every\s+)weekends?|weekends|weekend(?!\s+(?!days\b)[a-z]{3,}s\b)
             |по\s+выходным|(?:в|кажд\w*)\s+выходн\w*(?:\s+дн\w*)?|выходн\w+\s+дн\w*)\b
             (?!\s+(?:данн|файл|таблиц|поток|парамет))"""
         ),
