@@ -1070,7 +1070,8 @@ def _comment_events(comment: str) -> frozenset[str]:
     noun or «когда» ('Окончание аренды', 'Дата закрытия заявки' -> end, close); 'Когда отменил запись' names
     no such event (its «запись» is the booking, not the event)."""
     words = [t for t in tokenize(comment) if t.lang == "ru"]
-    while words and (words[0].lemmas & (DATE_NOUNS | {"когда", "час", "день"})):
+    # 'Месяц начисления' (a period column): the month is the unit, «начисления» the event (marts103)
+    while words and (words[0].lemmas & (DATE_NOUNS | {"когда", "час", "день", "месяц"})):
         words = words[1:]
     if not words:
         return frozenset()

@@ -2277,7 +2277,13 @@ def _without_purpose(text: str) -> str:
 
 def _without_chat_phrases(text: str) -> str:
     """The request with its chat phrases blanked (same length, so every offset stays where it was)."""
+    text = _ONLY_ROWS_STILL.sub(lambda m: " " * len(m.group(0)), text)
     return _CHAT_PHRASES.sub(lambda m: " " * len(m.group(0)), text)
+
+
+# "only the ones still open", "only those still pending": the rows' pronoun between "only" and "still"
+# names no condition; "only still open" is the state the filter rules read (marts103)
+_ONLY_ROWS_STILL = re.compile(r"(?<=\bonly\s)(?:the\s+ones|those)(?=\s+still\b)", re.IGNORECASE)
 
 
 # A self-correction: the phrase after it replaces the one before that starts with the same word ("by channel,

@@ -190,6 +190,13 @@ TIME_WORDS = {
     "решение": "resolv", "устранение": "resolv", "устранить": "resolv", "resolve": "resolv",
     "resolved": "resolv", "resolution": "resolv", "взятие": "collect",
     "отмена": "cancel", "cancellation": "cancel",  # «по дате отмены брони»: cancelled_at, never created_at
+    # marts103: events said in other words than the column's name ("by discovery time": found_at 'Время
+    # обнаружения'; «полисов расторгли»: cancelled_at 'Дата расторжения'; "by inspection date": inspected_on;
+    # "per month of signing": signed_at; "per month of accrual": period 'Месяц начисления')
+    "обнаружение": "found", "обнаружить": "found", "discovery": "found", "discovered": "found",
+    "расторжение": "cancel", "расторгнуть": "cancel", "termination": "cancel", "terminated": "cancel",
+    "inspection": "inspect", "inspected": "inspect", "signing": "sign", "accrual": "accru",
+    "accrued": "accru", "начисление": "accru",
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
 TIME_CHAIN = {
