@@ -7930,11 +7930,13 @@ def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tu
 
 
 def _value_written(said: str, condition: str, name: str, bracketed: str) -> bool:
-    """`condition` on another column than the bracket's holds a value written as is in `said` («категории
-    roaming с высоким приоритетом (high)»): read from its own words, no state the bracket explains
-    (planner131)."""
-    values = re.findall(r"'([^']+)'", condition)
-    return name != bracketed and any(re.search(rf"(?<!\w){re.escape(v.lower())}(?!\w)", said) for v in values)
+    """`condition` on another column than the bracket's is an equality whose value is written as is after the
+    first word of `said` («категории roaming с высоким приоритетом (high)»): read from a column's noun and its
+    value, no state the bracket explains (planner131); "not paid yet (paid_at is null)" is explained."""
+    value = re.fullmatch(rf"{re.escape(name)} = '([^']+)'", condition)
+    rest = said.split(maxsplit=1)[1] if len(said.split(maxsplit=1)) > 1 else ""
+    written = value is not None and re.search(rf"(?<!\w){re.escape(value.group(1).lower())}(?!\w)", rest)
+    return name != bracketed and bool(written)
 
 
 def _in_mask_clause(request: Request, starts: list[int]) -> bool:
