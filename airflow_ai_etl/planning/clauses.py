@@ -258,8 +258,11 @@ def unread_with_phrase(
     return None
 
 
-# words naming all of a register's rows: "everyone from the staff list"
-_WHOLE_WORDS = frozenset({"everyone", "everybody", "whole", "entire"})
+# words naming all of a register's rows: "everyone from the staff list", "everything from the pets table"
+_WHOLE_WORDS = frozenset(
+    {"everyone", "everybody", "everything", "anything", "whole", "entire", "rows", "records", "data",
+     "entries"}
+)  # fmt: skip
 
 
 def unread_list_head(
