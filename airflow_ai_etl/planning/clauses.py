@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 from airflow_ai_etl.catalog import Table
 from airflow_ai_etl.planning.lexer import analyse, tokenize
 from airflow_ai_etl.planning.lexicon import concepts
+from airflow_ai_etl.planning.patterns import STOP_WORDS
 from airflow_ai_etl.planning.request import Request
 
 if TYPE_CHECKING:
@@ -96,7 +97,26 @@ def _opens_clause(request: Request, k: int) -> bool:
         return True
     if token in _RELATIVE_EN:
         return not (token == "that" and before in _DETERMINER_CONTEXT_EN)
-    return token == "by" and _participle_en(before)
+    return (token == "by" and _participle_en(before)) or contact_clause_en(request, k)
+
+
+# past forms a contact clause may end in that neither end in -ed nor are participles ("hung up on")
+_IRREGULAR_PAST_EN = frozenset({"hung", "got", "gave", "took", "wrote", "sent", "lost", "broke", "rang"})
+
+
+def contact_clause_en(request: Request, k: int) -> bool:
+    """ "Calls the customer hung up on", "load tickets the agent closed": an English relative clause without
+    "that" (a contact clause), an article, a noun and a past verb right after the head noun that opens the
+    request (after a load verb at most); it says which rows, its noun names no table to load (planner131)."""
+    tokens = request.tokens
+    if request.language != "en" or tokens[k] not in ("the", "a", "an") or k + 2 >= len(tokens):
+        return False
+    if any(t not in STOP_WORDS for t in tokens[: k - 1]) or tokens[k - 1] in STOP_WORDS:
+        return False  # the word before the article must be the head noun that opens the request
+    if request.text[request.spans[k - 1][1] : request.spans[k][0]].strip():
+        return False  # "tickets, the agent …": a comma or a bracket between is no contact clause
+    verb = tokens[k + 2]
+    return verb in _IRREGULAR_PAST_EN or verb in _IRREGULAR_PARTICIPLES_EN or _participle_en(verb)
 
 
 def _participle_en(word: str) -> bool:
@@ -236,6 +256,49 @@ def unread_with_phrase(
             continue
         return request.text[request.spans[k][0] : request.spans[phrase[-1]][1]]
     return None
+
+
+# words naming all of a register's rows: "everyone from the staff list", "everything from the pets table"
+_WHOLE_WORDS = frozenset(
+    {"everyone", "everybody", "everything", "anything", "whole", "entire", "rows", "records", "data",
+     "entries"}
+)  # fmt: skip
+
+
+def unread_list_head(
+    planner: OfflinePlanner, request: Request, table: Table, where: str | None
+) -> str | None:
+    """ "Second-line specialists from the agents list": the English words before
+    a register phrase say which of its rows are meant (their role); with no condition in the WHERE and a word
+    of them no rule reads, they are returned to be asked about, never dropped (planner131: every agent was
+    loaded). A hyphenated word is read when any of its parts is."""
+    found = _list_source(request) if request.language == "en" else None  # Russian: the rules above
+    if where or found is None or found[0] == 0:
+        return None
+    unread = [
+        i
+        for i in range(found[0])
+        if not _in_schedule(request, i)
+        and request.tokens[i] not in STOP_WORDS | _WHOLE_WORDS
+        and not _read_word_or_parts(planner, request, table, i)
+    ]
+    if not unread:
+        return None
+    return request.text[request.spans[unread[0]][0] : request.spans[found[0] - 1][1]]
+
+
+def _read_word_or_parts(planner: OfflinePlanner, request: Request, table: Table, index: int) -> bool:
+    """`_read_word`; a hyphenated word ("second-line") is judged by its parts: unread when none is read."""
+    word = request.tokens[index]
+    parts = word.split("-")
+    if len(parts) < 2 or not all(part.isalpha() for part in parts):
+        return _read_word(planner, request, table, index)
+    if word in request.claimed or request.is_handled(request.spans[index][0]):
+        return True
+    return any(
+        planner._column_mentions(table, [part]) or planner._names_table(part, table) or concepts(part, "en")
+        for part in parts
+    )
 
 
 def _read_word(planner: OfflinePlanner, request: Request, table: Table, index: int) -> bool:

@@ -40,6 +40,7 @@ from airflow_ai_etl.marts.resolve import column_kind
 from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning import flags, heads, negation, retractions
 from airflow_ai_etl.planning.abbreviations import spells_initials
+from airflow_ai_etl.planning.clauses import contact_clause_en
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
 from airflow_ai_etl.planning.flags import (
@@ -348,7 +349,9 @@ class RowFilters:
             return []
         tokens = request.tokens
         for p in range(1, len(tokens) - 1):
-            if tokens[p] not in ("that", "which", "who") or not self._table_noun_at(request, table, p - 1):
+            # "stations that work …"; "Calls the customer hung up on": a clause without "that"
+            opens = tokens[p] in ("that", "which", "who") or contact_clause_en(request, p)
+            if not opens or not self._table_noun_at(request, table, p - 1):
                 continue
             if request.text[request.spans[p - 1][1] : request.spans[p][0]].strip():
                 continue  # "stations, which ...": a comment on all of them, not a restriction
@@ -963,10 +966,11 @@ class RowFilters:
             from_word = max(
                 from_word, self._glossed_noun_end(request, table, found, (before, explained), said)
             )
-            for column in [c for c, (p, _) in found.items() if from_word <= p < explained]:
+            for column, p in [(c, p) for c, (p, _) in found.items() if from_word <= p < explained]:
                 if column in said:  # «неоплаченные (т.е. status = 'draft')»: the explanation's condition
                     found[column] = said[column]
-                else:
+                elif not _value_written(request.lower[p:explained], found[column][1], column, ""):
+                    # «категории roaming с высоким приоритетом (high)»: a value said as is, not explained
                     del found[column]
             if ends_in_exception(request.lower[before:explained]):
                 # «кроме закрытых (status closed)», "except rejected ones (status rejected)": the brackets say
@@ -1373,6 +1377,9 @@ class RowFilters:
                 ends = bool(re.search(r"[,;.:()—–]", gap)) or self._ends_phrase(request, after)
                 if not ends or nxt in LIST_JOINERS or is_mask_word(nxt):
                     continue
+            if _money_amount(column):  # "tickets with a refund": a refund of 0 is none, as NULL is
+                yield self._position(request, i), name, f"{name} > 0"
+                continue
             yield self._position(request, i), name, _null_check(table, name, False, False)
 
     def _value_joined_to_noun(self, request: Request, table: Table, index: int) -> bool:
@@ -2155,7 +2162,11 @@ class RowFilters:
             # is asked too (planner100, al-ru-019)
             documented = column is not None and bool(column.comment.strip())
             russian = bool(CYRILLIC_WORD.search(value.lower())) and (value[:1].islower() or documented)
-            if value and column is not None and not listed and russian and _is_kind(column):
+            # «со статусом «собран»» of 'Статус интернет-заказа': the same for a documented state (planner131)
+            coded = column is not None and (
+                _is_kind(column) or documented and is_state_column(table, column.name)
+            )
+            if value and column is not None and not listed and russian and coded:
                 # «процедуры типа «чистка зубов»» of 'Тип процедуры' (no values listed): the user's words for
                 # a kind stored under some code, not the code; asked, never the guessed literal (planner97)
                 request.unsure.append(say(request.language, "planner.column_value_unknown",
@@ -7505,6 +7516,16 @@ def _last_n_template(match: re.Match[str]) -> str | None:
     return "{c} >= now() - interval '" + f"{n} {unit}{'s' if n != 1 else ''}'"
 
 
+def _money_amount(column: Column) -> bool:
+    """`column` is an amount of money: a decimal whose name says money (refund_rub, deposit_amount), the
+    marts' reading of a money name (planner131)."""
+    from airflow_ai_etl.planning.marts.words import MONEY_NAME_PARTS  # words imports this module
+
+    parts = name_parts(column.name)
+    decimal = column_kind(column.type).family == "decimal"
+    return decimal and bool(set(parts) & MONEY_NAME_PARTS or parts[-1:] in (["rub"], ["usd"], ["eur"]))
+
+
 def _null_check(table: Table, name: str, missing: bool, null_only: bool) -> str:
     """`name IS [NOT] NULL`; for a text column said to be empty, missing or filled in (any word but
     "null") an empty string is no value either: `(city IS NULL OR city = '')`, `city IS NOT NULL AND
@@ -7899,7 +7920,12 @@ def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tu
         if len(columns) != 1:
             continue
         said = f"{columns[0].name} = {_quote(bracket.group(1))}"
-        explained = [name for name, (at, _) in found.items() if position <= at < bracket.start(1)]
+        explained = [
+            name
+            for name, (at, condition) in found.items()
+            if position <= at < bracket.start(1)
+            and not _value_written(request.lower[at : bracket.start(1)], condition, name, columns[0].name)
+        ]
         if found.get(columns[0].name, (0, ""))[1].startswith(f"{columns[0].name} IN ("):
             continue  # «(issued, overdue)» is a list, read by the list rules
         if any(_quote(bracket.group(1)) in found[name][1] for name in explained):
@@ -7908,6 +7934,16 @@ def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tu
             del found[name]
         found[columns[0].name] = (position, said)
         request.handled.append((position, bracket.end()))  # «оплаченные» read: the bracket says how
+
+
+def _value_written(said: str, condition: str, name: str, bracketed: str) -> bool:
+    """`condition` on another column than the bracket's is an equality whose value is written as is after the
+    first word of `said` («категории roaming с высоким приоритетом (high)»): read from a column's noun and its
+    value, no state the bracket explains (planner131); "not paid yet (paid_at is null)" is explained."""
+    value = re.fullmatch(rf"{re.escape(name)} = '([^']+)'", condition)
+    rest = said.split(maxsplit=1)[1] if len(said.split(maxsplit=1)) > 1 else ""
+    written = value is not None and re.search(rf"(?<!\w){re.escape(value.group(1).lower())}(?!\w)", rest)
+    return name != bracketed and bool(written)
 
 
 def _in_mask_clause(request: Request, starts: list[int]) -> bool:

@@ -718,6 +718,8 @@ def _discourse_korotche(lower: str, start: int, end: int) -> bool:
 
 
 WINDOW_START_CUE = re.compile(r"с\s+начала|since|в\s+этом|за\s+этот|this\s|с\s+\S+\s+\w+я$")
+# A bracket right after a status value glossing it («статусом 1 (новая)»): part of the value (planner131).
+_VALUE_GLOSS = re.compile(r"\s*\([^()]{1,40}\)")
 # A status phrase with its value (quoted or not) or any quoted words: never a new-rows cue (planner8).
 _LISTED_ON = re.compile(r"\s*(?:,|\b(?:and|or|и|или)\b)\s*([a-z][a-z0-9_-]*)(?![\w-])")
 QUOTED_OR_STATUS = re.compile(
@@ -6303,6 +6305,7 @@ class OfflinePlanner:
             clause = clauses.unread_clause_of_other_table(self, request, source.conn_id, table, where.value)
             clause = clause or clauses.unread_list_qualifier(request, where.value)
             clause = clause or clauses.unread_with_phrase(self, request, table, where.value)
+            clause = clause or clauses.unread_list_head(self, request, table, where.value)
             questions += self._ask_condition(request, table, clause) if clause else []
         if not questions and kind == "sql" and not (where.value or incremental.value or columns.value):
             questions += self.filters.rest_unwanted_alone(request, table)
@@ -6691,6 +6694,10 @@ def _blank_status_values(lower: str) -> str:
         end = match.end()
         while (more := _LISTED_ON.match(lower, end)) and not starts_new_rows(lower, more.start(1)):
             end = more.end()
+        # «со статусом 1 (новая)»: the bracket glosses the code by its meaning, a value too (planner131)
+        gloss = _VALUE_GLOSS.match(lower, end)
+        if gloss and not INCREMENTAL.search(gloss.group(0)) and not starts_new_rows(lower, gloss.start() + 1):
+            end = gloss.end()
         text = text[: match.start()] + " " * (end - match.start()) + text[end:]
     return text
 
