@@ -2425,6 +2425,8 @@ class RowFilters:
             if negator is None and i and request.tokens[i - 1] == "no":
                 negator = i - 1  # "payments daily, no refunds": the refunded rows left out (planner67)
             after = self._negator_after(request, table, i + 1) or self._not_shown_after(request, i + 1)
+            if negator is None and not after:  # «без возвратов (refunded)»: its noun left out
+                negator = self._negator_of_glossed_noun(request, i, value)
             # "run it as a test" is no status; «тестовые заказы», «кроме тестовых», «тестовые не нужны» are
             if value in STATUS_BEFORE_NOUN and not (
                 self._row_noun_at(request, table, i + 1) or negator is not None or after
@@ -2441,6 +2443,19 @@ class RowFilters:
             if condition:
                 yield self._position(request, i), status.name, condition
             return
+
+    def _negator_of_glossed_noun(self, request: Request, i: int, value: str) -> int | None:
+        """«без возвратов (refunded)», «исключая отмены (cancelled)»: a code alone in brackets right after a
+        noun meaning it glosses that noun, so a negation before the noun leaves the code's rows out (marts102:
+        the bare code was read as `status = 'refunded'`, the kept rows inverted). A noun not meaning the code
+        («без отметки о завершении (open)») leaves the bracket explaining the whole phrase, read as said."""
+        if i < 1 or not request.text[request.spans[i][1] :].lstrip().startswith(")"):
+            return None
+        if request.text[request.spans[i - 1][1] : request.spans[i][0]].strip() != "(":
+            return None
+        if not self._says_value(self._token_of(request, i - 1), {value}):
+            return None
+        return self._negator_before(request, i - 1)
 
     def _ask_negated_state(
         self, request: Request, table: Table, i: int, value: str, listed: list[str]

@@ -297,7 +297,7 @@ from airflow_ai_etl.planning.marts.words import (
 )
 from airflow_ai_etl.planning.newrows import says_recent
 from airflow_ai_etl.planning.patterns import DEDUPE, INCREMENTAL, NEW_NOUN, NULL_AFTER, WINDOW_PREPOSITIONS
-from airflow_ai_etl.planning.request import Found, Request, is_temporal, status_spellings, status_word
+from airflow_ai_etl.planning.request import Found, Request, status_spellings, status_word
 from airflow_ai_etl.planning.residue import derived_columns
 from airflow_ai_etl.planning.vocabulary import (
     CURRENCY_EN,
@@ -876,7 +876,10 @@ def _window_column_named(planner: OfflinePlanner, request: Request, fact: Table,
     while index > 0 and request.tokens[index - 1] in WINDOW_PREPOSITIONS:
         index -= 1
     before = planner.filters._column_before(request, fact, index)
-    return before is not None and is_temporal(fact, before[0])
+    # «регистраций на рейс за последние три дня»: flight_id, a key before the window, is no time of the rows
+    # (is_temporal counts integers, a load's watermark); the window stays on the grain's time (marts102)
+    column = fact.column(before[0]) if before is not None else None
+    return column is not None and column_kind(column.type).temporal
 
 
 def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:

@@ -628,14 +628,17 @@ def _schema_before_own_noun(ground: _Ground, fact: Table, tokens: Sequence[Token
 def _release_flag_words(ph: MartPhrase, ground: _Ground, fact: Table, measures: list[dict[str, Any]]) -> None:
     """ "count occupied beds", "approved vacations per kind": a word of a counted phrase that names a boolean
     column of the fact states a row condition (`occupied = true`), so it goes to the filter rules like any
-    other state word instead of being dropped as part of the counted noun."""
+    other state word instead of being dropped as part of the counted noun. In another measure's words the
+    flag word stands right before the fact's own noun ("average hourly rate of active trainers": marts102, the
+    condition was dropped), not in the measured column's words."""
     measured = {m.get("column") for m in measures}
     for m in ph.measures:
-        if m.func not in ("count", "count_distinct"):
-            continue
+        counted = m.func in ("count", "count_distinct")
         for k in m.object:
             token = ph.tokens[k]
             if k not in ph.used or ground.table_of(token) is not None:
+                continue
+            if not counted and not _before_fact_noun(ph, ground, fact, k):
                 continue
             named = ground.columns_named(fact, [token])
             if (
@@ -644,6 +647,11 @@ def _release_flag_words(ph: MartPhrase, ground: _Ground, fact: Table, measures: 
                 and column_kind(named[0].type).family == "bool"
             ):
                 ph.used.discard(k)
+
+
+def _before_fact_noun(ph: MartPhrase, ground: _Ground, fact: Table, k: int) -> bool:
+    """Word `k` stands right before the fact's own noun ("active trainers" of trainers)."""
+    return k + 1 < len(ph.tokens) and ground.table_of(ph.tokens[k + 1]) is fact
 
 
 def _release_noun_before_with(ph: MartPhrase, ground: _Ground, fact: Table) -> str:
