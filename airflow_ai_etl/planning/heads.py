@@ -432,13 +432,17 @@ def comment_head_words(comment: str | None) -> tuple[str, ...]:
 def column_rows_stems(comments: tuple[str, ...]) -> frozenset[str]:
     """Stems of the nouns a table's column comments call its rows, in the genitive after the column's own
     word: «объект» of 'Тип объекта' and 'Дата сдачи объекта', «площадк» of 'Адрес площадки' (planner127).
-    Only a comment of two words or more ending in a singular genitive noun says it."""
+    Only a comment of two words or more ending in a singular genitive noun says it, and not when an adjective
+    before that noun names one particular thing of the row: 'Номер агентского договора' of agents is the
+    agent's contract, no name of agents' rows (round 37's «договоры страхования» stays policies)."""
     found = set()
     for comment in comments:
         said = [t for t in tokenize(comment) if t.lang != "punct"]
         if len(said) < 2:
             continue
         last = said[-1]
+        if any(p.pos in ("ADJF", "PRTF") and p.case == "gent" for p in said[-2].parses):
+            continue
         if any(p.pos == "NOUN" and p.case == "gent" and p.number == "sing" for p in last.parses):
             found.add(stem(last.lower))
     return frozenset(found)

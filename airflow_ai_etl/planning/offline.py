@@ -2140,13 +2140,15 @@ class OfflinePlanner:
         """«Объекты» over 'Строительные проекты (объекты по договорам …)' and sites whose columns say 'Тип
         объекта', 'Дата сдачи объекта': a noun naming one table only through its comment's bracketed second
         name is what another table's column comments call that table's rows, so both tables answer it and
-        which one is asked, naming both (planner127). A table's own name or head noun keeps it alone."""
+        which one is asked, naming both (planner127). A table's own name or head noun, or the noun its own
+        column comments call its rows, keeps it alone."""
         if len(hits) != 1:
             return []
         (table, indices) = next(iter(hits.values()))
         said = {stem(request.tokens[i]) for i in indices}
         own = set(name_parts(table.name)) | {stem(w) for w in words(table.comment or "")[:1]}
         own |= {noun} if (noun := comment_noun_stem(table.comment)) else set()
+        own |= heads.rows_called_by_columns(table)  # policies' 'Дата заключения договора'
         if not said or said & own or not said <= heads.apposition_stems(table.comment):
             return []
         return [
