@@ -5923,6 +5923,8 @@ class RowFilters:
                 continue
             if incremental and NEW_NOUN.fullmatch(token.text):
                 continue  # "append new order items by added_at": new rows of this load, not orders.status
+            if token.lemmas & _head_noun(table.comment or ""):
+                continue  # «доставки заказов» of 'Доставки заказов курьерами': the loaded rows, no order_type
             near = [w.lower for w in tokens[max(0, k - 2) : k + 3] if w is not token]
             named = [
                 (other, column.name, value)

@@ -30,16 +30,21 @@ def related_value_question(
         column = table.column(name, exact=True)
         if column is None or _is_state(column) or value not in listed_values(column.comment):
             continue
-        # «заказы на доставку» of order_type: the kind of the loaded rows' own noun (orders), said in Russian
-        own = said | set(name_parts(table.name))
-        if name.lower() in words(text) or _comment_head(column) in said or _kind_named(column, own):
+        if name.lower() in words(text) or _comment_head(column) in said or _kind_named(column, said):
             continue  # «направление credit», "direction = 'credit'", "yoga classes": the column is named
+        # «заказы на доставку» of order_type: the kind of the loaded rows' own noun (orders), said in Russian,
+        # is no question about a referenced row's flag (restaurants.has_delivery: planner128); a referenced
+        # column listing the value as its own kind still is («занятия по пилатесу»: trainers.specialization)
+        own_kind = _kind_named(column, set(name_parts(table.name)))
         for key in table.foreign_keys:
             parent = catalog.find_table(conn_id, key.ref_table)
             # or a yes/no column of the referenced row named by the value (customers.is_corporate of
             # «корпоративные платежи», method 'corporate': planner101)
             other = (
-                next((c for c in parent.columns if _holds(c, value) or _flag_of(c, value)), None)
+                next(
+                    (c for c in parent.columns if _holds(c, value) or (_flag_of(c, value) and not own_kind)),
+                    None,
+                )
                 if parent
                 else None
             )
