@@ -164,8 +164,13 @@ def unread_clause_of_other_table(planner: OfflinePlanner, request: Request, conn
         for c in table.columns
         if where and re.search(rf"\b{re.escape(c.name)}\b", where) and not _a_key(table, c.name)
     ]
+    own = hits[table.qualified_name][1] if table.qualified_name in hits else frozenset()
     for quote_from, inside in regions:
         inside = [i for i in inside if not _in_schedule(request, i)]
+        if quote_from < 0:
+            # the head noun before «из таблицы X» naming X itself («Объекты из таблицы объектов
+            # недвижимости»: the properties) is the table, no condition (round104)
+            inside = [i for i in inside if i not in own]
         others = [
             i
             for name, (_, indices) in hits.items()
