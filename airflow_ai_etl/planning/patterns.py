@@ -550,9 +550,9 @@ EXCEPTED_ONES = re.compile(
 # that says which rows to take or leave out, with its cue after it (or "without" before "<word> ones");
 # offline._unread_unwanted_state asks when no rule read the word (planner52: every row was loaded)
 UNWANTED_ONES = re.compile(
-    r"\b(?P<word>[a-z][a-z-]+)\s+(?:(?:ones|rows|records)\s+)?(?:(?:are|is)\s+)?"
+    r"\b(?P<word>[a-z][a-z-]++)\s+(?:(?:ones|rows|records)\s+)?(?:(?:are|is)\s+)?"
     r"(?:not\s+(?:needed|wanted|required)|(?:are\s+)?only\b(?=\s*(?:[,.;!)]|$)))"
-    r"|\bwithout\s+(?:the\s+|any\s+)?(?P<without>[a-z][a-z-]+)\s+(?:ones|rows|records)\b",
+    r"|\bwithout\s+(?:the\s+|any\s+)?(?P<without>[a-z][a-z-]++)\s+(?:ones|rows|records)\b",
     re.IGNORECASE,
 )
 # «в Московской области», «из Краснодарского края», "in the Tver region", "in Tver oblast": a place that is a
