@@ -5864,6 +5864,7 @@ class RowFilters:
         ]
         own = flags.of_table(table)
         read = {stem(v.lower()) for c in conditions for v in re.findall(r"'([^']*)'", c)}
+        own_stems, own_head = _comment_stems(table.comment or ""), _head_noun(table.comment or "")
         for token in tokenize(request.text):
             if (
                 token.lang not in ("ru", "en")
@@ -5886,11 +5887,10 @@ class RowFilters:
                 continue  # «закрытые вклады», «доставленных заказов»: this table's status value was read
             if token.lang == "en" and self._own_state_word(table, token):
                 continue  # "loans not closed yet": closed_on or status 'closed' here, not branches.is_closed
-            own_stems = _comment_stems(table.comment or "")
             halves = [stem(half) for half in token.lower.split("-")]
             if self.grounding._names_table(token.lower, table) or stem(token.lower) in own_stems:
                 continue  # «телеметрию умных счётчиков» of 'Телеметрия умных счётчиков': the table's own name
-            if token.lemmas & _head_noun(table.comment or ""):
+            if token.lemmas & own_head:
                 continue  # «доставок» of 'Доставки заказов курьерами', not restaurants.has_delivery
             if stem(token.lower) in heads.apposition_stems(table.comment):
                 continue  # «зрителей с бонусной картой» of '… (зрители с бонусной картой)': its other name
@@ -5914,6 +5914,7 @@ class RowFilters:
         others = [t for t in self.catalog.tables_of(conn or "") if t.qualified_name != table.qualified_name]
         read = " ".join(conditions).lower()
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        own_head = _head_noun(table.comment or "")
         for k, token in enumerate(tokens):
             if token.lang not in ("ru", "en") or request.is_handled(token.start):
                 continue
@@ -5923,7 +5924,7 @@ class RowFilters:
                 continue
             if incremental and NEW_NOUN.fullmatch(token.text):
                 continue  # "append new order items by added_at": new rows of this load, not orders.status
-            if token.lemmas & _head_noun(table.comment or ""):
+            if token.lemmas & own_head:
                 continue  # «доставки заказов» of 'Доставки заказов курьерами': the loaded rows, no order_type
             near = [w.lower for w in tokens[max(0, k - 2) : k + 3] if w is not token]
             named = [
