@@ -3361,9 +3361,7 @@ class RowFilters:
                     yield t.start, name, condition
 
     @staticmethod
-    def _meaning_phrase_conditions(
-        request: Request, table: Table, _: bool
-    ) -> Iterable[tuple[int, str, str]]:
+    def _meaning_phrase_conditions(request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """«старших смены», «операторов первой линии», «которые клиент сбросил»: a listed value of several
         words said by those words (meaning_phrases); its words are read, so no flag or other table's column
         takes one of them («смены» of is_on_shift, «линии» of tickets.is_escalated)."""

@@ -153,3 +153,51 @@ def _meaning_in_clause(words: Sequence[Token], table: Table) -> tuple[str, str] 
             if lemmas and all(any(w.lemmas & said for w in words) for said in lemmas):
                 found.append((column.name, value))
     return found[0] if len(found) == 1 else None
+
+
+def tables_of_said_meaning(tokens: Sequence[Token], tables: Sequence[Table]) -> list[tuple[Table, Token]]:
+    """The tables one of whose columns lists, as a Russian meaning, a noun phrase the request starts a word
+    with: a one-word meaning by lemma («нейтралов» of 'Сегмент: 2 — нейтрал'), or a meaning of several words
+    said in order («руководителей группы» of 'Роль: 4 — руководитель группы'). Rows named by their kind when
+    no word names a table (planner133); the caller keeps one table only. Each with the word that names it."""
+    words = [t for t in tokens if t.lang != "punct"]
+    found: list[tuple[Table, Token]] = []
+    for k, word in enumerate(words):
+        if word.lang != "ru" or not word.parses or word.parses[0].pos != "NOUN":
+            continue
+        if k and words[k - 1].lower in _NEGATORS:
+            continue
+        for table in tables:
+            said = meaning_said(words[k:], table) is not None or _one_word_meaning(word, table)
+            if said and all(table is not t for t, _ in found):
+                found.append((table, word))
+    return found
+
+
+def _one_word_meaning(word: Token, table: Table) -> bool:
+    """`word` is by lemma a one-word Russian value a column of `table` lists."""
+    return any(
+        word.lemmas & lemmas
+        for column in table.columns
+        for value in listed_values(column.comment)
+        if not value.isascii()
+        for lemmas in _value_lemmas(value)
+    )
+
+
+def table_saying_meaning(tokens: Sequence[Token], tables: Sequence[Table]) -> Table | None:
+    """The one of several tables the request's words name whose column lists a Russian meaning the request
+    says: «Удовлетворённые жалобы» of complaints ('Статус: 3 — удовлетворена') beside csat_surveys
+    'Опросы удовлетворённости', «Нарушения SLA по первому ответу» of sla_breaches ('Вид нарушения: 1 —
+    первый ответ') beside nps_answers 'Ответы …'. None when no table or several do (planner133)."""
+    words = [t for t in tokens if t.lang != "punct"]
+    saying = [
+        table
+        for table in tables
+        if meaning_phrases(tokens, table)
+        or any(
+            w.lang == "ru" and not (k and words[k - 1].lower in _NEGATORS) and _one_word_meaning(w, table)
+            for k, w in enumerate(words)
+        )
+    ]
+    return saying[0] if len(saying) == 1 else None
