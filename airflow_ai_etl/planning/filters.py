@@ -60,7 +60,7 @@ from airflow_ai_etl.planning.grammar import (
 from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, in_past, in_present, tokenize
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
 from airflow_ai_etl.planning.lexicon import is_
-from airflow_ai_etl.planning.meaning_phrases import meaning_said
+from airflow_ai_etl.planning.meaning_phrases import meaning_phrases, meaning_said
 from airflow_ai_etl.planning.newrows import says_changed, says_recent
 from airflow_ai_etl.planning.patterns import (
     BARE_FLAG,
@@ -553,6 +553,7 @@ class RowFilters:
         """(position, condition) of every row condition the request states, one per column."""
         found: dict[str, tuple[int, str]] = {}
         rules = (
+            self._meaning_phrase_conditions,  # planner133: first, so no rule reads one of its words alone
             self._null_conditions, self._between_conditions, self._date_conditions, self._year_conditions,
             self._year_of_event_conditions, self._year_equal_conditions,
             self._explicit_conditions, self._bare_flag_conditions,
@@ -3321,6 +3322,11 @@ class RowFilters:
             if request.is_handled(t.start) or _event_of_time_noun(request, request.token_at(t.start)):
                 continue  # «без времени возврата»: the words of a time column, read, no value 'refunded'
             hits = _listed_value_hits(t, listed) if code is None else _listed_code_hits(code, listed)
+            fused = _fused_value_hits(t, listed) if code is None and not hits else set()
+            if len(fused) == 1:  # «незакрытые заявки»: the one listed value, negated (planner133)
+                ((name, value),) = fused
+                yield t.start, name, str(self._negated(table, f"{name} = {_quote(value)}"))
+                continue
             if hits and _object_of_state_phrase(words_, n, listed):
                 request.handled.append((t.start, t.end))  # «снятые с продажи»: withdrawn, one state's words
                 continue
@@ -3353,6 +3359,17 @@ class RowFilters:
                 previous, last = (t, name, [value], negator), t
                 if condition:
                     yield t.start, name, condition
+
+    @staticmethod
+    def _meaning_phrase_conditions(request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """«старших смены», «операторов первой линии», «которые клиент сбросил»: a listed value of several
+        words said by those words (meaning_phrases); its words are read, so no flag or other table's column
+        takes one of them («смены» of is_on_shift, «линии» of tickets.is_escalated)."""
+        for first, last, column, value in meaning_phrases(tokenize(request.text), table):
+            if request.is_handled(first.start):
+                continue
+            request.handled.append((first.start, last.end))
+            yield first.start, column, f"{column} = {_quote(value)}"
 
     def _negated_verb_code_conditions(
         self, request: Request, table: Table, _: bool
@@ -7095,6 +7112,19 @@ def _listed_value_hits(token: Token, listed: dict[str, tuple[str, ...]]) -> set[
         if (not value.isascii() and token.has(_value_lemmas(value, values)))
         or (meanings and meanings & (set(name_parts(value)) - {"in", "on", "at", "to"}))
     }
+
+
+def _fused_value_hits(token: Token, listed: dict[str, tuple[str, ...]]) -> set[tuple[str, str]]:
+    """(column, value) of each listed value a Russian adjective or participle with a fused «не» names
+    without it («незакрытые» -> closed, «нерешённые» -> resolved): the rows not in that state (planner133).
+    A word the dictionary knows whole as another lemma («неделя») is no fused negation (flags.fused_negation
+    needs the rest to be a word of its own), and a noun («неявка») keeps its own meaning."""
+    if not token.parses or token.parses[0].pos not in ("ADJF", "PRTF"):
+        return set()
+    bare = flags.fused_negation(token)
+    if bare is None or any(lemma in VALUE_MEANINGS for lemma in token.lemmas):
+        return set()
+    return _listed_value_hits(bare, listed)
 
 
 def _names_listed_value(word: str, column: Column) -> bool:

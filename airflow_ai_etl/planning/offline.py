@@ -110,6 +110,7 @@ from airflow_ai_etl.planning.marts.plan import (
     plan_mart,
 )
 from airflow_ai_etl.planning.marts.words import FILLER_EN, SPELLING_EN, SPELLING_RU
+from airflow_ai_etl.planning.meaning_phrases import table_saying_meaning, tables_of_said_meaning
 from airflow_ai_etl.planning.newrows import says_changed, says_recent, since_last_run
 from airflow_ai_etl.planning.paths import in_path, path_spans
 from airflow_ai_etl.planning.patterns import (
@@ -1726,9 +1727,22 @@ class OfflinePlanner:
             hits = self._table_hits_past(request, conn_id, condition)
             if hits:
                 return hits
-        return self._table_hits_past(request, conn_id, frozenset()) or self._kind_of_named_rows(
-            request, conn_id
+        return (
+            self._table_hits_past(request, conn_id, frozenset())
+            or self._kind_of_named_rows(request, conn_id)
+            or self._rows_named_by_meaning(request, conn_id)
         )
+
+    def _rows_named_by_meaning(self, request: Request, conn_id: str) -> dict[str, tuple[Table, list[int]]]:
+        """«Нейтралов из NPS», «Руководителей группы»: no word names a table, but a noun is a Russian meaning
+        one table's column lists (tables_of_said_meaning): that table's rows, the meaning then read as the
+        filter; {} when none or several tables list it (planner133)."""
+        tokens = tokenize(request.text)
+        found = tables_of_said_meaning(tokens, self.catalog.tables_of(conn_id))
+        if len(found) != 1:
+            return {}
+        ((table, word),) = found
+        return {table.qualified_name: (table, [request.token_at(word.start)])}
 
     def _kind_of_named_rows(self, request: Request, conn_id: str) -> dict[str, tuple[Table, list[int]]]:
         """ "Miles redemptions", «списания миль» of loyalty.miles_transactions 'Операции с милями': a kind one
@@ -2096,13 +2110,12 @@ class OfflinePlanner:
         hits = self._without_counted_tables(request, hits)
         hits = self._without_agent_words(request, hits)
         hits = self._without_key_list_words(request, hits)
-        # A table named only by words that also name another table is not a separate candidate.
-        hits = {
-            name: (table, indices)
-            for name, (table, indices) in hits.items()
-            if not any(other != name and set(indices) < set(o) for other, (_, o) in hits.items())
-        }
-        hits = self._outside_mask_clause(request, conn_id, hits)
+        hits = _without_covered_hits(hits)
+        # planner133: once the mask clause's words are set aside («…, телефон скрыть»), a table left named
+        # only by words of another's («звонки» of «обратные звонки») is no candidate either
+        clause = self._mask_clause(request)
+        masked = set(range(*clause)) if clause is not None else set()
+        hits = _without_covered_hits(self._outside_mask_clause(request, conn_id, hits), masked)
         hits = self._not_column_words(request, hits)
         hits = self._without_generic_heads(request, hits)
         hits = self._with_role_phrases(request, conn_id, hits)
@@ -2130,6 +2143,10 @@ class OfflinePlanner:
             if valued is not None:
                 return [valued]
             kept = self._table_of_state_or_measure(request, found)
+            if kept is not None:
+                return [kept]
+            # «Удовлетворённые жалобы»: the one table listing a meaning the request says (planner133)
+            kept = table_saying_meaning(tokenize(request.text), [table for _, table in found])
             if kept is not None:
                 return [kept]
         return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
@@ -7004,6 +7021,19 @@ def _glossed_compound_of_head(request: Request, i: int, head: set[str], table: T
         return False
     said = set(re.findall(r"[a-z][a-z0-9_+-]*", bracket.group(1)))
     return any(said & {v.lower() for v in listed_values(c.comment)} for c in table.columns)
+
+
+def _without_covered_hits(
+    hits: dict[str, tuple[Table, list[int]]], ignored: set[int] | None = None
+) -> dict[str, tuple[Table, list[int]]]:
+    """`hits` less each table named only by words that also name another table: not a separate candidate.
+    Words at `ignored` (the mask clause's) are left out of the comparison."""
+    said = {name: set(indices) - (ignored or set()) for name, (_, indices) in hits.items()}
+    return {
+        name: (table, indices)
+        for name, (table, indices) in hits.items()
+        if not any(other != name and said[name] < said[other] for other in hits)
+    }
 
 
 def _tables_listing_bracketed_value(request: Request, tables: list[Table]) -> Table | None:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from airflow_ai_etl.catalog import Table, listed_values
 from airflow_ai_etl.messages import Message, say
-from airflow_ai_etl.planning.colloquial import skeleton
+from airflow_ai_etl.planning.colloquial import skeleton, transliterates
 from airflow_ai_etl.planning.filters import EQUAL_MEASURE, POSTFIX_BOUND, UNIT_AFTER, starts_new_rows
 from airflow_ai_etl.planning.frame import covering
 from airflow_ai_etl.planning.lexer import tokenize
@@ -310,11 +310,14 @@ def derived_columns(token: str, table: Table) -> list[str]:
 
 
 def _spelled(token: str, values: set[str]) -> str | None:
-    """The listed value a Cyrillic word spells by ear («терминалом» -> terminal, «банк» -> bank)."""
-    if not values or not re.fullmatch(r"[а-яё]{4,}", token):
+    """The listed value a Cyrillic word spells by ear («терминалом» -> terminal, «банк» -> bank); a short one
+    of two consonants too, as the value rules read it (colloquial.transliterates: «из чата» -> chat, which
+    loaded every row unread before: planner133)."""
+    if not values or not re.fullmatch(r"[а-яё]{3,}", token):
         return None
-    sounds = {s for s in (skeleton(token), skeleton(stem(token))) if len(s) >= 3}
-    return next((v for v in sorted(values) if sounds & {skeleton(v), skeleton(stem(v))}), None)
+    sounds = {s for s in (skeleton(token), skeleton(stem(token))) if len(s) >= 3} if len(token) > 3 else set()
+    found = next((v for v in sorted(values) if sounds & {skeleton(v), skeleton(stem(v))}), None)
+    return found or next((v for v in sorted(values) if v.isascii() and transliterates(token, v)), None)
 
 
 def _in(request: Request, index: int, table_words: set[str], read: Callable[[int, int], bool]) -> bool:

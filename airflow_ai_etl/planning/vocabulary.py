@@ -466,6 +466,10 @@ VALUE_MEANINGS = {
     # dosage forms a drug comment lists ('Лекарственная форма (tablets, syrup, ...)'): «в форме сиропа»; how
     # a client came ('Источник привлечения (website, referral, ...)'): «по рекомендации»
     "высокий": ("high",), "низкий": ("low",), "критический": ("critical",), "срочный": ("urgent",),
+    # planner133: parts of the day a kind column lists in English ('Тип смены: day, night, weekend'), said by
+    # the adjective before the rows' noun: «ночные смены», «дневные смены» (filters.ADJECTIVE_VALUES reads
+    # the same adjectives as a genitive qualifier, «смены ночного типа»)
+    "ночной": ("night",), "дневной": ("day",),
     "сироп": ("syrup",), "таблетка": ("tablets", "tablet"), "капсула": ("capsules", "capsule"),
     "мазь": ("ointment",), "капля": ("drops",), "спрей": ("spray",), "инъекция": ("injection",),
     "укол": ("injection",), "рекомендация": ("referral",), "рекомендовать": ("referral",),

@@ -295,6 +295,7 @@ from airflow_ai_etl.planning.marts.words import (
     _word,
     _wrapper_words,
 )
+from airflow_ai_etl.planning.meaning_phrases import value_adjective_ids
 from airflow_ai_etl.planning.newrows import says_recent
 from airflow_ai_etl.planning.patterns import DEDUPE, INCREMENTAL, NEW_NOUN, NULL_AFTER, WINDOW_PREPOSITIONS
 from airflow_ai_etl.planning.request import Found, Request, status_spellings, status_word
@@ -612,7 +613,9 @@ def looks_like_mart(planner: OfflinePlanner, text: str) -> bool:
     """A mart by its words, or by column words the catalog knows (see :func:`_subject_mart`)."""
     text = _without_purpose(text)  # «для планёрки по загрузке»: no load verb
     tokens = tokenize(text)
-    return is_mart_request(tokens, comment_title_ids(planner, tokens)) or _subject_mart(planner, tokens, text)
+    # «со средним приоритетом»: a listed value beside its column's noun is no average (planner133)
+    titles = comment_title_ids(planner, tokens) | value_adjective_ids(planner.catalog, tokens)
+    return is_mart_request(tokens, titles) or _subject_mart(planner, tokens, text)
 
 
 def groups_by_catalog_column(planner: OfflinePlanner, text: str) -> bool:
@@ -894,9 +897,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         split = _flag_split(planner, request.text, tokens)
         if split != request.text and is_mart_request(tokenize(split)):
             request, tokens = dataclasses.replace(request, text=split), tokenize(split)
-    if not is_mart_request(tokens, comment_title_ids(planner, tokens)) and not _subject_mart(
-        planner, tokens, request.text
-    ):
+    titles = comment_title_ids(planner, tokens) | value_adjective_ids(planner.catalog, tokens)
+    if not is_mart_request(tokens, titles) and not _subject_mart(planner, tokens, request.text):
         return None
     if (refused := _unsupported_engine_word(planner, tokens, request.language)) is not None:
         return refused  # «из оракловой базы»: no reader for the source, whatever the mart computes
