@@ -5878,8 +5878,22 @@ class RowFilters:
         token, other, name = named
         if not (joined_flags.says_state(token) or joined_flags.is_sole_noun(token, other.column(name))):
             return []  # "bonus points" of has_pickup_point ('point'): a noun of its own, no state said
+        if not joined_flags.is_sole_noun(token, other.column(name)) and not self._qualifies_other_noun(
+            request, table, token
+        ):
+            return []  # «сессии …, только быстрые»: said of the fact's own rows, no joined table's (asked)
         request.handled.append((token.start, token.end))
         return [(token.start, f"{name} = true")]
+
+    def _qualifies_other_noun(self, request: Request, table: Table, token: Token) -> bool:
+        """The state word is followed by a noun that does not name `table` ("VIP holders", «веганских блюд»):
+        it qualifies another table's rows, not the fact's own («только быстрые» of sessions)."""
+        words = [t for t in tokenize(request.text) if t.lang != "punct"]
+        after = next((words[i + 1] for i, t in enumerate(words[:-1]) if t.start == token.start), None)
+        if after is None or after.lang not in ("ru", "en") or after.lower in ("ones", "only"):
+            return False
+        names_fact = self.grounding._names_table(after.lower, table)
+        return not (names_fact or self.grounding._heads_comment(after.lower, table))
 
     def _other_table_flag(
         self, request: Request, table: Table, conditions: list[str], sole_nouns: bool = False

@@ -201,13 +201,12 @@ PLANNED: list[tuple[str, str, dict[str, Any]]] = [
     # 6. a state and the rows' noun before a removing verb, after the grain
     (
         "carshare",
-        "Выручка поездок по городам машин помесячно, отменённые поездки исключить",
+        "Сумма штрафов по типам помесячно, отменённые штрафы исключить",
         mart(
-            "rental.trips",
-            [["sum", "total_cost"]],
-            ["fleet.cars.city"],
-            mart__time_grain=["started_at", "month"],
-            mart__joins=["fleet.cars"],
+            "rental.fines",
+            [["sum", "amount"]],
+            ["fine_type"],
+            mart__time_grain=["issued_at", "month"],
             mart__where="status <> 'cancelled'",
         ),
     ),
