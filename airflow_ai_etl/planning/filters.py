@@ -38,7 +38,7 @@ from airflow_ai_etl.catalog import (
 )
 from airflow_ai_etl.marts.resolve import column_kind
 from airflow_ai_etl.messages import Message, say
-from airflow_ai_etl.planning import flags, heads, negation, retractions
+from airflow_ai_etl.planning import flags, heads, joined_flags, negation, retractions
 from airflow_ai_etl.planning.abbreviations import spells_initials
 from airflow_ai_etl.planning.clauses import contact_clause_en
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
@@ -226,6 +226,8 @@ class RowFilters:
         scopes = self._negated_scopes(request)
         found = self._conditions(request, table, incremental)
         found = self._state_over_flag(request, table, found)
+        if not load:  # "policies of VIP holders": a mart joins the holders (a load asks)
+            found += self._joined_table_flags(request, table, found)
         if load:  # «просроченные кредиты»: status 'overdue' or overdue_days? (a mart's count keeps status)
             found = self._without_state_or_counter(request, table, found)
         else:  # a mart keeps the listed value (marts26); its assumptions name the counter's reading alike
@@ -5873,6 +5875,49 @@ class RowFilters:
         """ "inspections where … the meter is smart", «показания умных счётчиков»: a word of a yes/no column
         of ANOTHER table of the connection (meters.is_smart 'Умный счётчик') that no rule read on this one
         is a condition this load cannot apply: asked, never dropped."""
+        named = self._other_table_flag(request, table, conditions)
+        if named is None:
+            return []
+        token, other, name = named
+        return [say(request.language, "planner.other_table_flag", phrase=token.text,
+                    column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
+
+    def _joined_table_flags(
+        self, request: Request, table: Table, found: list[tuple[int, str]]
+    ) -> list[tuple[int, str]]:
+        """ "policies of VIP holders", «долг … только льготники»: a mart joins the table whose yes/no column
+        the word names (a load of one table cannot: _other_table_flags asks), so the flag is the mart's
+        condition, by the column's bare name, which only that table of the ones the fact reaches holds
+        (marts105). The word is handled: no other rule reads or asks it again."""
+        named = self._other_table_flag(request, table, [c for _, c in found], sole_nouns=True)
+        if named is None or not joined_flags.joins_alone(self.catalog, table, named[1], named[2]):
+            return []
+        token, other, name = named
+        if not (joined_flags.says_state(token) or joined_flags.is_sole_noun(token, other.column(name))):
+            return []  # "bonus points" of has_pickup_point ('point'): a noun of its own, no state said
+        if not joined_flags.is_sole_noun(token, other.column(name)) and not self._qualifies_other_noun(
+            request, table, token
+        ):
+            return []  # «сессии …, только быстрые»: said of the fact's own rows, no joined table's (asked)
+        request.handled.append((token.start, token.end))
+        return [(token.start, f"{name} = true")]
+
+    def _qualifies_other_noun(self, request: Request, table: Table, token: Token) -> bool:
+        """The state word is followed by a noun that does not name `table` ("VIP holders", «веганских блюд»):
+        it qualifies another table's rows, not the fact's own («только быстрые» of sessions)."""
+        words = [t for t in tokenize(request.text) if t.lang != "punct"]
+        after = next((words[i + 1] for i, t in enumerate(words[:-1]) if t.start == token.start), None)
+        if after is None or after.lang not in ("ru", "en") or after.lower in ("ones", "only"):
+            return False
+        names_fact = self.grounding._names_table(after.lower, table)
+        return not (names_fact or self.grounding._heads_comment(after.lower, table))
+
+    def _other_table_flag(
+        self, request: Request, table: Table, conditions: list[str], sole_nouns: bool = False
+    ) -> tuple[Token, Table, str] | None:
+        """The first word that names a yes/no column of another table of the connection and no rule read
+        on `table`: the word, that table and the column's name (None when no word does). With `sole_nouns`,
+        also the one noun a flag's comment is (a mart's «льготники» of 'Льготник (…)'; joined_flags)."""
         conn = next((c for c, ts in self.catalog.tables.items() if table in ts), None)
         other_flags = [
             (t, flags.of_table(t))
@@ -5894,6 +5939,7 @@ class RowFilters:
                 for t, said_of in other_flags
                 for n, said in said_of
                 if flags.names_flag(token, said)
+                or (sole_nouns and joined_flags.is_sole_noun(token, t.column(n)))
             ]
             if len(named) != 1 or any(a <= token.start < b for a, b in request.schedule_spans):
                 continue
@@ -5917,9 +5963,8 @@ class RowFilters:
                 request.handled.append((token.start, token.end))  # read: a word of this table's own name
                 continue  # "smart meter telemetry" of 'Телеметрия умных счётчиков': its comment's state
             other, name, _ = named[0]
-            return [say(request.language, "planner.other_table_flag", phrase=token.text,
-                        column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
-        return []
+            return token, other, name
+        return None
 
     def _other_table_values(
         self, request: Request, table: Table, conditions: list[str], incremental: bool = False

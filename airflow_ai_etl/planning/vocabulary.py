@@ -393,6 +393,7 @@ VALUE_MEANINGS = {
     "жизнь": ("life",), "здоровье": ("health",),
     # marts39: carshare states ('Статус поездки (booked, active, finished, …)'): «завершённые поездки»
     "оспариваемый": ("disputed",), "завершённый": ("finished", "completed"),
+    "спорный": ("disputed",),  # marts105: «спорные поездки исключить», «кроме спорных»
     "завершенный": ("finished", "completed"),
     # planner54: classes a fare or a car comment lists ('Класс обслуживания (economy, comfort, business)'),
     # said as the Russian noun or the first part of a compound («эконом-класса», «бизнес класса»); sale

@@ -626,6 +626,30 @@ def _placed_comment_column(
     return found[0]
 
 
+def _second_placed_column(
+    ph: MartPhrase, fact: Table, m: MeasureWord, object_words: Sequence[Token], first: Column
+) -> Column | None:
+    """«средний заряд батареи в начале и в конце»: a second place phrase after «и»/"and" shares the measured
+    noun and its measure word (end_soc 'Заряд батареи в конце, %' beside start_soc); its words are read. None
+    unless the noun and that phrase say the whole comment of exactly one other numeric column (marts105)."""
+    tokens = ph.tokens
+    j = max([m.index, *m.object]) + 3  # past «в начале»
+    while j < len(tokens) and j in ph.used and tokens[j].lower not in LIST_JOINERS:
+        j += 1  # «в начале зарядки»: the fact's noun read with the first phrase
+    if j + 2 >= len(tokens) or tokens[j].lower not in ("и", "and") or tokens[j + 1].lower not in PLACE_PREPS:
+        return None
+    said = [tokens[m.index], *object_words, tokens[j + 1], tokens[j + 2]]
+    numeric = [c for c in fact.columns if c.name in _numeric_names(fact) and c.name != first.name]
+    found = [c for c in numeric if _says_comment(c, said)]
+    if len(found) != 1 or not _comment_word(found[0], tokens[j + 2]):
+        return None
+    ph.used.update({j, j + 1, j + 2})
+    if j + 3 < len(tokens) and tokens[j + 3].has(tokens[j + 3].lemmas, case=("gent",)):
+        if _describes(tokens[j + 3], fact):
+            ph.used.add(j + 3)  # «в начале и в конце зарядки»: the fact's own noun, said of both
+    return found[0]
+
+
 PRICE_RU = {"цена", "стоимость"}
 TARIFF_RU = {"тариф"}  # a price in a column's comment ('Базовый тариф за ночь'), no money word of a request
 PRICE_EN = {"price", "cost", "costs"}
@@ -651,13 +675,24 @@ def _cut_at(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
+def _sole_word_comment(column: Column, word: Token) -> bool:
+    """The column's comment, before its unit or gloss, is this one word ('Скидка, руб.' of «скидки»)."""
+    own = _comment_head_words(column)
+    return len(own) == 1 and bool(own[0].lemmas & word.lemmas or own[0].lower == word.lower)
+
+
 def _listed_whole_comments(
-    tokens: Sequence[Token], subject: Sequence[int], whole: Sequence[tuple[Table, Column]]
+    tokens: Sequence[Token],
+    subject: Sequence[int],
+    whole: Sequence[tuple[Table, Column]],
+    numeric: Sequence[tuple[Table, Column]] = (),
 ) -> list[tuple[int, Table, Column]]:
     """«Стоимость работ и стоимость запчастей по …» (labor_amount 'Стоимость работ', parts_amount 'Стоимость
     запчастей'): a list of items («и», "and", ",") each of which says one numeric column's whole comment and
     no other's names those columns, one sum each (marts97: the words named no single column and the mart
-    counted rows). [] unless every item says exactly one column of one table."""
+    counted rows). [] unless every item says exactly one column of one table. An item of one word may say a
+    one-word comment of a column of the table the other items' comments name («Стоимость доставки и скидки»:
+    delivery_fee, discount 'Скидка, руб.'; marts105)."""
     groups: list[list[int]] = [[]]
     for k in subject:
         if tokens[k].lower in LIST_JOINERS:
@@ -667,10 +702,17 @@ def _listed_whole_comments(
         else:
             groups[-1].append(k)
     groups = [g for g in groups if g]
+    spelled = {
+        t.qualified_name for t, c in whole if any(_says_comment(c, [tokens[k] for k in g]) for g in groups)
+    }
     found: list[tuple[int, Table, Column]] = []
     for group in groups:
         said = [tokens[k] for k in group]
         items = [(t, c) for t, c in whole if _says_comment(c, said)]
+        if not items and len(group) == 1 and len(spelled) == 1:
+            items = [
+                (t, c) for t, c in numeric if t.qualified_name in spelled and _sole_word_comment(c, said[0])
+            ]
         if len(items) != 1:
             return []
         table, column = items[0]
@@ -753,8 +795,9 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     if len(whole) == 1 and not ph.measures:
         spelled_table, spelled = whole[0]
         found = [(k, spelled_table, spelled) for k in subject if _comment_word(spelled, tokens[k])]
+    numeric = [(t, c) for t in ground.tables for c in t.columns if c.name in _numeric_names(t)]
     listed_items = (
-        _listed_whole_comments(tokens, subject, whole) if len(whole) > 1 and not ph.measures else []
+        _listed_whole_comments(tokens, subject, whole, numeric) if whole and not ph.measures else []
     )
     if listed_items:
         found = (
@@ -997,6 +1040,36 @@ def _row_label(column: Column) -> bool:
     return bool(set(column.name.lower().split("_")) & (GENERIC_COLUMN_PARTS - {"id"}))
 
 
+def _total_adjective_of_comment(ph: MartPhrase, fact: Table) -> None:
+    """«средняя общая оценка» of reviews.rating 'Общая оценка от 1 до 5': a sum word («общая», «суммарная»)
+    right after an average (or min, max) word with nothing of its own, whose noun after it begins exactly one
+    numeric column's comment with it, is that comment's first word: the one measure is the average of that
+    column (marts105: it was read as a sum beside a bare average and asked which rating)."""
+    for first, second in zip(ph.measures, ph.measures[1:], strict=False):
+        if (
+            first.func not in ("avg", "min", "max")
+            or first.object
+            or first.column_ref
+            or second.func != "sum"
+        ):
+            continue
+        if second.index != first.index + 1 or second.object[:1] != [second.index + 1]:
+            continue  # «общая площадь (объектов)»: the noun right after the sum word
+        said = [ph.tokens[second.index], ph.tokens[second.index + 1]]
+        found = [
+            c
+            for c in _numeric_columns(fact)
+            if len(head := _comment_head_words(c)) >= 2
+            and all(w.lemmas & t.lemmas for w, t in zip(head[:2], said, strict=True))
+        ]
+        if len(found) != 1:
+            continue
+        first.column_ref, first.object = found[0].name, [second.index, *second.object]
+        ph.measures.remove(second)
+        ph.used.update(first.object)
+        return
+
+
 def _measures(
     ph: MartPhrase, ground: _Ground, fact: Table, ask: Any
 ) -> tuple[list[dict[str, Any]], list[str]]:
@@ -1024,6 +1097,7 @@ def _measures(
             return [{"func": "count"}], []  # rows are all there is to aggregate
         return [], [ask("no_measure")]
     _column_count_word(ph, ground, fact)  # "average page count": avg(pages), no row count beside it
+    _total_adjective_of_comment(ph, fact)  # «средняя общая оценка»: avg(rating) 'Общая оценка …'
     for m in ph.measures:
         if m.column_ref:
             func = "sum" if _how_much_of_column(ph, ground, fact, m) else m.func
@@ -1218,6 +1292,8 @@ def _measures(
             continue  # «средний заряд батареи»: at the start or at the end ('Заряд батареи в начале/конце')?
         if placed is not None:  # «средний заряд батареи в конце зарядки»: end_soc 'Заряд батареи в конце, %'
             measures.append({"func": m.func, "column": placed.name})
+            if (second := _second_placed_column(ph, fact, m, object_words, placed)) is not None:
+                measures.append({"func": m.func, "column": second.name})  # «… в начале и в конце»
             continue
         explicit = [c for c in named if any(c.name.lower() == w.lower for w in object_words)]
         # «Сумма счетов пациентам»: a table noun names its key (patient_id), never an amount to sum

@@ -125,6 +125,7 @@ from airflow_ai_etl.planning.marts.words import (
     _wrapper_words,
 )
 from airflow_ai_etl.planning.negation import TAKE_EN, TAKE_LEMMAS
+from airflow_ai_etl.planning.patterns import REMOVE_WORD
 from airflow_ai_etl.planning.vocabulary import CURRENCY_EN, CURRENCY_RU, currency_code
 
 
@@ -1039,9 +1040,22 @@ def _left_out_after(tokens: Sequence[Token], k: int) -> bool:
         nxt = tokens[j + 1]
         if tokens[j].lower == "не" and nxt.lang == "ru" and nxt.lemmas & TAKE_LEMMAS:
             return True
+        if _removing_verb(nxt):  # «спорные поездки исключить», «тестовые убрать» (marts105)
+            return True
         if tokens[j].lower == "not" and TAKE_EN.match(f"not {nxt.lower}"):
             return True
     return False
+
+
+def _removing_verb(token: Token) -> bool:
+    """A Russian verb that throws rows away, as an infinitive or an imperative («исключить», «убрать»,
+    «выкиньте»; patterns.REMOVE_WORD): never an adjective sharing its stem («удалённые» are remote)."""
+    return (
+        token.lang == "ru"
+        and bool(token.parses)
+        and token.parses[0].pos in ("INFN", "VERB")
+        and REMOVE_WORD.fullmatch(token.lower) is not None
+    )
 
 
 def _measure_of_them_at(tokens: Sequence[Token], k: int) -> int | None:

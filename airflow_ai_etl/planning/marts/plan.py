@@ -60,6 +60,7 @@ from airflow_ai_etl.planning.marts.facts import (
     _title_source,
     _verb_of_rows_in_comment,
 )
+from airflow_ai_etl.planning.marts.glossed_lists import glossed_list_codes, unread_gloss
 from airflow_ai_etl.planning.marts.grain import (
     _bracketed_grain_after_dim,
     _counts_times,
@@ -1190,6 +1191,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     dated_state = _state_dated_by_grain(planner, ph, ground, fact, grain)  # "churned … per churned_on month"
     # Filters, target, schedule: the load rules read the rest of the request (mart words blanked).
     rest = _quoted_bare_values(_explained_filter(_blanked(request.text, ph), fact), fact)
+    rest, glossed = glossed_list_codes(rest, fact)  # «кроме возвращённых (refunded) и неуспешных (failed)»
     rest = _only_column_noun_value(rest, ground, fact)  # «только проект 'Apollo'»: project = 'Apollo'
     rest = _only_fact_noun(rest, ground, fact)  # «только звонки в роуминге»: no value 'звонки'
     rest = _fact_noun_before_value_bracket(rest, ground, fact)  # «закрытые заказ-наряды (done)»: 'done'
@@ -1246,6 +1248,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return Outcome.clarify(ask("residue", words=state_word))  # «ушло»: the user's word, not «ушедшие»
     if where.questions:
         return Outcome.clarify(*where.questions)
+    if (unread := unread_gloss(glossed, where.value)) is not None:
+        return Outcome.clarify(ask("residue", words=unread))  # a code of the list no column holds
     if state_word and not where.value:  # a state no column answers is asked, never dropped
         return Outcome.clarify(ask("residue", words=state_word))
     if where.value and (neighbour := _neighbour_state(ph, ground, fact)) is not None:
@@ -1949,6 +1953,27 @@ def _mart_named(tokens: Sequence[Token], ground: _Ground) -> str | None:
         if not any(w in ("в", "во", "into", "to", "as") for w in lead):
             continue
         name = tokens[i + 1].text
+        if any(x.name.lower() == name.lower() for x in ground.tables):
+            continue
+        return name
+    return _titled_mart_name(tokens, ground)
+
+
+def _titled_mart_name(tokens: Sequence[Token], ground: _Ground) -> str | None:
+    """«Сделай mart_payments_weekly: число платежей …», "mart_x — revenue per hall": a new snake_case name
+    with the marts' own prefix, titling the request before a colon or dash, names the mart's table (marts105:
+    it was left unread and the mart was named by its measures). Never a name of a table the connection has,
+    nor one after «из»/"from" (a source)."""
+    for i, t in enumerate(tokens[:-1]):
+        name = t.text
+        if not (name.lower().startswith("mart_") and _IDENTIFIER.match(name)) or tokens[i + 1].text not in (
+            ":",
+            "—",
+            "–",
+        ):
+            continue
+        if i > 0 and tokens[i - 1].lower in ("из", "from"):
+            continue
         if any(x.name.lower() == name.lower() for x in ground.tables):
             continue
         return name
