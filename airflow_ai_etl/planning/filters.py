@@ -2919,7 +2919,9 @@ class RowFilters:
                 else _status_value_of(table, verb, predicate=True, progressive=progressive, ongoing=ongoing)
             )
             if value is not None:  # "cards that are not blocked" ('Статус (active, blocked, expired)')
-                request.handled.append((verb.start, verb.end))  # «убираются» is no removal verb here
+                # «убираются» is no removal verb here; a negated clause's "not" is read with it ("tickets
+                # not closed yet": the mart's residue asked about the "not" left, marts107)
+                request.handled.append(((t.start if negated else verb.start), verb.end))
                 condition = f"{state_name(table)} = {_quote(value)}"
                 values = [] if negated else self._or_joined_states(request, table, tokens, j, value)
                 if (
@@ -4578,7 +4580,8 @@ class RowFilters:
                     continue
                 # "no-shows": a code of several parts said as an English plural noun of the rows (planner105)
                 plural = r"(?:e?s)?" if len(parts) > 1 else ""
-                spelled = r"[\s_-]+".join(map(re.escape, parts)) + plural
+                # "waiting for parts", "waiting on parts" of waiting_parts: the preposition a code leaves out
+                spelled = r"[\s_-]+(?:(?:for|on|of)\s+)?".join(map(re.escape, parts)) + plural
                 found = re.search(r"(?<![\w-])" + spelled + r"(?![\w-])", request.lower)
                 if found and len(parts) == 1:  # "overdue charges": one word only before the table's noun
                     index = request.token_at(found.start())
@@ -5900,6 +5903,9 @@ class RowFilters:
                 request.handled.append((token.start, token.end))  # read: a word of this table's own name
                 continue  # "smart meter telemetry" of 'Телеметрия умных счётчиков': its comment's state
             other, name, _ = named[0]
+            request.other_table_conditions.append(
+                (token.start, token.end, other.qualified_name, f"{name} = true")
+            )
             return [say(request.language, "planner.other_table_flag", phrase=token.text,
                         column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
         return []
@@ -5936,7 +5942,9 @@ class RowFilters:
             ]
             if len(named) != 1 or named[0][2].lower() in read:
                 continue
-            other, name, _ = named[0]
+            other, name, value = named[0]
+            condition = f"{name} = {_quote(value)}"
+            request.other_table_conditions.append((token.start, token.end, other.qualified_name, condition))
             return [say(request.language, "planner.other_table_flag", phrase=token.text,
                         column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
         return []
