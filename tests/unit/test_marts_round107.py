@@ -26,6 +26,10 @@ Families (found by printing the planner's question on each asked request of zv):
    (planning/marts/joined_filters.py). Written after the first pass: 2 of 2 failed before the rule.
 10. «по машинам» of machine_id ('Техника'): «машина» was a vehicle only (glossary). Written after the first
    pass: failed before the rule.
+11. "total parts cost" of parts_amount ('Стоимость запчастей'): "parts" names service.parts and "cost" its
+   price, so the parts table was the fact; "labor cost" asked which of four columns. Two English words
+   "<thing> cost" now join to `<thing>_amount` as "parts amount" did. Written after the first pass: 2 of 2
+   failed before the rule.
 
 First pass (the tests below run against main 8ea5714, before the rules): 14 of 16 planned cases failed, 0 of
 5 must-ask cases failed (one, «Сумма к выплате (net) и начисленная зарплата (gross) …», was written as a
@@ -244,6 +248,28 @@ from tests.planned import mart, plan_in, wrong_of
                 [["sum", "hours_worked"]],
                 ["machine_id"],
                 mart__time_grain=["shift_date", "week"],
+            ),
+        ),
+        # 11. "<thing> cost" of <thing>_amount beside a table the thing names (service.parts, whose price
+        # "cost" also names)
+        (
+            "autoservice",
+            "total parts cost per mechanic, weekly",
+            mart(
+                "service.work_orders",
+                [["sum", "parts_amount"]],
+                ["mechanic_id"],
+                mart__time_grain=["opened_at", "week"],
+            ),
+        ),
+        (
+            "autoservice",
+            "average labor cost per station, monthly",
+            mart(
+                "service.work_orders",
+                [["avg", "labor_amount"]],
+                ["station_id"],
+                mart__time_grain=["opened_at", "month"],
             ),
         ),
     ],
