@@ -2922,7 +2922,9 @@ class RowFilters:
                 else _status_value_of(table, verb, predicate=True, progressive=progressive, ongoing=ongoing)
             )
             if value is not None:  # "cards that are not blocked" ('Статус (active, blocked, expired)')
-                request.handled.append((verb.start, verb.end))  # «убираются» is no removal verb here
+                # «убираются» is no removal verb here; a negated clause's "not" is read with it ("tickets
+                # not closed yet": the mart's residue asked about the "not" left, marts107)
+                request.handled.append(((t.start if negated else verb.start), verb.end))
                 condition = f"{state_name(table)} = {_quote(value)}"
                 values = [] if negated else self._or_joined_states(request, table, tokens, j, value)
                 if (
@@ -4597,7 +4599,8 @@ class RowFilters:
                     continue
                 # "no-shows": a code of several parts said as an English plural noun of the rows (planner105)
                 plural = r"(?:e?s)?" if len(parts) > 1 else ""
-                spelled = r"[\s_-]+".join(map(re.escape, parts)) + plural
+                # "waiting for parts", "waiting on parts" of waiting_parts: the preposition a code leaves out
+                spelled = r"[\s_-]+(?:(?:for|on|of)\s+)?".join(map(re.escape, parts)) + plural
                 found = re.search(r"(?<![\w-])" + spelled + r"(?![\w-])", request.lower)
                 if found and len(parts) == 1:  # "overdue charges": one word only before the table's noun
                     index = request.token_at(found.start())
@@ -5879,6 +5882,9 @@ class RowFilters:
         if named is None:
             return []
         token, other, name = named
+        request.other_table_conditions.append(
+            (token.start, token.end, other.qualified_name, f"{name} = true")
+        )
         return [say(request.language, "planner.other_table_flag", phrase=token.text,
                     column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
 
@@ -5998,7 +6004,9 @@ class RowFilters:
             ]
             if len(named) != 1 or named[0][2].lower() in read:
                 continue
-            other, name, _ = named[0]
+            other, name, value = named[0]
+            condition = f"{name} = {_quote(value)}"
+            request.other_table_conditions.append((token.start, token.end, other.qualified_name, condition))
             return [say(request.language, "planner.other_table_flag", phrase=token.text,
                         column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
         return []

@@ -49,6 +49,9 @@ class Request:
     since_last_run: str = ""  # "since the last run", «с прошлого запуска» as written (its words blanked)
     written: str = ""  # the request as the user wrote it (`text` may have typos corrected, numbers as digits)
     corrections: list[tuple[str, str]] = field(default_factory=list)  # (as written, as read) typos
+    # (start, end, other table, condition) of a word another table's column answers, which a load cannot
+    # filter on (asked); a mart joining that table may (planning/marts/joined_filters.py, marts107)
+    other_table_conditions: list[tuple[int, int, str, str]] = field(default_factory=list)
     _starts: list[int] = field(default_factory=list, init=False, repr=False)  # where each word starts
 
     def __post_init__(self) -> None:

@@ -91,6 +91,10 @@ def _bare_rows_grouped(words: Sequence[Token]) -> bool:
         words = _without_owner(_ru_rows_head(bare))
         if not words:
             return False
+    elif words and words[0].lang == "en":
+        words = _without_english_state_tail(words)
+        if _english_rows_by_list(words):
+            return True  # "Pets by species and sex", as «Питомцы по видам и полу» (marts107)
     longest = 2  # the group's words
     if len(words) > 3 and words[0].lang == "en" and _grain_adjective(words[-1]):
         words = words[:-1]  # "trips by zone name, monthly": the grain of the grouping, no schedule of a copy
@@ -208,6 +212,33 @@ def _without_state_tail(words: Sequence[Token]) -> Sequence[Token]:
     ):
         return words[:-3]
     return words
+
+
+def _without_english_state_tail(words: Sequence[Token]) -> Sequence[Token]:
+    """The words less a closing English state of the rows: "…, sterilized only", "…, only sterilized" (the
+    filter rules read it), as `_without_state_tail` leaves «…, только стерилизованные» out. A value that is
+    no participle ("payments by card only") stays: the rows of one means, a load (planner116)."""
+    if len(words) >= 5 and {words[-2].lower, words[-1].lower} & {"only"}:
+        state = words[-2] if words[-1].lower == "only" else words[-1]
+        if state.lower != "only" and _english_participle(state):
+            return words[:-2]
+    return words
+
+
+def _english_rows_by_list(words: Sequence[Token]) -> bool:
+    """ "Pets by species and sex", "tickets by queue and priority": a plural noun, "by" and two or three
+    groups of one or two English words joined by "and" (no number, time or grain word in them)."""
+    if len(words) < 5 or words[1].lower != "by" or not words[0].lower.endswith("s"):
+        return False
+    groups: list[list[Token]] = [[]]
+    for t in words[2:]:
+        if t.lower == "and":
+            groups.append([])
+        elif t.lang != "en" or t.number is not None or _grain_noun(t) is not None or _time_word(t):
+            return False
+        else:
+            groups[-1].append(t)
+    return 2 <= len(groups) <= 3 and all(1 <= len(g) <= 2 for g in groups)
 
 
 def _ru_rows_head(words: Sequence[Token]) -> Sequence[Token]:
@@ -1197,6 +1228,9 @@ def _own_columns_of_part(ground: _Ground, fact: Table, head: Token) -> list[Colu
 
 # Parts of a column's name that say how to reach a person, not who they are (technician_phone, cook_email).
 CONTACT_PARTS = frozenset({"phone", "email", "mail", "telegram"})
+# A party's registration numbers (buyer_inn 'ИНН покупателя'): like a phone, they only identify whom the name
+# says, so "per buyer" groups by buyer_name (marts107)
+IDENTITY_NUMBER_PARTS = frozenset({"inn", "kpp", "ogrn", "snils", "passport"})
 
 
 def _person_name_of_parts(columns: Sequence[Column]) -> Column | None:
@@ -1208,7 +1242,9 @@ def _person_name_of_parts(columns: Sequence[Column]) -> Column | None:
     rest = [
         c
         for c in columns
-        if c not in names and not set(name_parts(c.name)) & CONTACT_PARTS and not column_kind(c.type).numeric
+        if c not in names
+        and not set(name_parts(c.name)) & (CONTACT_PARTS | IDENTITY_NUMBER_PARTS)
+        and not column_kind(c.type).numeric
     ]
     return names[0] if len(names) == 1 and len(columns) > 1 and not rest else None
 

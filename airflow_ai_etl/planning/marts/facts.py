@@ -932,6 +932,8 @@ def _measured_noun_table(ph: MartPhrase, ground: _Ground) -> Table | None:
     for m in ph.measures:
         if m.func not in CARRIED_FUNCS or m.column_ref or m.subject:
             continue
+        if any(t.column(name) for name in _joined_words(ph, m) for t in ground.tables):
+            continue  # "parts cost": parts_amount, the two words joined, not parts.price "cost" names
         for k in m.object:
             word = tokens[k]
             if word.lang not in ("ru", "en") or ground.table_of(word) is not None:

@@ -67,6 +67,7 @@ from airflow_ai_etl.planning.marts.words import (
     _stops,
     _time_word,
     _verb_times,
+    left_out_at,
 )
 from airflow_ai_etl.planning.request import status_spellings, status_word
 from airflow_ai_etl.planning.vocabulary import VALUE_MEANINGS, name_parts, stem
@@ -365,8 +366,8 @@ def _excluded_state_word(tokens: Sequence[Token], k: int) -> bool:
             continue
         break
     # "expired and cancelled holds excluded", «отменённые и закрытые не берём»: the cue after the list
-    for t in tokens[k + 1 : k + 6]:
-        if t.lower in EXCLUDED_AFTER:
+    for j, t in enumerate(tokens[k + 1 : k + 6], start=k + 1):
+        if t.lower in EXCLUDED_AFTER or left_out_at(tokens, j):
             return True
         if t.text in (",", ".", ";", ":"):
             return False

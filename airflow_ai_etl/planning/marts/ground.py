@@ -582,14 +582,24 @@ def _joined_words(ph: MartPhrase, m: MeasureWord) -> dict[str, tuple[int, int]]:
     tokens, n = ph.tokens, len(ph.tokens)
     cue = [m.index] if m.index + 1 < n and tokens[m.index + 1].lower.endswith("ed") else []
     starts = dict.fromkeys([*cue, *m.object])
-    return {
-        f"{tokens[a].lower}_{tokens[a + 1].lower}": (a, a + 1)
+    pairs = [
+        a
         for a in starts
         if a + 1 < n
         and (a + 1 in m.object or a + 1 not in ph.used)
         and tokens[a].lang == "en"
         and tokens[a + 1].lang == "en"
-    }
+    ]
+    names = {f"{tokens[a].lower}_{tokens[a + 1].lower}": (a, a + 1) for a in pairs}
+    # "parts cost" of parts_amount ('Стоимость запчастей'): the money of the thing, as "parts amount" says
+    names.update(
+        {f"{tokens[a].lower}_amount": (a, a + 1) for a in pairs if tokens[a + 1].lower in COST_WORDS_EN}
+    )
+    return names
+
+
+# English words for the money a column `<thing>_amount` holds ("parts cost", "labor cost"), marts107
+COST_WORDS_EN = frozenset({"cost", "costs"})
 
 
 def _leading_words_name_column(tokens: Sequence[Token], fact: Table) -> str | None:

@@ -414,7 +414,30 @@ def _after_head_event(tokens: Sequence[Token]) -> int:
     # "memberships sold per plan": any English participle not spelt with -ed names the event as well
     if k < len(tokens) and (_participle(tokens[k]) or tokens[k].lower in EN_IRREGULAR_PARTICIPLES):
         return k + 1
-    return 1
+    return _after_negated_state(tokens)
+
+
+# "tickets that are not closed yet": the words of an English reduced or relative clause around its participle
+_NEGATED_CLAUSE_EN = {"that", "which", "are", "is", "were", "was", "not", "yet", "still"}
+
+
+def _after_negated_state(tokens: Sequence[Token]) -> int:
+    """Where the grouping word stands after the opening noun and an English negated state of it: 4 in
+    "tickets not closed yet, by priority", 5 in "orders that are not shipped per day" (marts107: the rows
+    were counted only when no clause stood between the noun and "by"); 1 when no such clause follows."""
+    k = 1
+    while k < len(tokens) and tokens[k].lower in _NEGATED_CLAUSE_EN - {"yet"}:
+        k += 1
+    if "not" not in {t.lower for t in tokens[1:k]} or k >= len(tokens):
+        return 1
+    if tokens[k].lower == "yet":
+        k += 1
+    if k >= len(tokens) or not (_participle(tokens[k]) or tokens[k].lower in EN_IRREGULAR_PARTICIPLES):
+        return 1
+    k += 1
+    while k < len(tokens) and (tokens[k].lower == "yet" or tokens[k].text == ","):
+        k += 1
+    return k
 
 
 MONEY_SUMMED_EN = {"collected"}  # "payments received per day" may count them; "collected" is money
@@ -722,6 +745,18 @@ def _listed_whole_comments(
     return found
 
 
+def _past_bracket(tokens: Sequence[Token], k: int) -> int:
+    """The word after the bracket that follows word `k` («зарплата (gross) и …») or that word `k` closes
+    («(gross) и …»): a bracket naming the column stands between a listed measure word and «и» (marts107);
+    -1 when no bracket follows."""
+    if k + 1 < len(tokens) and tokens[k + 1].text == ")":
+        return k + 2
+    if k + 1 < len(tokens) and tokens[k + 1].text == "(":
+        shut = next((j for j in range(k + 2, min(len(tokens), k + 6)) if tokens[j].text == ")"), None)
+        return -1 if shut is None else shut + 1
+    return -1
+
+
 def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False) -> None:
     """No measure word, but the words before «по»/"by"/"per" name numeric columns: "Hours worked per
     project", "Invoice amount by diagnosis", «Отработанные часы по проектам», «литры и деньги по госномеру»,
@@ -762,7 +797,7 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
         subject = [
             k for k in subject
             if any(0 <= j < len(tokens) and tokens[j].lower in LIST_JOINERS and cues & {j - 1, j + 1}
-                   for j in (k - 1, k + 1))
+                   for j in (k - 1, k + 1, _past_bracket(tokens, k)))
         ]  # fmt: skip
     named_tables = {t.qualified_name for k in subject if (t := ground.table_of(tokens[k])) is not None}
     # "kwh consumption … from telemetry": the table named after «из»/"from" holds the column words
@@ -2858,11 +2893,35 @@ def _fact_noun_grouped(tokens: Sequence[Token], ground: _Ground, fact: Table) ->
     if pair and ground.table_of_pair(tokens[0], tokens[1]) is fact:
         after = 2
     else:
-        lead = int(len(tokens) > 3 and tokens[0].lang == "ru" and _state_rows_grouped(tokens[:4]))
+        lead = int(
+            len(tokens) > 3 and tokens[0].lang == "ru" and _state_rows_grouped(_without_with_phrase(tokens))
+        )
         if len(tokens) <= 2 + lead or ground.table_of(tokens[lead]) is not fact:
             return False
         after = lead + 1
-    return tokens[after].lower in DIM_PREPS_RU | DIM_PREPS_EN
+    after = _past_with_phrase(tokens, after)
+    return after < len(tokens) and tokens[after].lower in DIM_PREPS_RU | DIM_PREPS_EN
+
+
+def _without_with_phrase(tokens: Sequence[Token]) -> Sequence[Token]:
+    """The first four words, a «с …» phrase after the first two left out («эскалированные заявки с высоким
+    приоритетом по очередям»: «эскалированные заявки по очередям»)."""
+    return [*tokens[:2], *tokens[_past_with_phrase(tokens, 2) :]][:4]
+
+
+def _past_with_phrase(tokens: Sequence[Token], k: int) -> int:
+    """Where the words go on after a «с/со»/"with" phrase of the rows at `k` («заявки с высоким или критичным
+    приоритетом по очередям», "tickets with high priority per queue": up to five words, no comma, no
+    grouping word in it): the rows' condition, read by the filter rules, before the grouping (marts107).
+    `k` when no such phrase stands there."""
+    if k >= len(tokens) or tokens[k].lower not in ("с", "со", "with"):
+        return k
+    for j in range(k + 1, min(len(tokens), k + 7)):
+        if tokens[j].lower in DIM_PREPS_RU | DIM_PREPS_EN:
+            return j if j > k + 1 else k
+        if tokens[j].lang not in ("ru", "en") or tokens[j].number is not None:
+            return k
+    return k
 
 
 def _apposed_bare_measure(tokens: Sequence[Token], m: MeasureWord, bare: set[int] | None = None) -> bool:

@@ -1044,6 +1044,18 @@ def _left_out_after(tokens: Sequence[Token], k: int) -> bool:
             return True
         if tokens[j].lower == "not" and TAKE_EN.match(f"not {nxt.lower}"):
             return True
+    return _left_out_phrase(tokens, k)
+
+
+def _left_out_phrase(tokens: Sequence[Token], k: int) -> bool:
+    """ "sick and absent shifts left out", "no-shows left out": "left out" closing the clause that starts at
+    `k` (up to seven words, no comma between) says the rows before it are excluded, as "excluded" does
+    (marts107: the words were read as a second dimension and asked)."""
+    for j in range(k, min(k + 7, len(tokens) - 1)):
+        if tokens[j].text in (",", ";", ".", ":"):
+            return False
+        if tokens[j].lower == "left" and tokens[j + 1].lower == "out":
+            return True
     return False
 
 

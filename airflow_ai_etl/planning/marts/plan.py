@@ -107,6 +107,7 @@ from airflow_ai_etl.planning.marts.ground import (
     _word_of_column,
     ground_name,
 )
+from airflow_ai_etl.planning.marts.joined_filters import add_join, joined_condition
 from airflow_ai_etl.planning.marts.measures import (
     _adjective_of_measured_comment,
     _amount_noun_bracket,
@@ -1246,10 +1247,18 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         where = _mart_where(planner, rest_request, fact, grain)
     if where.questions and state_word and _finite_event_verb(tokenize(state_word)[0]):
         return Outcome.clarify(ask("residue", words=state_word))  # «ушло»: the user's word, not «ушедшие»
+    # «только корпоративные аккаунты» of crm.accounts, which the sessions reference: joined, not asked
+    rest_request, where, joined_table, joined_where = joined_condition(
+        ground, fact, rest_request, where, lambda again: _mart_where(planner, again, fact, grain)
+    )
     if where.questions:
         return Outcome.clarify(*where.questions)
     if (unread := unread_gloss(glossed, where.value)) is not None:
         return Outcome.clarify(ask("residue", words=unread))  # a code of the list no column holds
+    if joined_table is not None and joined_where is not None and (not state_word or where.value):
+        # a state word of the fact's rows no column answered is still asked below, the join or not
+        add_join(definition, ground_name(planner, conn.conn_id, joined_table))
+        where = Found(f"{where.value} AND {joined_where}" if where.value else joined_where)
     if state_word and not where.value:  # a state no column answers is asked, never dropped
         return Outcome.clarify(ask("residue", words=state_word))
     if where.value and (neighbour := _neighbour_state(ph, ground, fact)) is not None:
@@ -1588,7 +1597,7 @@ def _residue(
             t.lang == "ru"
             and any(p.pos == "ADJF" for p in t.parses[:1])
             and fact.comment
-            and any(len(x) >= 5 and stem(t.lower).startswith(x) for x in _comment_stems(fact.comment))
+            and any(_adjective_of_stem(stem(t.lower), x) for x in _comment_stems(fact.comment))
         ):
             continue  # «Стипендиальный фонд» of scholarships ('Начисления стипендий'): the fact's adjective
         if _clause_lead(t) and _after_counted(ph, ground, fact, i):
@@ -1699,6 +1708,14 @@ def _residue(
             or id(t) in unmeasured
         ]
     return " ".join(t.text for t in left)
+
+
+def _adjective_of_stem(adjective: str, noun: str) -> bool:
+    """The adjective's stem is made from the noun's: «стипендиальн» of «стипенди», and with the noun's last
+    consonant changed by the suffix, «зарядн» of «зарядк» ('Сессии зарядки': «Зарядные сессии», marts107)."""
+    if len(noun) < 5:
+        return False
+    return adjective.startswith(noun) or (len(noun) >= 6 and adjective.startswith(noun[:-1]))
 
 
 # What a "<participle>_count" column counts, said after the participle ("booked seats", "booked places").
@@ -1943,6 +1960,12 @@ def _after_counted(ph: MartPhrase, ground: _Ground, fact: Table, i: int) -> bool
     return False
 
 
+# «собери витрину mart_x», "build mart mart_x": a verb of making whose object is the mart named next
+MART_BUILD_VERBS = frozenset(
+    {"построить", "собрать", "сделать", "создать", "завести", "build", "create", "make"}
+)
+
+
 def _mart_named(tokens: Sequence[Token], ground: _Ground) -> str | None:
     """«положить в витрину weekly_product_revenue», "into the mart daily_sales": a new snake_case name right
     after the trigger word, which a to-word leads to, is the mart table's name (never a source table)."""
@@ -1950,8 +1973,9 @@ def _mart_named(tokens: Sequence[Token], ground: _Ground) -> str | None:
         if not (_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN)) or not _IDENTIFIER.match(tokens[i + 1].text):
             continue
         lead = [w.lower for w in tokens[max(0, i - 2) : i]]
-        if not any(w in ("в", "во", "into", "to", "as") for w in lead):
-            continue
+        built = i > 0 and (tokens[i - 1].lemma in MART_BUILD_VERBS or tokens[i - 1].lower in MART_BUILD_VERBS)
+        if not any(w in ("в", "во", "into", "to", "as") for w in lead) and not built:
+            continue  # «собери витрину mart_x: …», "build mart mart_x": the build verb's object (marts107)
         name = tokens[i + 1].text
         if any(x.name.lower() == name.lower() for x in ground.tables):
             continue
@@ -2497,11 +2521,14 @@ def _grouped_with_grain_adverb(tokens: Sequence[Token]) -> bool:
         return False
     if any(t.lower in _TARGET_PREPS_EN or says_recent(t) for t in words):
         return False  # "payments by card to clickhouse daily", "new ones by created_at, hourly": a copy
+    # "tickets not closed yet, by priority": a comma parts the participle from "by", no agent or means
+    after_comma = {id(b) for a, b in zip(tokens, tokens[1:], strict=False) if a.text == ","}
     return any(
         t.lower == "by"
         and 0 < k < len(words) - 1
         and (
             words[k - 1].lower == ")"
+            or id(t) in after_comma
             or (
                 words[k - 1].lang == "en"
                 and words[k - 1].lower not in _LOAD_BY

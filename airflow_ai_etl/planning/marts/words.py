@@ -982,6 +982,7 @@ FILLER_EN = {
     "been", "how", "using", "set", "up",  # "set up a mart": a build verb as "build"
     "hand",  # "units on hand": the stock there is
     "too",  # marts98: "with total minutes too": the measure is added, no slot
+    "plus",  # marts107: "…, plus the sum of refunds": one more measure, as "and" adds it
 }  # fmt: skip
 NEGATION_WORDS = {"без", "кроме", "исключая", "не", "except", "excluding", "without", "not", "no"}
 # Nouns that title a report, not a slot of it: «Сводка по заказам», «Агрегат по платежам», «нужна табличка»,
@@ -1319,9 +1320,15 @@ def _said_excluded(tokens: Sequence[Token], k: int) -> bool:
     for j in range(k + 1, min(len(tokens), k + 4)):
         if tokens[j].lang == "punct":
             return False
-        if tokens[j].lower in EXCLUDED_EN:
+        if tokens[j].lower in EXCLUDED_EN or left_out_at(tokens, j):
             return True
     return False
+
+
+def left_out_at(tokens: Sequence[Token], j: int) -> bool:
+    """ "left out" starts at word `j` ("sick shifts left out"): an exclusion cue after the rows, as "excluded"
+    is (marts107)."""
+    return tokens[j].lower == "left" and j + 1 < len(tokens) and tokens[j + 1].lower == "out"
 
 
 def _english_participle(token: Token) -> bool:
