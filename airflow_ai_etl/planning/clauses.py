@@ -158,6 +158,8 @@ def _opens_participle_phrase(request: Request, k: int) -> bool:
     gaps = (request.text[request.spans[j - 1][1] : request.spans[j][0]] for j in range(1, k))
     if any(_CLAUSE_BREAK.search(gap) for gap in gaps):
         return False  # the phrase right after the head noun only, not in a later clause
+    if k + 1 < len(request.tokens) and request.tokens[k + 1] in ("не", "ни"):
+        return False  # «поездки, завершённые не нужны»: the rows left out, read by the negation rules
     parses = analyse(request.tokens[k])
     return bool(parses) and parses[0].pos == "PRTF"
 

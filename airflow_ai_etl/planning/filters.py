@@ -4683,7 +4683,8 @@ class RowFilters:
                 named = [name for name, said in flag_words if flags.names_flag(fused, said)]
             negated_flags = flags.negated_of_table(table) if not named else ()
             opposite = [name for name, said in negated_flags if flags.names_flag(token, said)]
-            if not opposite and not named:  # "the student was absent" of present 'Присутствовал на занятии'
+            absence = {stem(token.lower), *token.lemmas} & flags.ABSENCE_WORDS
+            if not opposite and not named and absence:  # "the student was absent" of present
                 opposite = self.opposite_flags_of(table, token)
             flipped = len(opposite) == 1  # «блюда из стоп-листа» of 'Доступно для заказа (не в стоп-листе)'
             named = opposite if flipped else named

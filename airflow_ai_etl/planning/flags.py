@@ -361,6 +361,7 @@ _WORKING = ("работать", "трудиться", "work", "employ")
 _CLOSED = ("закрыть", "закрытый", "close", "closed")  # "open branches" of is_closed 'Отделение закрыто'
 # planner135: "the student was absent", «отсутствовавшие» of present 'Присутствовал на занятии'
 _PRESENT = ("присутствовать", "present")
+ABSENCE_WORDS = frozenset({"absent", "отсутствовать", "отсутствующий"})
 OPPOSITE_STATES = {
     "уволить": _WORKING, "уволиться": _WORKING, "уволенный": _WORKING, "fire": _WORKING, "dismiss": _WORKING,
     "terminat": _WORKING, "открытый": _CLOSED, "открыть": _CLOSED, "open": _CLOSED,
