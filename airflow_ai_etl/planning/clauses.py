@@ -57,7 +57,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\[\]!?—–]|\s-\s|\.(?!\d)")
 def condition_clause_indices(request: Request) -> frozenset[int]:
     """The indices of `request.tokens` inside a relative clause or a passive agent phrase that follows the
     request's first word (the words the head noun is described by)."""
-    return frozenset(i for first, end in clause_spans(request) for i in range(first + 1, end))
+    return frozenset(i for _, first, end in clause_spans(request) for i in range(first, end))
 
 
 def list_source_indices(request: Request) -> frozenset[int]:
@@ -132,19 +132,36 @@ def _clause_end(request: Request, k: int) -> int:
     return len(request.tokens)
 
 
-def clause_spans(request: Request) -> list[tuple[int, int]]:
-    """The word ranges [first, end) of the condition clauses `condition_clause_indices` reads."""
-    spans: list[tuple[int, int]] = []
+def clause_spans(request: Request) -> list[tuple[int, int, int]]:
+    """(where its quote starts, first, end) of each condition clause `condition_clause_indices` reads: its
+    words are [first, end), past a relative pronoun, from a participle on."""
+    spans: list[tuple[int, int, int]] = []
     k = 1
     while k < len(request.tokens):
-        if not _opens_clause(request, k):
+        participle = _opens_participle_phrase(request, k)
+        if not participle and not _opens_clause(request, k):
             k += 1
             continue
         end = _clause_end(request, k)
         if end > k + 1:
-            spans.append((k, end))
+            spans.append((k, k if participle else k + 1, end))
         k = end
     return spans
+
+
+def _opens_participle_phrase(request: Request, k: int) -> bool:
+    """«Строки чеков, проданные по акции»: a Russian full participle right after a comma that follows the head
+    noun opens a participial phrase, which describes the head's rows as a relative clause does; its words
+    («проданные» ~ 'Чеки продаж') name no table to load (planner135)."""
+    if request.language != "ru" or "," not in request.text[request.spans[k - 1][1] : request.spans[k][0]]:
+        return False
+    gaps = (request.text[request.spans[j - 1][1] : request.spans[j][0]] for j in range(1, k))
+    if any(_CLAUSE_BREAK.search(gap) for gap in gaps):
+        return False  # the phrase right after the head noun only, not in a later clause
+    if k + 1 < len(request.tokens) and request.tokens[k + 1] in ("не", "ни"):
+        return False  # «поездки, завершённые не нужны»: the rows left out, read by the negation rules
+    parses = analyse(request.tokens[k])
+    return bool(parses) and parses[0].pos == "PRTF"
 
 
 def unread_clause_of_other_table(planner: OfflinePlanner, request: Request, conn_id: str, table: Table,
@@ -193,7 +210,7 @@ def _condition_regions(request: Request) -> list[tuple[int, list[int]]]:
     """(where the quote starts, the words) of each stretch the table search read as a condition: a clause
     (quoted from its pronoun) and the words before a register phrase (quoted around the noun that named
     another table: -1)."""
-    regions = [(first, list(range(first + 1, end))) for first, end in clause_spans(request)]
+    regions = [(quote, list(range(first, end))) for quote, first, end in clause_spans(request)]
     found = _list_source(request)
     if found is not None and found[0] > 0:
         regions.append((-1, list(range(found[0]))))

@@ -34,6 +34,8 @@ CLIPPED = {
     # самолётов)')
     "борт": "самолет",
     "право": "удостоверение",  # «права», «водительские права»: the driving licence a comment names in full
+    # planner135: a batch of goods is the «серия» a stock comment says ('Остатки … (по сериям)')
+    "партия": "серия",
 }  # fmt: skip
 _CLIPPED_STEMS = {stem(short): full for short, full in CLIPPED.items()}
 

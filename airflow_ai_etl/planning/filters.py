@@ -454,6 +454,9 @@ class RowFilters:
         equal = re.fullmatch(r"(\w+) = '([^']+)'", condition)
         if equal is None or index >= len(request.tokens) or request.spans[index][0] < 0:
             return False
+        start, end = request.spans[index]
+        if request.text[start - 1 : start] == "(" and request.text[end : end + 1] == ")":
+            return False  # «Парковочные зоны (parking)»: a value in brackets says the rows, whatever the noun
         value = stem(equal.group(2).lower())
         word = tokenize(request.raw[index])
         said = stem(request.tokens[index]) == value or bool(word and value in value_meanings(word[0]))
@@ -969,6 +972,7 @@ class RowFilters:
             from_word = max(
                 from_word, self._glossed_noun_end(request, table, found, (before, explained), said)
             )
+            from_word = _glossed_phrase_start(request.lower, from_word, explained)  # «ОСАГО кроме …»
             for column, p in [(c, p) for c, (p, _) in found.items() if from_word <= p < explained]:
                 if column in said:  # «неоплаченные (т.е. status = 'draft')»: the explanation's condition
                     found[column] = said[column]
@@ -3325,7 +3329,10 @@ class RowFilters:
                 continue
             if request.is_handled(t.start) or _event_of_time_noun(request, request.token_at(t.start)):
                 continue  # «без времени возврата»: the words of a time column, read, no value 'refunded'
-            hits = _listed_value_hits(t, listed) if code is None else _listed_code_hits(code, listed)
+            locative = n > 0 and words_[n - 1].lower in _LOCATIVE_PREPOSITIONS  # «в простое»
+            hits = (
+                _listed_value_hits(t, listed, locative) if code is None else _listed_code_hits(code, listed)
+            )
             fused = _fused_value_hits(t, listed) if code is None and not hits else set()
             if len(fused) == 1:  # «незакрытые заявки»: the one listed value, negated (planner133)
                 ((name, value),) = fused
@@ -3338,6 +3345,8 @@ class RowFilters:
                 continue  # «стоимость доставки» of delivery_fee: the column's words, no order_type 'delivery'
             if len(hits) > 1 and n and words_[n - 1].lang == "ru":
                 hits = _whole_code_hits(words_[n - 1], hits)  # «временно закрытые»: temporarily_closed
+            if len(hits) > 1:
+                hits = _exactly_meant_hits(t, hits)  # «об аренде»: the kind 'rent', not the status 'rented'
             if len(hits) == 1:
                 ((name, value),) = hits
                 index = request.token_at(t.start)
@@ -4696,6 +4705,9 @@ class RowFilters:
                 named = [name for name, said in flag_words if flags.names_flag(fused, said)]
             negated_flags = flags.negated_of_table(table) if not named else ()
             opposite = [name for name, said in negated_flags if flags.names_flag(token, said)]
+            absence = {stem(token.lower), *token.lemmas} & flags.ABSENCE_WORDS
+            if not opposite and not named and absence:  # "the student was absent" of present
+                opposite = self.opposite_flags_of(table, token)
             flipped = len(opposite) == 1  # «блюда из стоп-листа» of 'Доступно для заказа (не в стоп-листе)'
             named = opposite if flipped else named
             around = {tokens[j].lower for j in (k - 1, k + 1) if 0 <= j < len(tokens)}
@@ -6787,12 +6799,26 @@ def _event_status_value(table: Table, event: str) -> str | None:
     parts = event.rsplit("_", 1)
     if column is None or len(values) < 2 or len(parts) != 2 or parts[1] not in ("at", "on", "date"):
         return None
-    value = parts[0]
-    if value not in values:
+    value = parts[0] if parts[0] in values else _lapsed_value(table, event, values)
+    if value is None:
         return None
     if any(c.name != column.name and value in listed_values(c.comment) for c in table.columns):
         return None
     return value
+
+
+def _lapsed_value(table: Table, event: str, values: Sequence[str]) -> str | None:
+    """The listed value a deadline column's verb says in the past: expires_on ('Бронь действует до') and a
+    status listing 'expired' («истёкшие брони», "holds that expired"). A deadline is no event that happened:
+    `expires_on IS NOT NULL` is every hold given a term, so the status is the state meant (planner135)."""
+    from airflow_ai_etl.planning.marts.grain import _deadline_time  # the mart rules import this module
+
+    column = table.column(event)
+    if column is None or not _deadline_time(column):
+        return None
+    root = stem(event.rsplit("_", 1)[0])
+    found = [v for v in values if v.isalpha() and stem(v) == root]
+    return found[0] if len(found) == 1 else None
 
 
 def assumed_state(language: str, table: Table, phrase: str, event: str) -> tuple[str, str] | None:
@@ -6944,19 +6970,23 @@ def _plural_pair(word: str, value: str) -> bool:
     return word in _english_forms(value) or value in _english_forms(word)
 
 
-def value_meanings(word: Token, predicate: bool = False, verb: bool = False) -> set[str]:
+def value_meanings(
+    word: Token, predicate: bool = False, verb: bool = False, locative: bool = False
+) -> set[str]:
     """Stems of the English words a listed code is made of that a Russian word means (VALUE_MEANINGS), by
     its noun, full adjective and participle readings: «закрытые» -> closed; never the verb «закрыть» (a mask
     verb), nor a predicate «(ещё не) закрыты», read by the clause rules as the event's time column. With
-    `predicate` (a clause rule asking after no event column fits) the short forms count too: «заняты»."""
+    `predicate` (a clause rule asking after no event column fits) the short forms count too: «заняты». With
+    `locative` (the word follows «в»/«на») any locative noun reading counts, not only the likeliest: «в
+    простое» is the noun «простой» (idle), which the adjective «простое» outranks alone (planner135)."""
     kinds = (
         ("NOUN", "ADJF", "PRTF", None) + (("ADJS", "PRTS") if predicate else ()) + (("VERB",) if verb else ())
     )
     lemmas = {p.lemma for p in word.parses if p.pos in kinds}
     found = {stem(m) for lemma in lemmas for m in VALUE_MEANINGS.get(lemma, ())}
-    first = word.parses[0] if word.parses else None
-    if first is not None and first.pos == "NOUN" and first.case in ("loct", "loc2"):
-        found |= {stem(m) for m in LOCATIVE_VALUE_MEANINGS.get(first.lemma, ())}
+    readings = word.parses if locative else word.parses[:1]
+    places = [p for p in readings if p.pos == "NOUN" and p.case in ("loct", "loc2")]
+    found |= {stem(m) for p in places for m in LOCATIVE_VALUE_MEANINGS.get(p.lemma, ())}
     return found
 
 
@@ -7154,10 +7184,17 @@ _ALTERNATIVE_GAP_WORDS = frozenset(
 )  # fmt: skip
 
 
-def _listed_value_hits(token: Token, listed: dict[str, tuple[str, ...]]) -> set[tuple[str, str]]:
+# Prepositions whose noun may stand in the locative: «в простое», «на ремонте».
+_LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "на"})
+
+
+def _listed_value_hits(
+    token: Token, listed: dict[str, tuple[str, ...]], locative: bool = False
+) -> set[tuple[str, str]]:
     """(column, value) of each listed value a Russian word names: by the lemma of a Russian value, or by a
-    meaning that is one part of a listed code (путь -> in_transit, закрытый -> closed)."""
-    meanings = value_meanings(token)
+    meaning that is one part of a listed code (путь -> in_transit, закрытый -> closed); `locative`: the word
+    follows «в»/«на» (see `value_meanings`)."""
+    meanings = value_meanings(token, locative=locative)
     return {
         (name, value)
         for name, values in listed.items()
@@ -7248,6 +7285,14 @@ def _whole_code(request: Request, table: Table, position: int, condition: str) -
         return condition
     request.handled.append(request.spans[index - 1])
     return f"{match.group(1)} {match.group(2)} {_quote(longer[0])}"
+
+
+def _exactly_meant_hits(word: Token, hits: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """Of the listed codes a word's meaning shares a stem with ('rent', 'rented' of «аренда» -> rent), the one
+    that is the meaning itself (VALUE_MEANINGS), when exactly one is; else `hits` unchanged (planner135)."""
+    exact = {m for p in word.parses for m in VALUE_MEANINGS.get(p.lemma, ())}
+    kept = {(name, value) for name, value in hits if value.lower() in exact}
+    return kept if len(kept) == 1 else hits
 
 
 def _whole_code_hits(before: Token, hits: set[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -8021,10 +8066,11 @@ def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tu
         if len(columns) != 1:
             continue
         said = f"{columns[0].name} = {_quote(bracket.group(1))}"
+        opens = _glossed_phrase_start(request.lower, position, bracket.start(1))
         explained = [
             name
             for name, (at, condition) in found.items()
-            if position <= at < bracket.start(1)
+            if opens <= at < bracket.start(1)
             and not _value_written(request.lower[at : bracket.start(1)], condition, name, columns[0].name)
         ]
         if found.get(columns[0].name, (0, ""))[1].startswith(f"{columns[0].name} IN ("):
@@ -8033,8 +8079,20 @@ def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tu
             continue  # «кроме погашенных (closed)»: `status <> 'closed'` already says the value, negated
         for name in explained:
             del found[name]
-        found[columns[0].name] = (position, said)
-        request.handled.append((position, bracket.end()))  # «оплаченные» read: the bracket says how
+        found[columns[0].name] = (opens, said)
+        request.handled.append((opens, bracket.end()))  # «оплаченные» read: the bracket says how
+
+
+# «кроме», «без», "except": the words after it are the rows left out, a phrase of its own (planner135)
+_EXCEPTION_OPENER = re.compile(r"(?<!\w)(?:кроме|без|исключая|except|excluding|without)(?!\w)")
+
+
+def _glossed_phrase_start(text: str, start: int, bracket: int) -> int:
+    """Where the phrase a bracket glosses begins, searching from `start`: at the last exception word before
+    the bracket («полисы ОСАГО кроме расторгнутых (cancelled)»: the bracket says «расторгнутых», and «ОСАГО»
+    before «кроме» keeps its own condition), else at `start` (planner135)."""
+    openers = list(_EXCEPTION_OPENER.finditer(text, start, bracket))
+    return openers[-1].start() if openers else start
 
 
 def _value_written(said: str, condition: str, name: str, bracketed: str) -> bool:

@@ -330,7 +330,12 @@ def fused_negation(token: Token) -> Token | None:
     """The word after a fused Russian «не»: «неархивные» -> «архивные», «нерезидентов» -> «резидентов»
     (a state said not to hold, as «не архивные» says it); None for a word with no such prefix. The caller
     checks the rest names a flag, so «неделя» or «нефть» name nothing. «без»/«бес» fuse the same way
-    («безрецептурные» -> «рецептурные», «бесконтактные» -> «контактные»: planner89)."""
+    («безрецептурные» -> «рецептурные», «бесконтактные» -> «контактные»: planner89). English "non-" fuses so
+    too: "non-resident" -> "resident" (planner135)."""
+    english = re.fullmatch(r"non-?([a-z]{4,})", token.lower) if token.lang == "en" else None
+    if english is not None:
+        rest = tokenize(english.group(1))
+        return rest[0] if len(rest) == 1 else None
     if token.lang != "ru" or len(token.lower) < 7:
         return None
     prefix = next((p for p in ("не", "без", "бес") if token.lower.startswith(p)), None)
@@ -354,9 +359,13 @@ STATE_CUES = {
 # («кроме уволенных» of 'Работает сейчас' is is_active = true; a bare is_active says nothing about firing).
 _WORKING = ("работать", "трудиться", "work", "employ")
 _CLOSED = ("закрыть", "закрытый", "close", "closed")  # "open branches" of is_closed 'Отделение закрыто'
+# planner135: "the student was absent", «отсутствовавшие» of present 'Присутствовал на занятии'
+_PRESENT = ("присутствовать", "present")
+ABSENCE_WORDS = frozenset({"absent", "отсутствовать", "отсутствующий"})
 OPPOSITE_STATES = {
     "уволить": _WORKING, "уволиться": _WORKING, "уволенный": _WORKING, "fire": _WORKING, "dismiss": _WORKING,
     "terminat": _WORKING, "открытый": _CLOSED, "открыть": _CLOSED, "open": _CLOSED,
+    "absent": _PRESENT, "отсутствовать": _PRESENT, "отсутствующий": _PRESENT,
 }  # fmt: skip
 
 

@@ -2595,10 +2595,13 @@ class OfflinePlanner:
             max(request.lower.rfind(p, 0, mask.start()) for p in ",;.") + 1 if mask else len(request.text)
         )
         found: dict[str, Table] = {}
+        described = clauses.condition_clause_indices(request)
         for k in range(1, len(tokens) - 1):
             comma = "," in request.text[spans[k - 1][1] : spans[k][0]]
             if tokens[k] not in COORDINATORS and not comma:
                 continue
+            if comma and k in described:
+                continue  # «строки чеков, проданные по акции»: a participial phrase on the rows, no list item
             if spans[k][0] >= mask_from:
                 continue  # "mask phone and email": the mask list's items, not tables
             right_at = k + 1 if tokens[k] in COORDINATORS else k
@@ -4605,6 +4608,8 @@ class OfflinePlanner:
         for k, (t, nxt) in enumerate(zip(tokens, tokens[1:], strict=False)):
             if read and request.is_handled(t.start):
                 continue  # «неоплаченные счета (…)»: words a bracket explains
+            if read and _bare_bracket_read(request.lower, nxt.end, read):
+                continue  # «Аэропортовые зоны (airport)»: the bracket's listed value says the adjective
             # «срочные заказ-наряды»: a hyphenated noun names the rows by its parts (planner128)
             noun = self.vocabulary.meanings(nxt.lower).union(
                 *map(self.vocabulary.meanings, nxt.lower.split("-"))
@@ -6695,6 +6700,20 @@ def _listed_value_runs(lower: str, table: Table) -> list[tuple[int, int]]:
                     runs.append((match.start() + stretch[0].start(), match.start() + stretch[-1].end()))
                 stretch = []
     return runs
+
+
+# a bare code alone in brackets: «(airport)», "(parking)"
+_BARE_BRACKET = re.compile(r"\s*\(\s*([a-z][a-z0-9_]*)\s*\)")
+
+
+def _bare_bracket_read(text: str, at: int, read: str) -> bool:
+    """Right after `at` a bare code stands alone in brackets and the WHERE `read` holds it as a value: the
+    words before the bracket («Аэропортовые зоны (airport)», «Запретные зоны (restricted)») are what the code
+    glosses (README: a bracketed listed value says the value of the phrase right before it), no state left
+    unread; «Горящие объявления (вид sale)» names its column in the bracket, a condition of its own, and
+    stays asked (planner135)."""
+    bracket = _BARE_BRACKET.match(text, at)
+    return bracket is not None and f"'{bracket.group(1)}'" in read
 
 
 def _blanked_spans(text: str, spans: Iterable[tuple[int, int]]) -> str:

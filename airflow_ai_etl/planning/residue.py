@@ -20,6 +20,7 @@ from airflow_ai_etl.planning.colloquial import skeleton, transliterates
 from airflow_ai_etl.planning.filters import EQUAL_MEASURE, POSTFIX_BOUND, UNIT_AFTER, starts_new_rows
 from airflow_ai_etl.planning.frame import covering
 from airflow_ai_etl.planning.lexer import tokenize
+from airflow_ai_etl.planning.negation import TAKE_LEMMAS
 from airflow_ai_etl.planning.newrows import says_recent
 from airflow_ai_etl.planning.patterns import GENERIC_PARTS, WINDOW_UNITS
 from airflow_ai_etl.planning.request import Request, status_word
@@ -312,8 +313,9 @@ def derived_columns(token: str, table: Table) -> list[str]:
 def _spelled(token: str, values: set[str]) -> str | None:
     """The listed value a Cyrillic word spells by ear («терминалом» -> terminal, «банк» -> bank); a short one
     of two consonants too, as the value rules read it (colloquial.transliterates: «из чата» -> chat, which
-    loaded every row unread before: planner133)."""
-    if not values or not re.fullmatch(r"[а-яё]{3,}", token):
+    loaded every row unread before: planner133); never a verb of loading («гнать» sounds like 'agent' without
+    its vowels: the request's order, no value; planner135)."""
+    if not values or not re.fullmatch(r"[а-яё]{3,}", token) or tokenize(token)[0].lemmas & TAKE_LEMMAS:
         return None
     sounds = {s for s in (skeleton(token), skeleton(stem(token))) if len(s) >= 3} if len(token) > 3 else set()
     found = next((v for v in sorted(values) if sounds & {skeleton(v), skeleton(stem(v))}), None)

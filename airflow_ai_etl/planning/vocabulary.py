@@ -57,6 +57,8 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "balance": ["баланс", "сальдо", "остаток"],
     "shipment": ["отгрузка"],  # «доставка» / "delivery" is a process: shipments, routes and tracking fit
     "supplier": ["поставщик", "vendor"],
+    # planner135: «Материалы» of supply.materials; 'Поставки материалов' only modify their own noun
+    "material": ["материал"],
     "category": ["категория"],
     # marts101: «акционные позиции» of is_promo 'Продано по акции': the promotion's adjective names the flag
     "promo": ["акция", "акционный"],
@@ -269,6 +271,9 @@ def compound_head(lemma: str) -> str | None:
 # ('working'); planner129: «заявки в работе», the meaning 'в работе' a status code's comment gives
 LOCATIVE_VALUE_MEANINGS = {
     "ремонт": ("repair", "in_repair"), "работа": ("in_progress", "progress", "working"),
+    # planner135: «техника в простое» ('Статус техники: working, repair, idle, …'), as «которая простаивает»;
+    # only after «в»/«на»: «простая выгрузка» is the adjective, no state
+    "простой": ("idle",),
 }  # fmt: skip
 
 # Russian lemmas -> English words a listed code is made of: «в пути» -> in_transit, «в рублях» -> RUB.
@@ -519,6 +524,9 @@ VALUE_MEANINGS = {
     # planner128: a listing's state and kind ('Статус объявления (active, reserved, …)', 'Вид объявления
     # (sale, rent)'): «зарезервированные объявления о продаже» («аренда» names the leases: left asked)
     "зарезервировать": ("reserved",), "зарезервированный": ("reserved",), "продажа": ("sale",),
+    # planner135: «объявления об аренде» ('Вид объявления (sale, rent)'): the listing's kind; «аренда» alone
+    # still names the leases ('Договоры аренды'), the noun after «о/об» is the head's topic
+    "аренда": ("rent",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or

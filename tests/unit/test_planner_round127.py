@@ -138,9 +138,7 @@ def test_two_listed_roles_filter_by_both() -> None:
 # --- a kind after «о»/«об» beside a currency -----------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True, reason="left undone: «продажа»/«аренда» as listed kinds dropped the states beside them"
-)
+# planner135: «об аренде» is the listing's kind 'rent' (the xfail is done)
 def test_a_listing_kind_is_kept_beside_the_currency() -> None:
     spec = ok_spec("realty", "Объявления об аренде в рублях каждый день в семь утра")
     assert spec.source.table == "sales.listings"

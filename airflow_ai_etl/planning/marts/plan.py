@@ -298,6 +298,7 @@ from airflow_ai_etl.planning.marts.words import (
     _wrapper_words,
 )
 from airflow_ai_etl.planning.meaning_phrases import value_adjective_ids
+from airflow_ai_etl.planning.means import without_means_prepositions
 from airflow_ai_etl.planning.newrows import says_recent
 from airflow_ai_etl.planning.patterns import DEDUPE, INCREMENTAL, NEW_NOUN, NULL_AFTER, WINDOW_PREPOSITIONS
 from airflow_ai_etl.planning.request import Found, Request, status_spellings, status_word
@@ -617,7 +618,8 @@ def looks_like_mart(planner: OfflinePlanner, text: str) -> bool:
     tokens = tokenize(text)
     # «со средним приоритетом»: a listed value beside its column's noun is no average (planner133)
     titles = comment_title_ids(planner, tokens) | value_adjective_ids(planner.catalog, tokens)
-    return is_mart_request(tokens, titles) or _subject_mart(planner, tokens, text)
+    said = without_means_prepositions(planner, tokens)  # "by card": the rows' means, no grouping (planner135)
+    return is_mart_request(said, titles) or _subject_mart(planner, tokens, text)
 
 
 def groups_by_catalog_column(planner: OfflinePlanner, text: str) -> bool:
@@ -894,13 +896,15 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     if (purposeless := _without_purpose(request.text)) != request.text:  # «для планёрки по загрузке …»
         request = dataclasses.replace(request, text=purposeless)
     tokens = tokenize(request.text)
-    if not is_mart_request(tokens):
+    if not is_mart_request(without_means_prepositions(planner, tokens)):
         # "average debt for privileged vs non-privileged subscribers": the split is the mart's dimension
         split = _flag_split(planner, request.text, tokens)
         if split != request.text and is_mart_request(tokenize(split)):
             request, tokens = dataclasses.replace(request, text=split), tokenize(split)
     titles = comment_title_ids(planner, tokens) | value_adjective_ids(planner.catalog, tokens)
-    if not is_mart_request(tokens, titles) and not _subject_mart(planner, tokens, request.text):
+    # "premium payments by card, hourly": a listed value after "by" says the rows, no grouping (planner135)
+    mart_words = without_means_prepositions(planner, tokens)
+    if not is_mart_request(mart_words, titles) and not _subject_mart(planner, tokens, request.text):
         return None
     if (refused := _unsupported_engine_word(planner, tokens, request.language)) is not None:
         return refused  # «из оракловой базы»: no reader for the source, whatever the mart computes

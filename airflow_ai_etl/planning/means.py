@@ -1,0 +1,73 @@
+"""A listed value after "by" / «по» says how the rows came about, not what to group by (planner135).
+
+"Premium payments by card, hourly", "premium payments by cash daily at 6": "card" and "cash" are values a
+column's comment lists ('Способ оплаты (card, cash, transfer, sbp)'), and no column is called so; "by" before
+them is the preposition of means ("paid by card"), so the words say which rows to load (`payment_method =
+'card'`), never a mart grouped by a "card" column with "hourly" its grain. The mart test reads the request
+without such a "by"; the filter rules read the value as before (filters' means cue).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from airflow_ai_etl.catalog import listed_values
+from airflow_ai_etl.planning.lexer import Token
+from airflow_ai_etl.planning.vocabulary import name_parts, stem
+
+if TYPE_CHECKING:
+    from airflow_ai_etl.planning.offline import OfflinePlanner
+
+# prepositions of means a grouping shares: "by card" / «по sbp» (a grouping is "by region", «по регионам»)
+_MEANS_OR_GROUPING = frozenset({"by", "по"})
+# words a schedule opens with right after the value ("by cash daily at 6", «по sbp каждый час»)
+_SCHEDULE_OPENERS = frozenset(
+    {
+        "daily",
+        "hourly",
+        "nightly",
+        "weekly",
+        "every",
+        "each",
+        "at",
+        "on",
+        "каждый",
+        "каждую",
+        "каждые",
+        "ежедневно",
+    }
+)
+
+
+def _listed_code(planner: OfflinePlanner, word: str) -> bool:
+    """`word` is a value some column of a PostgreSQL table lists, and no column of any of them is so named."""
+    found = False
+    for conn in planner.catalog.connections_of("postgres"):
+        for table in planner.catalog.tables_of(conn.conn_id):
+            if table.column(word) is not None or stem(word) in name_parts(table.name):
+                return False  # "by status", "by branch": a column or a table, grouped by
+            found = found or any(word in (v.lower() for v in listed_values(c.comment)) for c in table.columns)
+    return found
+
+
+def without_means_prepositions(planner: OfflinePlanner, tokens: Sequence[Token]) -> list[Token]:
+    """`tokens` less each "by"/«по» right before a Latin value a column lists (see the module's doc)."""
+    kept: list[Token] = []
+    for k, token in enumerate(tokens):
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        # the value ends its phrase: "by office city" groups by the office's city, no means
+        alone = (
+            k + 2 >= len(tokens) or tokens[k + 2].lang == "punct" or tokens[k + 2].lower in _SCHEDULE_OPENERS
+        )
+        means = (
+            token.lower in _MEANS_OR_GROUPING
+            and after is not None
+            and alone
+            and after.lower.isascii()
+            and after.lower.isalpha()
+            and _listed_code(planner, after.lower)
+        )
+        if not means:
+            kept.append(token)
+    return kept
