@@ -908,6 +908,23 @@ def _listed(tokens: Sequence[Token], k: int) -> bool:
     return any(0 <= j < len(tokens) and tokens[j].lower in LIST_JOINERS for j in (k - 1, k + 1))
 
 
+def _units_word_column(tokens: Sequence[Token], m: MeasureWord, fact: Table) -> str | None:
+    """ "number of items", "how many items" of bar orders (items_count 'Позиций в заказе'): the units word a
+    count is of is a part of the name of one integer column of the fact, no key, so that column counts
+    them on each row and is summed; counting the orders would count no items (marts104). None when no
+    column or several are named so (the units counted are the rows, «лиды … сколько штук»)."""
+    words = [t for t in tokens[m.index + 1 : m.index + 4] if t.lang == "en" and t.lower not in ("of", "many")]
+    if not words:
+        return None
+    said = stem(words[0].lower)
+    found = [
+        c.name
+        for c in fact.columns
+        if column_kind(c.type).family == "int" and not _key_column(fact, c) and said in name_parts(c.name)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _summed_rate(measures: Sequence[dict[str, Any]], fact: Table) -> str | None:
     """The rate or score column a measure sums: adding up rates or scores means nothing, so it is asked."""
     for m in measures:
@@ -1108,6 +1125,9 @@ def _measures(
                     measures.append({"func": "sum", "column": unit.name})  # «сколько часов отработано»
                     continue
                 counting = _word(cue, COUNT_RU, COUNT_EN | {"many"}) or _slang_count(tokens, m.index)
+                if qty is None and m.units and (units_of := _units_word_column(tokens, m, fact)) is not None:
+                    measures.append({"func": "sum", "column": units_of})  # "number of items": items_count
+                    continue
                 if qty is None and m.units and counting:  # «скока штук»: slang counts as «сколько»
                     measures.append({"func": "count"})  # «лиды ... сколько штук»: no pieces column, rows
                     continue
