@@ -1055,7 +1055,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
-    if (prices := _summed_prices(ph)) is not None:  # «сумма цен по тарифам»: prices added up mean nothing
+    if (prices := _summed_prices(ph, ground)) is not None:  # «сумма цен по тарифам»: unit prices added
         return Outcome.clarify(ask("residue", words=prices))
     entity = ph.counted_entity or _counted_entity(ph, ground, fact)  # «кредитов» counted on loan_payments
     if ph.on_average:  # «сколько остановок в среднем»: the average of what is counted or summed
@@ -2266,7 +2266,7 @@ def _undated_participle_asked(
     return question if question in questions else None
 
 
-def _summed_prices(ph: MartPhrase) -> str | None:
+def _summed_prices(ph: MartPhrase, ground: _Ground) -> str | None:
     """«Сумма цен за кВт·ч по тарифам», "sum of prices per tariff": a sum whose object is prices in the
     plural adds up prices of units, which means nothing whatever column the word reaches (a unit price, or
     a row's cost 'Стоимость зарядки' read for «цена»): the words are quoted in a question, never planned
@@ -2279,7 +2279,8 @@ def _summed_prices(ph: MartPhrase) -> str | None:
         plural = head.lang == "ru" and any(  # «цен», a genitive plural; «цены» of «сумма цены» is singular
             p.lemma == "цена" and p.case == "gent" and p.number == "plur" for p in head.parses
         )
-        if plural or head.lower == "prices":
+        owned = any(ground.table_of(tokens[k]) is not None for k in m.object[1:])
+        if (plural or head.lower == "prices") and not owned:  # «сумма цен билетов»: each ticket's price
             return _words_of(tokens, range(min(m.index, m.object[0]), max(m.object) + 1))
     return None
 
