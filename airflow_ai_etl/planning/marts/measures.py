@@ -1500,7 +1500,23 @@ def _sum_or_count(m: MeasureWord, object_words: Sequence[Token], ground: _Ground
         and not _money_columns(fact)
         and _quantity_column(fact) is None
         and len(_numeric_columns(fact)) == 1
+        and not _numbers_named(object_words, fact)  # «сумма начисленных миль»: miles 'Количество миль'
     )
+
+
+def _numbers_named(words: Sequence[Token], fact: Table) -> bool:
+    """A Russian word of the sum is what a numeric column counts ('Количество миль' of miles): the sum is of
+    that number, even when the word also names the fact's rows ('Операции с милями'). Only a comment opening
+    with «Количество»/«Число» says so ('Длительность звонка' is no number of calls: «сумма звонков» asked)."""
+    counts = [
+        _comment_lemmas(c.comment or "")
+        for c in _numeric_columns(fact)
+        if (c.comment or "").lower().startswith(("количество", "число"))
+    ]
+    return any(w.lang == "ru" and w.lemmas & (said - KIND_WORDS_OF_NUMBERS) for w in words for said in counts)
+
+
+KIND_WORDS_OF_NUMBERS = frozenset({"количество", "сумма", "число"})  # what any number's comment opens with
 
 
 def _names_unit_column(word: Token, fact: Table, measures: list[dict[str, Any]]) -> bool:
