@@ -466,6 +466,9 @@ VALUE_MEANINGS = {
     # expires_on dates that state too, so it is asked
     # marts90: the operation's noun ('Тип операции (accrual, redemption, …)'): «только начисления», «списания»
     "начисление": ("accrual",),
+    # marts104: the participles of those operations and of a claim's payout, said of the rows in a title
+    # («Начисленные мили: …» 'Тип операции (accrual, …)', «Выплаченные убытки: …» 'Статус (…, paid)')
+    "начислить": ("accrual",), "начисленный": ("accrual",), "выплатить": ("paid",), "выплаченный": ("paid",),
     # q113: a money movement's direction ('Направление (debit, credit)'): «сумма списаний / зачислений»
     "списание": ("redemption", "written_off", "write_off", "debit"), "зачисление": ("credit",),
     "обучаться": ("studying",), "обучающийся": ("studying",), "учиться": ("studying",),

@@ -77,6 +77,7 @@ from airflow_ai_etl.planning.marts.words import (
     _grain_noun,
     _is_measure,
     _is_quantity_word,
+    _naming_lemmas,
     _participle,
     _plural_noun_head,
     _ru,
@@ -1693,7 +1694,7 @@ def _title_comment_fact(ph: MartPhrase, ground: _Ground) -> None:
     found = [
         t
         for t in ground.tables
-        if t.comment and all(tokens[k].lemmas & _comment_lemmas(t.comment) for k in content)
+        if t.comment and all(tokens[k].lemmas & _naming_lemmas(t.comment) for k in content)
     ]
     if len(found) != 1:
         return

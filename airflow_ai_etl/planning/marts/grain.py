@@ -294,6 +294,7 @@ def _grain_of_words(
         and not _excluded_state_word(tokens, k)  # «кроме закрытых»: the rows kept lack that time
         and not (ground.table_of(w) is fact and _two_time_readings(w, times))
         and not (k > 0 and tokens[k - 1].lower in ONLY_WORDS)  # «только закрытые (done)»: a state, a filter
+        and not _noun_of_only_state(tokens, k)  # «только опоздавшие доставки»: the filter's noun (marts104)
     ]  # fmt: skip  # «сколько сотрудников принято по месяцам»; «ещё не вернули» is a state (a filter)
     anywhere = {p for w in events if (p := _time_word(w))}
     matched = [c for c in times if any(_part_match(p, c) for p in anywhere)]
@@ -372,6 +373,13 @@ def _excluded_state_word(tokens: Sequence[Token], k: int) -> bool:
         if t.text in (",", ".", ";", ":"):
             return False
     return False
+
+
+def _noun_of_only_state(tokens: Sequence[Token], k: int) -> bool:
+    """«только опоздавшие доставки», "only late deliveries": the rows' noun after an only-word and the state
+    it keeps names which rows are kept, not the event that dates them (delivered_at is no grain of «…
+    помесячно, только опоздавшие доставки»; the time stays asked or read as without the filter)."""
+    return k > 1 and tokens[k - 2].lower in ONLY_WORDS and _state_adjective_form(tokens[k - 1])
 
 
 def _state_adjective_form(token: Token) -> bool:

@@ -986,6 +986,23 @@ def _listed(tokens: Sequence[Token], k: int) -> bool:
     return any(0 <= j < len(tokens) and tokens[j].lower in LIST_JOINERS for j in (k - 1, k + 1))
 
 
+def _units_word_column(tokens: Sequence[Token], m: MeasureWord, fact: Table) -> str | None:
+    """ "number of items", "how many items" of bar orders (items_count 'Позиций в заказе'): the units word a
+    count is of is a part of the name of one integer column of the fact, no key, so that column counts
+    them on each row and is summed; counting the orders would count no items (marts104). None when no
+    column or several are named so (the units counted are the rows, «лиды … сколько штук»)."""
+    words = [t for t in tokens[m.index + 1 : m.index + 4] if t.lang == "en" and t.lower not in ("of", "many")]
+    if not words:
+        return None
+    said = stem(words[0].lower)
+    found = [
+        c.name
+        for c in fact.columns
+        if column_kind(c.type).family == "int" and not _key_column(fact, c) and said in name_parts(c.name)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
 def _summed_rate(measures: Sequence[dict[str, Any]], fact: Table) -> str | None:
     """The rate or score column a measure sums: adding up rates or scores means nothing, so it is asked."""
     for m in measures:
@@ -1217,6 +1234,9 @@ def _measures(
                     measures.append({"func": "sum", "column": unit.name})  # «сколько часов отработано»
                     continue
                 counting = _word(cue, COUNT_RU, COUNT_EN | {"many"}) or _slang_count(tokens, m.index)
+                if qty is None and m.units and (units_of := _units_word_column(tokens, m, fact)) is not None:
+                    measures.append({"func": "sum", "column": units_of})  # "number of items": items_count
+                    continue
                 if qty is None and m.units and counting:  # «скока штук»: slang counts as «сколько»
                     measures.append({"func": "count"})  # «лиды ... сколько штук»: no pieces column, rows
                     continue
@@ -1591,7 +1611,23 @@ def _sum_or_count(m: MeasureWord, object_words: Sequence[Token], ground: _Ground
         and not _money_columns(fact)
         and _quantity_column(fact) is None
         and len(_numeric_columns(fact)) == 1
+        and not _numbers_named(object_words, fact)  # «сумма начисленных миль»: miles 'Количество миль'
     )
+
+
+def _numbers_named(words: Sequence[Token], fact: Table) -> bool:
+    """A Russian word of the sum is what a numeric column counts ('Количество миль' of miles): the sum is of
+    that number, even when the word also names the fact's rows ('Операции с милями'). Only a comment opening
+    with «Количество»/«Число» says so ('Длительность звонка' is no number of calls: «сумма звонков» asked)."""
+    counts = [
+        _comment_lemmas(c.comment or "")
+        for c in _numeric_columns(fact)
+        if (c.comment or "").lower().startswith(("количество", "число"))
+    ]
+    return any(w.lang == "ru" and w.lemmas & (said - KIND_WORDS_OF_NUMBERS) for w in words for said in counts)
+
+
+KIND_WORDS_OF_NUMBERS = frozenset({"количество", "сумма", "число"})  # what any number's comment opens with
 
 
 def _names_unit_column(word: Token, fact: Table, measures: list[dict[str, Any]]) -> bool:

@@ -203,7 +203,9 @@ from airflow_ai_etl.planning.marts.row_filters import (
     _quoted_bare_values,
     _relative_flag,
     _release_flag_words,
+    _release_from_values,
     _release_noun_before_with,
+    _release_only_value_bracket,
     _release_via_values,
     _rows_by_listed_value,
     _russian_verb_state,
@@ -276,6 +278,7 @@ from airflow_ai_etl.planning.marts.words import (
     _english_participle,
     _exchange_rate_comment,
     _finite_event_verb,
+    _full_participle_form,
     _grain_adjective,
     _grain_noun,
     _grain_noun_named,
@@ -1060,6 +1063,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     measures, questions = _measures(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
+    if (prices := _summed_prices(ph, ground)) is not None:  # «сумма цен по тарифам»: unit prices added
+        return Outcome.clarify(ask("residue", words=prices))
     entity = ph.counted_entity or _counted_entity(ph, ground, fact)  # «кредитов» counted on loan_payments
     if ph.on_average:  # «сколько остановок в среднем»: the average of what is counted or summed
         rows = [m for m in measures if m == {"func": "count"}]
@@ -1089,6 +1094,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             ph.dims.remove(group)
     if _measure_per_own_row(ph, ground, fact, measures):  # «сумма абонентской платы по тарифам» on tariffs
         return Outcome.clarify(ask("no_measure"))
+    _release_only_value_bracket(ph, fact)  # «только проход по лицу (face_id)»: a filter, no dimension
     _flag_groups_of_fact(ph, ground, fact)  # «по гарантийным заказ-нарядам»: is_warranty = true, no dimension
     flag_phrase = _flag_phrase_group(ph, fact)  # «проданных по акции»: is_promo = true, no dimension
     dims, joins, questions = _dimensions(ph, ground, fact, ask)
@@ -1186,6 +1192,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _release_flag_words(ph, ground, fact, measures)  # "count occupied beds": occupied = true
     _claim_title_table(ph, ground, fact)  # "lab tests: avg ...": a title, no condition
     _release_via_values(ph, ground, fact)  # «через СБП»: a channel's value for the filter rules, no table
+    _release_from_values(ph, ground, fact)  # «из агрегаторов»: a channel's value, no source table
     _claim_not_yet(ph, fact)  # «только те, что ещё не вернули»: read here, blanked for the filter rules
     _claim_not_yet_subject(ph, ground, fact)  # "only people not fired yet"
     value_condition = _value_of_column(ph, ground, fact)  # "only sales from the north region"
@@ -1224,6 +1231,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         # and, with no grain on that time, only the rows it happened to («студентов отчислено»)
         if (two := _two_columns_asked(lang, state_word, fact, grain, where.questions)) is not None:
             return Outcome.clarify(two)  # «закрытых счетов»: closed_at or status 'closed', as a load asks
+        if (two := _undated_participle_asked(lang, state_word, fact, ph, where.questions)) is not None:
+            return Outcome.clarify(two)  # «закрытых заявок … помесячно»: the grain's time was only guessed
         happened = _event_happened(state_word, fact, grain)
         state_word, rest_request = None, Request(plain)
         where = _mart_where(planner, rest_request, fact, grain)
@@ -1353,7 +1362,16 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         ph.used |= {i for i, t in enumerate(tokens) if t.text == named_target}
     # a null check read from its bracket is a filter the rules read, as when they read it themselves
     summed = frozenset(str(m["column"]) for m in definition["measures"] if m.get("column"))
-    residue = _residue(tokens, ph, rest_request, where.value or null_condition, ground, fact, measured=summed)
+    residue = _residue(
+        tokens,
+        ph,
+        rest_request,
+        where.value or null_condition,
+        ground,
+        fact,
+        measured=summed,
+        dated=grain["column"] if grain else None,
+    )
     if residue:
         return Outcome.clarify(ask("residue", words=residue))
     try:
@@ -1547,9 +1565,11 @@ def _residue(
     fact: Table,
     conditioned: bool = False,
     measured: frozenset[str] = frozenset(),
+    dated: str | None = None,
 ) -> str:
     """Words no rule read, quoted; a filter the rules did not turn into a condition is never dropped.
-    Table nouns, verbs (построй, продано, "sold") and refresh words carry no slot of their own."""
+    Table nouns, verbs (построй, продано, "sold") and refresh words carry no slot of their own. `dated`: the
+    time column of the mart's grain."""
     spans = list(rest.schedule_spans) + list(rest.handled)
     connections = {c.lower() for c in ground.planner.catalog.connections}
     titled = _title_nouns(tokens)
@@ -1587,7 +1607,7 @@ def _residue(
             continue
         if ph.grain and t.lang == "ru" and t.lemma == "новый":
             continue  # «новые клиенты по месяцам»: new rows are counted by the month they appear in
-        if _participle(t) and any(_part_match(p, c) for p in _verb_times(t) for c in _time_columns(fact)):
+        if _participle(t) and _event_of_every_row(t, fact, dated):
             continue  # «выданных книг» of library_loans (issued_at): the event the rows are
         if _participle(t) and _says_registration(t) and _registration_columns(fact):
             continue  # "guests registered per …": created_at 'Дата регистрации гостя'
@@ -1920,6 +1940,18 @@ def _head_event_noun(token: Token, fact: Table) -> bool:
 def _comparative(token: Token) -> bool:
     """«ниже», «выше», «меньше», «позже»: a comparative (pymorphy reads «ниже» first as a preposition)."""
     return token.lower in ("ниже", "выше") or any(x.pos == "COMP" for x in token.parses)
+
+
+def _event_of_every_row(t: Token, fact: Table, dated: str | None) -> bool:
+    """«выданных книг» of loans (issued_at NOT NULL): a participle naming a time column every row has is
+    the event the rows are, no state. One naming a nullable time column («Выплаченные убытки», paid_at
+    empty until paid) is a state of some rows: only the grain on that column dates it (each row by its
+    payout); otherwise it is a filter the rules must read, or asked (marts104). Only a Russian full
+    participle before its noun: an English past form may be the finite verb of the event."""
+    named = [c for c in _time_columns(fact) if any(_part_match(p, c) for p in _verb_times(t))]
+    if t.lang != "ru" or not _full_participle_form(t):
+        return bool(named)  # "people checked in", «заселилось»: a finite verb says the event happened
+    return any(not c.nullable or c.name == dated for c in named)
 
 
 def _participle_names_column(tokens: Sequence[Token], i: int, fact: Table) -> bool:
@@ -2270,6 +2302,42 @@ def _two_columns_asked(
         return None
     question = state_two_columns_question(lang, fact, full, event.split()[0])
     return question if question in questions else None
+
+
+def _undated_participle_asked(
+    lang: str, word: str, fact: Table, ph: MartPhrase, questions: Sequence[str]
+) -> str | None:
+    """«Сколько закрытых заявок по темам понедельно»: a full participle before the counted noun that both a
+    time column (closed_at) and a status could say, asked by the filter rules, stays asked when the grain
+    was put on that time column though no word of the grain named it (marts104): «понедельно» dates nothing,
+    so the participle alone chose the grain and the state was dropped. A finite verb («сколько заявок
+    закрыли по неделям») or a named time («по дате закрытия») dates the event, as before."""
+    said = tokenize(word)[0]
+    full = _full_participle(said)
+    event = _event_happened(word, fact, None)
+    if ph.grain_words or not _full_participle_form(said) or full is None or event is None:
+        return None
+    question = state_two_columns_question(lang, fact, full, event.split()[0])
+    return question if question in questions else None
+
+
+def _summed_prices(ph: MartPhrase, ground: _Ground) -> str | None:
+    """«Сумма цен за кВт·ч по тарифам», "sum of prices per tariff": a sum whose object is prices in the
+    plural adds up prices of units, which means nothing whatever column the word reaches (a unit price, or
+    a row's cost 'Стоимость зарядки' read for «цена»): the words are quoted in a question, never planned
+    (marts104). A singular price («сумма цены заказа», "total price") is a row's money, read as before."""
+    tokens = ph.tokens
+    for m in ph.measures:
+        if m.func != "sum" or not m.object:
+            continue
+        head = tokens[m.object[0]]
+        plural = head.lang == "ru" and any(  # «цен», a genitive plural; «цены» of «сумма цены» is singular
+            p.lemma == "цена" and p.case == "gent" and p.number == "plur" for p in head.parses
+        )
+        owned = any(ground.table_of(tokens[k]) is not None for k in m.object[1:])
+        if (plural or head.lower == "prices") and not owned:  # «сумма цен билетов»: each ticket's price
+            return _words_of(tokens, range(min(m.index, m.object[0]), max(m.object) + 1))
+    return None
 
 
 def _names_mart(ph: MartPhrase) -> bool:

@@ -60,6 +60,7 @@ from airflow_ai_etl.planning.marts.words import (
     EACH,
     EVENT_PREFIX,
     FILLER_EN,
+    FROM_WORDS,
     LIST_JOINERS,
     NEGATION_WORDS,
     NULL_WORDS,
@@ -452,6 +453,42 @@ def _release_via_values(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
         if ground.table_of(ph.tokens[k]) is not None or fact in comments or _via_key(ph, ground, fact, k):
             continue  # a table, a table's comment or a key of the fact («через passenger_id»): a path
         ph.used.difference_update({k - 1, k})
+
+
+def _release_from_values(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
+    """«заказов из агрегаторов», "orders from aggregators" ('Канал заказа (app, website, call_center,
+    aggregator)'): a «из»/"from" word read as the rows' source that names no table but a value a column of
+    the fact lists says where the rows came from; it goes back to the filter rules (channel = 'aggregator'),
+    never dropped (marts104)."""
+    tokens = ph.tokens
+    for k in list(ph.sources):
+        if k < 1 or tokens[k - 1].lower not in FROM_WORDS or ground.table_of(tokens[k]) is not None:
+            continue
+        if _means_listed_value(tokens[k], fact):
+            ph.sources.remove(k)
+            ph.used.difference_update({k - 1, k})
+
+
+def _release_only_value_bracket(ph: MartPhrase, fact: Table) -> None:
+    """«только проход по лицу (face_id)», «только вход по карте (card)» ('Способ прохода (card, app,
+    face_id)'): a «по» group after an only-word of its clause whose bracket holds a value a column of the fact
+    lists says which rows are kept, not a grouping; its words go back to the filter rules (entry_method =
+    'face_id'), never a dimension beside the unread noun (marts104)."""
+    tokens = ph.tokens
+    listed = {v.lower() for _, v in _listed_text_values(fact)}
+    for group in list(ph.dims):
+        bracketed = [k for k in group if 0 < k < len(tokens) - 1 and tokens[k - 1].text == "("]
+        if not bracketed or not all(tokens[k].lower in listed for k in bracketed):
+            continue
+        first, last = min(group), max(group) + 1  # the bracket's closing mark after the value
+        clause = first
+        while clause > 0 and tokens[clause - 1].text not in (",", ";", ":"):
+            clause -= 1
+        by = next((k for k in range(first - 1, clause - 1, -1) if tokens[k].lower in ("по", "by")), None)
+        if by is None or not any(tokens[k].lower in ONLY_WORDS for k in range(clause, by)):
+            continue
+        ph.dims.remove(group)
+        ph.used.difference_update(range(by, min(last + 1, len(tokens))))
 
 
 NOT_YET_LEAD = {"только", "лишь", "only", "те", "тех", "которые", "что", "кто", "ещё", "еще", "пока", "still",

@@ -1179,6 +1179,16 @@ def _comment_lemmas(comment: str) -> frozenset[str]:
     return frozenset(lemma for t in tokenize(comment) if t.lang == "ru" for lemma in t.lemmas)
 
 
+_LISTING_BRACKET = re.compile(r"\([^()]*,[^()]*\)")  # '(ПДД, парковка, повреждения)': kinds of rows
+
+
+def _naming_lemmas(comment: str) -> frozenset[str]:
+    """The lemmas of the words that name a table's rows in its comment, without a bracket that lists kinds
+    of them ('Штрафы клиентов (ПДД, парковка, повреждения)': штраф, клиент): «Штрафы за парковку:» names
+    the fines and one kind of them, a row filter, not the table alone (marts104)."""
+    return _comment_lemmas(_LISTING_BRACKET.sub(" ", comment))
+
+
 @functools.lru_cache(maxsize=4096)
 def _comment_stems(comment: str) -> frozenset[str]:
     from airflow_ai_etl.planning.offline import name_parts_of_text
