@@ -42,6 +42,7 @@ from airflow_ai_etl.planning import flags, heads, joined_flags, negation, retrac
 from airflow_ai_etl.planning.abbreviations import spells_initials
 from airflow_ai_etl.planning.clauses import contact_clause_en
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
+from airflow_ai_etl.planning.english_meanings import english_meaning, english_meaning_phrases
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
 from airflow_ai_etl.planning.flags import (
     NEGATION_PARTICLES,
@@ -567,7 +568,7 @@ class RowFilters:
             self._compared_conditions, self._equal_measure_conditions,
             self._counted_conditions,
             self._comparative_conditions,
-            self._marked_conditions, self._status_conditions,
+            self._marked_conditions, self._english_meaning_conditions, self._status_conditions,
             self._state_conditions, self._clause_state_conditions, self._value_conditions,
             self._place_conditions, self._listed_run_conditions, self._kind_noun_before_values,
             self._value_noun_conditions,
@@ -2368,6 +2369,18 @@ class RowFilters:
                             f"{columns[0]} {operator} {match.group(1).replace(',', '.')}",
                         )
                         break
+
+    def _english_meaning_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "calls the customer hung up on" of 'Результат: 3 — сброшен клиентом', "second-line specialists"
+        of 'Роль: 2 — специалист второй линии': an English phrase covering every word of one Russian meaning a
+        coded column lists is that value (planner134: asked, or every row loaded, before)."""
+        if request.language != "en":
+            return
+        for phrase in english_meaning_phrases(request.text, table, request.is_handled):
+            request.handled.append((phrase.start, phrase.end))
+            yield phrase.position, phrase.column, f"{phrase.column} = {_quote(phrase.value)}"
 
     def _status_conditions(
         self, request: Request, table: Table, incremental: bool
@@ -8554,9 +8567,10 @@ def _is_english_participle(word: Token) -> bool:
 
 def _listed_meaning(word: str, listed: Sequence[str]) -> str | None:
     """The one listed value a Russian word means by VALUE_MEANINGS («сиропа» -> syrup of '(tablets, syrup,
-    ...)'), None when the word is not Russian or means none or several of them."""
+    ...)'), or an English word by the bilingual lexicon ("new" -> 'новая'), None when it means none or
+    several of them."""
     if not CYRILLIC.search(word):
-        return None
+        return english_meaning(word, listed)  # "in status new" of 'Статус: 1 — новая' (planner134)
     meanings = set().union(*(value_meanings(t) for t in tokenize(word) if t.lang == "ru"))
     hits = [v for v in listed if stem(v.lower()) in meanings]
     return hits[0] if len(hits) == 1 else None

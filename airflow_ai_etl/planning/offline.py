@@ -42,6 +42,7 @@ from airflow_ai_etl.planning import (
     codes,
     colloquial,
     content,
+    english_meanings,
     frame,
     grammar,
     heads,
@@ -1697,6 +1698,15 @@ class OfflinePlanner:
             return Found(None, [msg("planner.no_source_connection")])
         unreadable = [c.conn_id for c in candidates if c.conn_id in self.catalog.errors]
         found = {c.conn_id: t for c in candidates if (t := self._match_tables(request, c.conn_id))}
+        if not found and request.language == "en":
+            # "NPS promoters", "first-line operators": no table's noun, a coded meaning of one table's rows
+            named = english_meanings.tables_named_by_meaning
+            found = {
+                c.conn_id: t
+                for c in candidates
+                if (t := named(request.text, self.catalog.tables_of(c.conn_id)))
+            }
+            found = found if sum(len(t) for t in found.values()) == 1 else {}
         if not found:
             return Found(None, [self._ask_table(request, candidates, unreadable)])
         if len(found) > 1:
@@ -2149,6 +2159,11 @@ class OfflinePlanner:
             kept = table_saying_meaning(tokenize(request.text), [table for _, table in found])
             if kept is not None:
                 return [kept]
+            if request.language == "en":  # "calls the driver hung up on": 'сброшен водителем' (planner134)
+                spans = {n: (t, [request.spans[i] for i in ix]) for n, (t, ix) in hits.items()}
+                meant = english_meanings.table_of_meaning(request.text, spans)
+                if meant is not None:
+                    return [meant]
         return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
 
     def _tables_calling_rows_so(

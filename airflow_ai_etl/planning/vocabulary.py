@@ -228,6 +228,32 @@ STATE_JARGON_EN: dict[str, tuple[str, ...]] = {
     "24-hour": ("round", "clock"), "24-hours": ("round", "clock"), "around-the-clock": ("round", "clock"),
 }  # fmt: skip
 
+# planner134: English words -> lemmas of the Russian words a coded meaning is written in ('Результат: 3 —
+# сброшен клиентом', 'Роль: 2 — специалист второй линии'), so an English request reads a meaning no English
+# code lists: "calls the customer hung up on", "second-line specialists", "complaints under review". A meaning
+# is read only when the request's words cover all its words (planning/english_meanings.py); the value lexicon
+# read backwards (VALUE_MEANINGS: "cancelled" -> отменить) and the glossary's Russian synonyms ("customer" ->
+# клиент) add theirs.
+MEANING_WORDS_EN: dict[str, tuple[str, ...]] = {
+    # events of a call, a request or an appeal
+    "hang": ("сбросить",), "hung": ("сбросить",), "miss": ("пропустить",), "missed": ("пропустить",),
+    "answer": ("ответить",), "answered": ("ответить",), "transfer": ("перевести",),
+    "transferred": ("перевести",), "uphold": ("удовлетворить",), "upheld": ("удовлетворить",),
+    "granted": ("удовлетворить",), "review": ("рассмотрение", "проверка"), "new": ("новый",),
+    "response": ("ответ",), "reply": ("ответ",), "resolution": ("решение",),
+    # parties and roles
+    "customer": ("клиент",), "client": ("клиент",), "passenger": ("пассажир",), "rider": ("пассажир",),
+    "agent": ("агент",), "system": ("система",), "dispatcher": ("диспетчер",), "operator": ("оператор",),
+    "specialist": ("специалист",), "trainee": ("стажер",), "intern": ("стажер",), "mentor": ("наставник",),
+    "senior": ("старший",), "lead": ("старший", "руководитель"), "head": ("руководитель",),
+    "supervisor": ("руководитель",), "manager": ("руководитель",), "team": ("группа",),
+    "group": ("группа",), "shift": ("смена",), "line": ("линия",), "class": ("класс",),
+    "first": ("первый",), "second": ("второй",), "third": ("третий",), "fourth": ("четвертый",),
+    # an NPS answer's segments
+    "promoter": ("промоутер",), "detractor": ("критик",), "critic": ("критик",), "passive": ("нейтрал",),
+    "neutral": ("нейтрал",),
+}  # fmt: skip
+
 # "successful ones only", "the failed one": English pronouns standing for the rows' own noun.
 ROW_PRONOUNS_EN = frozenset({"ones", "one"})
 

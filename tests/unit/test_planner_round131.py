@@ -108,7 +108,8 @@ def test_with_a_phone_still_means_one_is_there() -> None:
 
 # (catalog, request, the words quoted): English role words before a register phrase, unread
 LIST_HEAD_ASKED = [
-    ("helpdesk", "First-line operators from the agents list, every day at 8", "First-line operators"),
+    # planner134: "First-line operators" now reads 'оператор первой линии' (role = 1); a rank no role lists
+    ("helpdesk", "Junior operators from the agents list, every day at 8", "Junior operators"),
     ("helpdesk", "Senior dispatchers from the agents list daily at 9", "Senior dispatchers"),
 ]  # fmt: skip
 

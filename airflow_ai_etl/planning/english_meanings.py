@@ -1,0 +1,240 @@
+"""English words for a coded meaning written in Russian (planner134, issue 15).
+
+A SMALLINT column whose comment gives its codes Russian meanings ('Результат: 1 — отвечен, 3 — сброшен
+клиентом', 'Роль: 2 — специалист второй линии') is listed by those meanings (planning/codes.py); one an
+English word of the value lexicon translates is listed in English ('закрыта' -> closed) and read as any
+English code is. The others («сброшен клиентом», «на рассмотрении», «промоутер») are read here: an English
+phrase says a meaning when its words cover every content word of it, lemma by lemma through MEANING_WORDS_EN,
+VALUE_MEANINGS read backwards and the glossary's Russian synonyms, with only articles, auxiliaries and
+particles between them ("the customer hung up on", "still under review", "second-line specialists"). A phrase
+covering two meanings, or part of one, or said with a negation, is no reading: the rules after it ask,
+quoting the words. A coded meaning naming rows ("NPS promoters", "first-line operators") also names the one
+table listing it when no table noun is said (planning/offline.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from airflow_ai_etl.catalog import Table, listed_values
+from airflow_ai_etl.planning.lexer import Token, tokenize
+from airflow_ai_etl.planning.vocabulary import (
+    BUILTIN_GLOSSARY,
+    CYRILLIC,
+    MEANING_WORDS_EN,
+    VALUE_MEANINGS,
+    stem,
+)
+
+# Prepositions of a meaning's words ('на рассмотрении', 'переведён на диспетчера'): the English phrase says
+# them with its own ("under review", "to a dispatcher"), so only the other words must be covered.
+_PREPOSITIONS_RU = frozenset({"на", "в", "во", "по", "с", "со", "от", "для", "к", "у", "из", "при"})
+# English words a phrase saying a meaning holds besides its words: articles, relative pronouns, auxiliaries,
+# particles of a phrasal verb ("hung up on"), the preposition of a state ("under review").
+_FILLERS_EN = frozenset(
+    {"the", "a", "an", "that", "which", "who", "were", "was", "is", "are", "be", "been", "being", "got",
+     "get", "gets", "have", "has", "had", "by", "on", "up", "off", "out", "to", "under", "in", "still",
+     "currently", "now", "already", "for"}
+)  # fmt: skip
+_NEGATORS_EN = frozenset({"not", "never", "no", "nor", "t"})  # "t" of "aren't" (the lexer splits it)
+# "new rides": the new-rows cue before a noun (the README's modes rule); the meaning 'новая' is read only
+# after the column word ("in status new"), by planning/filters.py's value rule
+_NEW_ROWS_EN = frozenset({"new"})
+_MAX_FILLERS = 4  # a phrase longer than its meaning by more than this says more than the meaning
+
+
+@dataclass(frozen=True)
+class MeaningPhrase:
+    """An English phrase saying one listed Russian meaning: its words' span (with the fillers around them),
+    where its first meaning word is, and the column and value it says."""
+
+    start: int
+    end: int
+    position: int
+    column: str
+    value: str
+
+
+def _plain(lemma: str) -> str:
+    return lemma.lower().replace("ё", "е")
+
+
+@functools.cache
+def _lexicon() -> dict[str, frozenset[str]]:
+    """English stem -> the Russian lemmas it may say: MEANING_WORDS_EN, the value lexicon read backwards
+    ("cancelled" -> отменить, "driver" -> водитель) and the glossary's one-word Russian synonyms ("customer"
+    -> клиент)."""
+    found: dict[str, set[str]] = {}
+    for english, lemmas in MEANING_WORDS_EN.items():
+        found.setdefault(stem(english), set()).update(_plain(x) for x in lemmas)
+    for lemma, englishes in VALUE_MEANINGS.items():
+        for english in englishes:
+            if english.isalpha():
+                found.setdefault(stem(english), set()).add(_plain(lemma))
+    for english, synonyms in BUILTIN_GLOSSARY.items():
+        for synonym in synonyms:
+            if CYRILLIC.search(synonym) and " " not in synonym:
+                said = {_plain(x) for t in tokenize(synonym) for x in t.lemmas}
+                found.setdefault(stem(english), set()).update(said)
+    return {k: frozenset(v) for k, v in found.items()}
+
+
+def russian_lemmas(word: str) -> frozenset[str]:
+    """The Russian lemmas an English word may say ("missed" -> пропустить); empty when no entry reads it."""
+    return _lexicon().get(stem(word.lower()), frozenset())
+
+
+@functools.lru_cache(maxsize=4096)
+def meaning_words(value: str) -> tuple[frozenset[str], ...]:
+    """Lemmas of each content word of a listed Russian value ('на_рассмотрении' -> ({рассмотрение},),
+    'сброшен_клиентом' -> ({сбросить}, {клиент})); () for an English code, or a meaning with a negation
+    («не дозвонились»: its English phrase is read by the negation rules, never as covered words)."""
+    if not CYRILLIC.search(value):
+        return ()
+    parts = [p for p in re.split(r"[_\s]+", value.lower()) if p]
+    if "не" in parts:
+        return ()
+    found = []
+    for part in parts:
+        if part in _PREPOSITIONS_RU:
+            continue
+        said = next(iter(tokenize(part)), None)
+        if said is None or said.lang != "ru":
+            return ()
+        found.append(frozenset(_plain(x) for x in said.lemmas))
+    return tuple(found)
+
+
+def english_meaning(word: str, listed: Sequence[str]) -> str | None:
+    """The one listed Russian value of one content word that the English `word` says ("new" of 'новая' after
+    "in status"); None when none or several."""
+    lemmas = russian_lemmas(word) if word.isascii() else frozenset()
+    hits = [v for v in listed if len(w := meaning_words(v)) == 1 and w[0] & lemmas]
+    return hits[0] if len(hits) == 1 else None
+
+
+def _parts(token: Token) -> list[frozenset[str]] | None:
+    """The Russian lemmas each hyphen-joined part of an English word says ("second-line": второй, линия);
+    None when a part says none (the word is no meaning's word)."""
+    said = [russian_lemmas(p) for p in token.lower.split("-") if p]
+    return said if said and all(said) else None
+
+
+def _covers(
+    tokens: list[Token], i: int, words: tuple[frozenset[str], ...], skip: Callable[[int], bool]
+) -> int:
+    """The index of the last word of the phrase starting at word `i` that covers every one of `words`, each
+    by a different word (part), only fillers between them; -1 when it covers them not all."""
+    covered: set[int] = set()
+    fillers = 0
+    for j in range(i, len(tokens)):
+        token = tokens[j]
+        if token.lang != "en" or skip(token.start):
+            return -1
+        parts = _parts(token)
+        if parts is None:
+            if token.lower not in _FILLERS_EN or j == i:
+                return -1
+            fillers += 1
+            if fillers > _MAX_FILLERS:
+                return -1
+            continue
+        for lemmas in parts:
+            hit = next((k for k, w in enumerate(words) if k not in covered and w & lemmas), None)
+            if hit is None:
+                return -1  # a word saying something else: the phrase is not this meaning alone
+            covered.add(hit)
+        if len(covered) == len(words):
+            return j
+    return -1
+
+
+def _negated_before(tokens: list[Token], i: int) -> bool:
+    """A negation among the fillers right before word `i` ("that were not upheld", "aren't upheld")."""
+    j = i - 1
+    while j >= 0 and (
+        tokens[j].lower in _FILLERS_EN or tokens[j].text == "'" or tokens[j].lower in _NEGATORS_EN
+    ):
+        if tokens[j].lower in _NEGATORS_EN:
+            return True
+        j -= 1
+    return False
+
+
+def _span(tokens: list[Token], i: int, last: int) -> tuple[int, int]:
+    """The words `i`..`last` with the fillers right before them ("that were", "still under") and the
+    particles right after them ("up on" of "hung up on")."""
+    first = i
+    while first > 0 and tokens[first - 1].lang == "en" and tokens[first - 1].lower in _FILLERS_EN:
+        first -= 1
+    end = last
+    while end + 1 < len(tokens) and tokens[end + 1].lower in ("up", "on", "off", "out", "by"):
+        end += 1
+    return tokens[first].start, tokens[end].end
+
+
+def english_meaning_phrases(text: str, table: Table, skip: Callable[[int], bool]) -> list[MeaningPhrase]:
+    """Each English phrase of `text` saying exactly one listed Russian meaning of `table`'s columns (words at
+    an offset `skip` says another rule read are no part of one)."""
+    tokens = list(tokenize(text))
+    found: list[MeaningPhrase] = []
+    for column in table.columns:
+        for value in listed_values(column.comment):
+            words = meaning_words(value)
+            if not words:
+                continue
+            for i, token in enumerate(tokens):
+                if token.lang != "en" or (len(words) == 1 and token.lower in _NEW_ROWS_EN):
+                    continue
+                last = _covers(tokens, i, words, skip)
+                if last < 0 or _negated_before(tokens, i):
+                    continue
+                start, end = _span(tokens, i, last)
+                found.append(MeaningPhrase(start, end, token.start, column.name, value))
+    # words two meanings would fit («водитель первого класса» and a bare «водитель») say neither
+    return [
+        p for p in found if not any(q is not p and q.position < p.end and p.position < q.end for q in found)
+    ]
+
+
+def _names_rows(value: str) -> bool:
+    """A meaning that may name the rows themselves: of two words or more ('специалист второй линии') or a
+    noun ('промоутер'); a participle alone ('пропущен') says a state of rows another word names."""
+    if len(meaning_words(value)) > 1:
+        return True
+    said = [t for t in tokenize(value.replace("_", " ")) if t.lang == "ru"]
+    return len(said) == 1 and bool(said[0].parses) and said[0].parses[0].pos == "NOUN"
+
+
+def tables_named_by_meaning(text: str, tables: Sequence[Table]) -> list[Table]:
+    """The tables of `tables` an English phrase of `text` names by a coded meaning that names rows ("NPS
+    promoters" of 'Сегмент: 3 — промоутер', "first-line operators" of 'Роль: 1 — оператор первой линии')."""
+    return [
+        t
+        for t in tables
+        if any(_names_rows(p.value) for p in english_meaning_phrases(text, t, lambda _: False))
+    ]
+
+
+def table_of_meaning(text: str, hits: dict[str, tuple[Table, list[tuple[int, int]]]]) -> Table | None:
+    """The one of several tables the request's words name whose coded meaning an English phrase says, when
+    every word naming another table is inside that phrase ("calls the driver hung up on" of hotline_calls'
+    'сброшен водителем', "driver" naming drivers too); None otherwise."""
+    spans = {
+        name: [(p.start, p.end) for p in english_meaning_phrases(text, table, lambda _: False)]
+        for name, (table, _) in hits.items()
+    }
+    saying = [name for name, found in spans.items() if found]
+    if len(saying) != 1:
+        return None
+    kept = saying[0]
+    inside = all(
+        any(a <= start and end <= b for a, b in spans[kept])
+        for name, (_, words) in hits.items()
+        if name != kept
+        for start, end in words
+    )
+    return hits[kept][0] if inside else None
