@@ -414,6 +414,10 @@ def _after_head_event(tokens: Sequence[Token]) -> int:
     # "memberships sold per plan": any English participle not spelt with -ed names the event as well
     if k < len(tokens) and (_participle(tokens[k]) or tokens[k].lower in EN_IRREGULAR_PARTICIPLES):
         return k + 1
+    owner = tokens[1] if len(tokens) > 2 and tokens[0].lang == "ru" else None
+    if owner is not None and owner.lang == "ru" and owner.parses and owner.parses[0].pos == "NOUN":
+        if owner.has(owner.lemmas, pos=("NOUN",), case=("gent",)) and not _is_measure(owner):
+            return 2  # «жалобы клиентов по причинам …, и общая компенсация»: the owner's genitive, then «по»
     return 1
 
 
