@@ -1192,6 +1192,12 @@ def _lost_qualifier(
     return False
 
 
+# English heads that say what kind of column the qualifier names, not an attribute of their own.
+GENERIC_HEADS_EN = frozenset(
+    {"flag", "date", "time", "day", "month", "week", "hour", "value", "status", "state"}
+)
+
+
 def _lost_head_en(
     ground: _Ground, fact: Table, reachable: list[Table], head: Token, qualifier: list[Token], column: Column
 ) -> bool:
@@ -1201,6 +1207,10 @@ def _lost_head_en(
     so the words are asked (marts106)."""
     if head.lang != "en" or not qualifier or not head.text.isalpha() or head.lower in FILLER_EN:
         return False
+    if any(q.lang != "en" for q in qualifier) or _grain_adjective(head):
+        return False  # «по источникам (crm)», "per pay period (monthly)": no English compound
+    if stem(head.lower) in CLASSIFIER_PARTS | NAME_PART_SUFFIXES or head.lower in GENERIC_HEADS_EN:
+        return False  # "operation type", "archived flag", "application date": the qualifier says which column
     if _part_of_name(ground, column, head) or _comment_names(column, head):
         return False
     if ground.table_of(head) is not None or _time_word(head) or _grain_noun(head):
