@@ -1245,6 +1245,12 @@ class RowFilters:
         empty = re.fullmatch(r"\((\w+) IS NULL OR \1 = ''\)|(\w+) IS NOT NULL AND \2 <> ''", condition)
         if empty:  # the text forms of _null_check turn into each other
             return _null_check(table, empty.group(1) or empty.group(2), not empty.group(1), False)
+        if negation.VALUE_LIST.fullmatch(condition):
+            # «отменённые и незаезды не берём»: the rows with none of the values (NULLs kept, as for one)
+            name = condition.split()[0]
+            column = table.column(name)
+            kept = condition.replace(" IN (", " NOT IN (", 1)
+            return f"({kept} OR {name} IS NULL)" if column is None or column.nullable else kept
         match = re.fullmatch(
             r"(\w+) (IS NOT NULL|IS NULL|IS DISTINCT FROM|<>|!=|>=|<=|=|>|<|BETWEEN) ?(.*)", condition
         )

@@ -138,7 +138,7 @@ def condition_scopes(
     out = []
     for start, end, neg_start, _neg_end in negated_clauses(text):
         inside = [condition for position, condition in found if start <= position < end]
-        if not inside or not all(EQUALITY.fullmatch(c) for c in inside):
+        if not inside or not all(EQUALITY.fullmatch(c) or VALUE_LIST.fullmatch(c) for c in inside):
             continue
         if any(s < end and start < e for s, e in scopes):
             continue
@@ -149,6 +149,9 @@ def condition_scopes(
 
 
 EQUALITY = re.compile(r"\w+ = (?:'(?:[^']|'')*'|true|false|-?\d+(?:\.\d+)?)")
+# «отменённые и незаезды не берём»: a list of listed values a negation closes is turned around as one value
+# is (marts106: the IN list stayed, the kept rows inverted)
+VALUE_LIST = re.compile(r"\w+ IN \((?:'(?:[^']|'')*'|-?\d+)(?:, (?:'(?:[^']|'')*'|-?\d+))+\)")
 COMPARISON = re.compile(r"(?:[<>!]=|<>|[=<>])\s*['\"«\w-]|\b(?:is\s+(?:not\s+)?null|in\s*\()", re.IGNORECASE)
 
 

@@ -986,7 +986,11 @@ def _all_days_but(named_days: str, said: str) -> _Days:
 
 # "except weekends", "not on Mondays", "кроме выходных": the days NOT to run. ("без выходных" is
 # Russian for "every day, weekends included", so "без" is not among these words.)
-_DAY_WORD = rf"(?:weekends?|weekdays?|выходн\w*|будн\w*|{_EN_DAY}|{_RU_DAY}|{_ABBR_DAY})"
+# "weekend" right before another plural noun ("excluding weekend shifts") is a value a column lists, the rows'
+# kind, not the days to skip (planner132 reads it so after no exclusion; marts106 after one); "weekend days",
+# "weekend runs" stay days
+_WEEKEND_DAYS = r"(?:weekends|weekend(?!\s+(?!days\b|runs\b|loads\b)[a-z]{3,}s\b))"
+_DAY_WORD = rf"(?:{_WEEKEND_DAYS}|weekdays?|выходн\w*|будн\w*|{_EN_DAY}|{_RU_DAY}|{_ABBR_DAY})"
 _EXCEPT_DAYS_RE = _rx(
     rf"""(?:\bexcept(?:\s+for)?|\bexcluding|\bbut\s+not|\bnot(?:\s+needed)?|\bкроме(?:\s+как)?|\bисключая
     |\bне(?:\s+нужно)?)\s+(?:on\s+|в\s+|во\s+|по\s+)?

@@ -383,6 +383,9 @@ VALUE_MEANINGS = {
     # planner103: «неявки на занятия» ('Статус записи (booked, attended, cancelled, no_show)'): the noun of
     # the rows whose client did not come
     "неявка": ("no_show", "noshow", "no-show"),
+    # marts106: «незаезды» of a hotel's bookings ('Статус брони (…, cancelled, no_show)'): the guest who did
+    # not check in, the hotel's word for a no-show («отменённые и незаезды не берём»)
+    "незаезд": ("no_show", "noshow", "no-show"),
     # insurance kinds said in Cyrillic ('Вид страхования (osago, kasko, ...)')
     "каско": ("kasko",), "осаго": ("osago",),
     # planner110: topics a comment lists in English ('Тема (meter_replacement, complaint, recalculation,

@@ -556,7 +556,7 @@ CASES: list[tuple[str, str, str, str, dict[str, Any]]] = [
         "total fines by status, I mean by type",
         mart("rental.fines", [["sum", "amount"]], ["fine_type"]),
     ),
-    # 32.7 "<value>-<column noun>" before the fact's noun is the column's value
+    # 32.7 "<value>-<column noun>" before the fact's noun is the column's value ("type" means kind: marts106)
     (
         "32.7",
         "en",
@@ -957,7 +957,6 @@ NOT_YET: dict[str, str] = {
     "how many fines in total": "asked: ['status needs_clarification: ['How often should it run? For example: 'daily at 2 AM', ",
     "fines by type (speeding, parking, etc.)": "asked: ['status needs_clarification: ['How often should it run? For example: 'daily at 2 AM', ",
     "Поездки по тарифам (поминутный, почасовой...)": "asked: ['status needs_clarification: ['Как часто запускать? Например: «ежедневно в 2 часа ночи», ",
-    "emergency-type outages by district": "asked: ['status needs_clarification: ['Which table should be loaded? Tables I can see — pg_utili",
     "Количество по бронированиям по каналам": "asked: ['status needs_clarification: ['Из какой таблицы строить витрину: hotels, guests, rooms, r",
     "average trip cost, finished ones only": "asked: ['status needs_clarification: ['How often should it run? For example: 'daily at 2 AM', ",
     "Сколько заявок на обслуживание открыто по неделям": "asked: ['status needs_clarification: ['По какой колонке времени разбивать по week: opened_at, clo",

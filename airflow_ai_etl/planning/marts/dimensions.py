@@ -550,6 +550,11 @@ def _dimensions(
             questions.append(ask("partial_dim", word=head.text, table=fact.name, column=cols[0].name))
             continue
         if cols and not _owner_noun_of_comment(ground, fact, head, qualifier, cols[0]):
+            if _lost_head_en(ground, fact, reachable, head, qualifier, cols[0]):
+                # "per merchant country": merchant_name by "merchant" alone, no column holds a country: asked
+                words_said = " ".join(t.text for t in sorted([head, *qualifier], key=lambda t: t.start))
+                questions.append(ask("unknown_dim", word=words_said, fact=fact.name))
+                continue
             if _lost_qualifier(ground, fact, reachable, head, qualifier, cols[0]):
                 # «по модели района»: the head alone matched, the qualifier names another column: asked
                 questions.append(
@@ -1216,6 +1221,32 @@ def _lost_qualifier(
         if others:
             return True
     return False
+
+
+# English heads that say what kind of column the qualifier names, not an attribute of their own.
+GENERIC_HEADS_EN = frozenset(
+    {"flag", "date", "time", "day", "month", "week", "hour", "value", "status", "state"}
+)
+
+
+def _lost_head_en(
+    ground: _Ground, fact: Table, reachable: list[Table], head: Token, qualifier: list[Token], column: Column
+) -> bool:
+    """ "per merchant country", "by merchant region": the fact's column was found by the qualifier alone
+    (merchant_name), while the English head word names no column of the fact or a table it joins and is
+    neither in that column's name nor in its comment: grouping by the column would drop what the head says,
+    so the words are asked (marts106)."""
+    if head.lang != "en" or not qualifier or not head.text.isalpha() or head.lower in FILLER_EN:
+        return False
+    if any(q.lang != "en" for q in qualifier) or _grain_adjective(head):
+        return False  # «по источникам (crm)», "per pay period (monthly)": no English compound
+    if stem(head.lower) in CLASSIFIER_PARTS | NAME_PART_SUFFIXES or head.lower in GENERIC_HEADS_EN:
+        return False  # "operation type", "archived flag", "application date": the qualifier says which column
+    if _part_of_name(ground, column, head) or _comment_names(column, head):
+        return False
+    if ground.table_of(head) is not None or _time_word(head) or _grain_noun(head):
+        return False
+    return not any(ground.columns_named(t, [head]) for t in [fact, *reachable])
 
 
 def _own_columns_of_part(ground: _Ground, fact: Table, head: Token) -> list[Column]:

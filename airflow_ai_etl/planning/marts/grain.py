@@ -280,6 +280,7 @@ def _grain_of_words(
     if (event := _participle_after_fact(ph, ground, fact, times)) is not None:  # "tickets closed per week"
         return {"column": event.name, "grain": ph.grain}, []
     in_dims = {k for words in ph.dims for k in words}
+    in_dims |= _measured_comment_words(ph, fact)  # «сколько оплачено» of amount_paid 'Оплачено': the measure
     records = {  # «Записи (на приём)»: booked or visit? the noun and its complement name the table
         j
         for k, w in enumerate(tokens)
@@ -345,6 +346,26 @@ def _grain_of_words(
         # «сколько поездок по дням»: started_at NOT NULL beside a nullable finished_at (round marts66)
         return {"column": every.name, "grain": ph.grain}, []
     return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
+
+
+def _measured_comment_words(ph: MartPhrase, fact: Table) -> set[int]:
+    """The words from a measure's cue on that spell together the comment of one of the fact's numeric columns
+    («сколько оплачено» of amount_paid 'Оплачено', «сумма к оплате» of amount_due 'Сумма к оплате'): they
+    name what is measured, not the event the grain is on, so the grain's time is left to the other rules
+    (loan_payments: asked, README marts66 rule 3; marts106)."""
+    numeric = [c for c in fact.columns if c.comment and column_kind(c.type).numeric]
+    tokens = ph.tokens
+    found: set[int] = set()
+    for m in ph.measures:
+        window = [k for k in range(m.index, min(len(tokens), m.index + 4)) if tokens[k].lang == "ru"]
+        for c in numeric:
+            lemmas = _comment_lemmas(c.comment or "")
+            for end in range(1, len(window) + 1):
+                said = window[:end]
+                if lemmas <= {x for k in said for x in tokens[k].lemmas}:
+                    found.update(k for k in said if tokens[k].lemmas & lemmas)
+                    break
+    return found
 
 
 # Words that may stand between an exclusion cue and the state it excludes: «кроме решённых и закрытых».
@@ -764,7 +785,22 @@ def _record_of_event(word: Token, fact: Table, times: Sequence[Column], tokens: 
     if len(created) != 1:
         return False
     event = _comment_lemmas(fact.comment or "") - word.lemmas - RECORD_LINKS
-    return any(c is not created[0] and event & (_comment_lemmas(c.comment or "") - DATE_NOUNS) for c in times)
+    if any(c is not created[0] and event & (_comment_lemmas(c.comment or "") - DATE_NOUNS) for c in times):
+        return True
+    return _booked_for_time(fact, created[0], times)
+
+
+def _booked_for_time(fact: Table, created: Column, times: Sequence[Column]) -> bool:
+    """«Записи на ремонт и обслуживание» beside slot_at 'Время, на которое записан клиент': the table's rows
+    are records *for* something («на …»), and another event time every row has (NOT NULL, no deadline, no
+    bookkeeping) dates what was booked, while created_at dates the booking: two times every row has, and the
+    record noun says neither (asked, README marts66 rule 3 and marts100 #7; marts106)."""
+    if created.nullable or "на" not in _comment_lemmas(fact.comment or ""):
+        return False
+    return any(
+        c is not created and not c.nullable and not _deadline_time(c) and not _record_time(c, fact)
+        for c in times
+    )
 
 
 # Function words of a table's comment, never the event its rows record («Записи на приём»).

@@ -390,6 +390,8 @@ def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
     if len(tokens) < 2 or not ph.measures or 0 in ph.used:
         return False
     g = _after_head_event(tokens)  # "Policies signed per agent …, with the total sum insured": the count too
+    if _owner_genitive_head(tokens) and _joined_measures(tokens, ph.measures):
+        g = 2  # «жалобы клиентов по причинам …, и общая компенсация»: the owner's genitive, then «по»
     if g >= len(tokens) or tokens[g].lower not in DIM_PREPS_RU | DIM_PREPS_EN:
         return False
     if ground.table_of(tokens[0]) is not fact or _is_measure(tokens[0]):
@@ -405,6 +407,28 @@ def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
     if _apposed_measure_list(tokens, ph.measures):
         return False  # "payments per day, total amount": what of the head's rows, no count beside it
     return all(m.index > g and not m.subject for m in ph.measures)
+
+
+def _owner_genitive_head(tokens: Sequence[Token]) -> bool:
+    """«жалобы клиентов по …», «штрафы читателей по …»: a Russian noun opening the request, a genitive noun
+    of whose rows they are (no measure word), then «по»."""
+    if len(tokens) < 3 or tokens[0].lang != "ru" or tokens[2].lower not in DIM_PREPS_RU:
+        return False
+    owner = tokens[1]
+    return (
+        owner.lang == "ru"
+        and bool(owner.parses)
+        and owner.parses[0].pos == "NOUN"
+        and owner.has(owner.lemmas, pos=("NOUN",), case=("gent",))
+        and not _is_measure(owner)
+    )
+
+
+def _joined_measures(tokens: Sequence[Token], measures: Sequence[MeasureWord]) -> bool:
+    """The measures follow «и»/"and" right before them (past an adjective: «, и общая компенсация»): a second
+    thing asked beside the opening rows, not an apposition saying what of them («— нужна сумма»; marts106)."""
+    first = min(m.index for m in measures)
+    return any(t.lower in ("и", "and") for t in tokens[max(0, first - 2) : first])
 
 
 def _after_head_event(tokens: Sequence[Token]) -> int:

@@ -267,6 +267,7 @@ from airflow_ai_etl.planning.marts.words import (
     TRIGGER_RU,
     UNITS_EN,
     UNITS_RU,
+    MeasureWord,
     _after_do_support,
     _asker,
     _chat_word,
@@ -617,7 +618,7 @@ def _event_noun_of_table(ph: MartPhrase, ground: _Ground) -> bool:
 
 def looks_like_mart(planner: OfflinePlanner, text: str) -> bool:
     """A mart by its words, or by column words the catalog knows (see :func:`_subject_mart`)."""
-    text = _without_purpose(text)  # «для планёрки по загрузке»: no load verb
+    text = _period_over_period(_without_purpose(text))  # «для планёрки по загрузке»: no load verb
     tokens = tokenize(text)
     # «со средним приоритетом»: a listed value beside its column's noun is no average (planner133)
     titles = comment_title_ids(planner, tokens) | value_adjective_ids(planner.catalog, tokens)
@@ -898,6 +899,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         return None
     if (purposeless := _without_purpose(request.text)) != request.text:  # «для планёрки по загрузке …»
         request = dataclasses.replace(request, text=purposeless)
+    if (graded := _period_over_period(request.text)) != request.text:
+        # "Leads by source, week over week, rebuilt every Monday": the grain, read before deciding whether
+        # the words make a mart (a load's schedule would otherwise take the request; marts106)
+        request = dataclasses.replace(request, text=graded)
     tokens = tokenize(request.text)
     if not is_mart_request(without_means_prepositions(planner, tokens)):
         # "average debt for privileged vs non-privileged subscribers": the split is the mart's dimension
@@ -998,7 +1003,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _people_at_flagged_event(ph, ground)  # «сколько студентов присутствовало на занятиях»: attendance
     _clause_fact(ph, ground)  # «уникальных пациентов, сдававших анализы»: the clause names the fact
     _participle_sum(ph, ground)  # «сколько скачано байт»: the column whose comment is 'Скачано байт'
-    _drop_repeated_bare(ph)  # «сколько байт отправлено по APN, итого»: the sum just read, said again
+    _drop_repeated_bare(ph, ground)  # «сколько байт отправлено по APN, итого»: the sum just read, said again
     _title_comment_fact(ph, ground)  # «Проходы по турникетам: …» of badge_events ('Проходы через турникеты')
     _title_source(ph, ground)  # «кандидаты: кол-во по этапам»: the title names what is counted
     _qualifier_noun_column(ph, ground)  # «сумма премий»: policies.premium, as «Премии по …» reads it
@@ -2142,13 +2147,14 @@ def _blanked(text: str, ph: MartPhrase) -> str:
     return _spans_blanked(text, spans)
 
 
-def _drop_repeated_bare(ph: MartPhrase) -> None:
+def _drop_repeated_bare(ph: MartPhrase, ground: _Ground | None = None) -> None:
     """«Витрина ФОТ: сумма начисленной зарплаты»: a bare measure word repeated by one that says of what."""
     ph.measures = [
         m
         for m in ph.measures
         if m.object
         or m.column_ref
+        or (ground is not None and _spells_numeric_comment(ph, ground, m))  # «сумма к оплате и сколько …»
         or _counts_times(ph.tokens, m)  # «сколько раз заправлялась … и сколько литров»: two measures
         or m.units  # "gross sales + units sold": the quantity's sum is no repeat of the money's
         or not any(
@@ -2156,6 +2162,25 @@ def _drop_repeated_bare(ph: MartPhrase) -> None:
             for o in ph.measures
         )
     ]
+
+
+def _spells_numeric_comment(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> bool:
+    """The cue and the words right after it spell the whole comment of a numeric column of one of the
+    connection's tables («сумма к оплате» of amount_due 'Сумма к оплате'): the measure says of what though no
+    object was read, so a later measure of the same function is no repeat of it (marts106)."""
+    tokens = ph.tokens
+    said = [t for t in tokens[m.index : m.index + 4] if t.lang == "ru"]
+    if len(said) < 2 or said[0] is not tokens[m.index]:
+        return False
+    for end in range(2, len(said) + 1):
+        lemmas = {x for t in said[:end] for x in t.lemmas}
+        if any(
+            c.comment and _comment_lemmas(c.comment) <= lemmas and len(_comment_lemmas(c.comment)) >= end
+            for t in ground.tables
+            for c in _numeric_columns(t)
+        ):
+            return True
+    return False
 
 
 def _qualifier_noun_column(ph: MartPhrase, ground: _Ground) -> None:

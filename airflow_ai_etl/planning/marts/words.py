@@ -257,6 +257,8 @@ COLUMN_WORDS: dict[str, set[str]] = {
     "basket": {"total", "amount"}, "доставка": {"deliveri", "ship"}, "ёмкость": {"capac"},
     "емкость": {"capac"}, "вместимость": {"capac"},
     # the Russian comment says «посылки»
+    # marts106: "shift type" of shift_kind ('Тип смены'): a type said in English is the column's kind
+    "type": {"type", "kind"}, "types": {"type", "kind"}, "kind": {"kind", "type"}, "kinds": {"kind", "type"},
     "parcel": {"shipment"}, "parcels": {"shipment"}, "package": {"shipment"}, "packages": {"shipment"},
     # a badge swiped or tapped at a door is one access event («проход»)
     "swipe": {"event"}, "swipes": {"event"}, "tap": {"event"}, "taps": {"event"}, "проход": {"event"},
@@ -907,7 +909,7 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     ):
         return "max"  # "peak voltage": the highest reading ("orders at peak", "peak hours": no measure)
     if t.lower == "number" and not (i + 1 < len(tokens) and tokens[i + 1].lower == "of"):
-        return None
+        return "count" if _first_of_measure_list(tokens, i) else None
     if _slang_count(tokens, i):  # «колво лидов», «скока событий», "cnt of orders"
         return "count"
     if _word(t, COUNT_RU, COUNT_EN) or t.lower.startswith("кол-в"):  # «кол-ву заказов»
@@ -936,6 +938,19 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         if len(tokens) == 1 or users or grain:
             return "count_distinct"
     return None
+
+
+def _first_of_measure_list(tokens: Sequence[Token], i: int) -> bool:
+    """ "number and total amount", "the number, total and average amount": a bare "number" heading a list
+    whose next item is a measure word is the count of the rows, as "count and total amount" is (marts106);
+    alone ("by number") it stays unread."""
+    k = i + 1
+    if k >= len(tokens) or tokens[k].lower not in ("and", ","):
+        return False
+    k += 1
+    if k < len(tokens) and tokens[k].lower in ("the", "their", "its"):
+        k += 1
+    return k < len(tokens) and _en(tokens[k], SUM_EN | AVG_EN | MIN_EN | MAX_EN | DISTINCT_EN)
 
 
 def _key_name(name: str) -> bool:
