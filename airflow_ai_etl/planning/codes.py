@@ -132,6 +132,9 @@ def codes_written(outcome: Outcome, catalog: Catalog, language: str) -> Outcome:
     unknown = _unknown_code(where, table, columns)
     if unknown is not None:
         return Outcome.clarify(say(language, "codes.unknown", **unknown), spec=spec)
+    unmeant = _unmeant_literal(where, table, columns)
+    if unmeant is not None:
+        return Outcome.clarify(say(language, "codes.unmeant", **unmeant), spec=spec)
     said: list[tuple[str, str]] = []
     written = _no_blank_test(_COMPARED.sub(lambda m: _with_codes(m, table, columns, said), where), columns)
     filters = [_filter_with_codes(f, table, columns) for f in holder.get("filters") or []]
@@ -227,4 +230,21 @@ def _unknown_code(where: str, table: Table, columns: dict[str, dict[str, int]]) 
             if int(number) not in meanings:
                 listed = ", ".join(f"{c} ({m})" for c, m in meanings.items())
                 return {"column": column.name, "code": number, "codes": listed}
+    return None
+
+
+def _unmeant_literal(where: str, table: Table, columns: dict[str, dict[str, int]]) -> dict[str, str] | None:
+    """The column and the value of a coded column compared with a text that is neither a meaning nor a code
+    its comment gives ("of the first-response kind" read as `breach_kind = 'first-response'`, planner136):
+    an integer column holds no such text, so the condition would match nothing meant; asked, listing the
+    codes."""
+    for match in _COMPARED.finditer(where):
+        column = table.column(match.group("col"))
+        if match.group("col") not in columns or column is None:
+            continue
+        meanings = coded(column)
+        for value in (v.replace("''", "'") for v in _LITERAL.findall(match.group("values"))):
+            if _code_of(value, columns[column.name], meanings) is None:
+                listed = ", ".join(f"{c} ({m})" for c, m in meanings.items())
+                return {"column": column.name, "value": value, "codes": listed}
     return None

@@ -60,7 +60,7 @@ from airflow_ai_etl.planning.grammar import (
 from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, in_past, in_present, tokenize
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
 from airflow_ai_etl.planning.lexicon import is_
-from airflow_ai_etl.planning.meaning_phrases import meaning_said
+from airflow_ai_etl.planning.meaning_phrases import meaning_said, negated_meanings_said, opens_with_negation
 from airflow_ai_etl.planning.newrows import says_changed, says_recent
 from airflow_ai_etl.planning.patterns import (
     BARE_FLAG,
@@ -556,7 +556,8 @@ class RowFilters:
             self._null_conditions, self._between_conditions, self._date_conditions, self._year_conditions,
             self._year_of_event_conditions, self._year_equal_conditions,
             self._explicit_conditions, self._bare_flag_conditions,
-            self._unit_conditions, self._postfix_unit_conditions, self._quoted_conditions,
+            self._unit_conditions, self._postfix_unit_conditions, self._negated_meaning_conditions,
+            self._quoted_conditions,
             self._hyphen_conditions, self._apposition_value_conditions, self._named_value_conditions,
             self._compared_conditions, self._equal_measure_conditions,
             self._counted_conditions,
@@ -2124,6 +2125,21 @@ class RowFilters:
             and len(parts := name_parts(c.name)) == 1
             and parts[0] in meanings
         ][:2]
+
+    @staticmethod
+    def _negated_meaning_conditions(
+        request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«звонки, по которым не дозвонились» of 'Статус: 3 — не дозвонились': a listed value that opens with
+        «не» said word by word is that value; its «не» is the state's own word, never a negation of another
+        state (planner136: `status <> 3`, the rows inverted). Read before any rule takes «не» as a negator."""
+        words_ = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, name, value, count in negated_meanings_said(words_, table):
+            start, end = words_[k].start, words_[k + count - 1].end
+            if request.is_handled(start) or any(a <= start < b for a, b in request.schedule_spans):
+                continue
+            request.handled.append((start, end))
+            yield start, name, f"{name} = {_quote(value)}"
 
     def _quoted_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """ "for the vacancy 'data engineer'", «с вакансией «аналитик»»: a quoted value right after a word
@@ -7483,6 +7499,8 @@ def _value_lemmas(value: str, values: Iterable[str]) -> frozenset[str]:
     'Заявки жителей' never says 'ждёт_жителя'), so a shared or trailing word never reads as a value."""
     if "_" not in value or value.isascii():
         return _lemmas_of(value)
+    if opens_with_negation(value):
+        return frozenset()  # «доставленные» never says 'не_доставлен': it is said whole (planner136)
     content = _content_words(value)
     first = frozenset(content[0].lemmas) if content else frozenset()
     return first.difference(*(_lemmas_of(v) for v in values if v != value))
