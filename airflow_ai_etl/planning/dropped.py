@@ -12,7 +12,10 @@ holds another condition:
   whose words no rule read;
 - an audience after «для» («мероприятия для студентов»): an animate noun no listed value reads;
 - an English means after a payment participle ("paid in crypto", "settled with vouchers") no listed value
-  reads.
+  reads;
+- a value a column lists, written as listed, in brackets or after a preposition of means ("(succeeded)", "by
+  card"), that the WHERE does not hold: a bracket read as explaining the words before it dropped the
+  condition those words had read ("Payments by card (succeeded)" was `status = 'succeeded'` alone).
 
 Each returns the words to quote in a question; None when every word was read.
 """
@@ -53,6 +56,7 @@ def unread_condition_words(
         or _unread_participle_clause(planner, request, table, words, where or "")
         or _unread_audience(planner, request, table, words)
         or _unread_means_en(planner, request, table, words)
+        or _unread_listed_value(request, table, words, where or "")
     )
 
 
@@ -136,9 +140,11 @@ def _unread_participle_clause(
             if _CLAUSE_BREAK.search(request.text[clause[-1].end : later.start]):
                 break
             clause.append(later)
-        objects = [w for w in clause[1:] if w.parses and w.parses[0].pos == "NOUN"]
-        if not objects or any(_read(planner, request, table, w, where) for w in clause[1:]):
-            continue  # «заказы, выгруженные в клик»: the load's own words; a column's words: other rules
+        # a direct object right after the participle («прошедших испытательный срок»): a phrase after a
+        # preposition («выгруженные в клик», «начатые за последние сутки») is the load's or a window's
+        direct = len(clause) > 1 and clause[1].parses and clause[1].parses[0].pos in _CONTENT_POS
+        if not direct or any(_read(planner, request, table, w, where) for w in clause[1:]):
+            continue
         return request.text[word.start : clause[-1].end]
     return None
 
@@ -170,4 +176,26 @@ def _unread_means_en(
         if not words[j].lower.isalpha() or _read(planner, request, table, words[j]):
             continue
         return request.text[words[k].start : words[j].end]
+    return None
+
+
+# prepositions of means before a listed value said as listed: "by card", «через app»
+_MEANS_BEFORE = frozenset({"by", "via", "through", "через"})
+
+
+def _unread_listed_value(request: Request, table: Table, words: list[Token], where: str) -> str | None:
+    """A value a column of `table` lists, written as listed inside brackets or after a preposition of means,
+    that the WHERE does not compare: the words quoted (with the preposition)."""
+    listed = {v.lower() for c in table.columns for v in listed_values(c.comment)}
+    for k, word in enumerate(words):
+        if word.lower not in listed or any(a <= word.start < b for a, b in request.schedule_spans):
+            continue
+        bracketed = re.fullmatch(r"\s*", request.text[: word.start].rsplit("(", 1)[-1]) is not None and (
+            request.text[word.end :].lstrip().startswith(")")
+        )
+        means = not bracketed and k > 0 and words[k - 1].lower in _MEANS_BEFORE
+        if not (bracketed or means) or re.search(rf"'{re.escape(word.lower)}'", where.lower()):
+            continue
+        start = words[k - 1].start if means else word.start
+        return request.text[start : word.end]
     return None

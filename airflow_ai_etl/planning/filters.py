@@ -1505,6 +1505,9 @@ class RowFilters:
         before = self._column_before(request, table, index)
         if before and is_temporal(table, before[0]) and before[0].endswith(("_at", "_date", "date")):
             return before[0]
+        named = self._time_columns_by_participle(table, request.raw[index - 1]) if index > 0 else []
+        if named:  # «сессии, начатые за последние двое суток»: the start event's time, 'Начало зарядки'
+            return named[0]
         if index > 0 and is_(self._token_of(request, index - 1), "CHANGED"):
             # «заказы, которые обновились за сутки»: the window is on the update time, not the creation
             updated = next((name for name in UPDATE_COLUMNS if table.column(name)), None)

@@ -111,6 +111,7 @@ def test_a_negation_before_a_plain_meaning_still_leaves_it_out() -> None:
         ("vet", "Питомцы: кошки и хомяки каждый день", "hamster"),
         # a bracketed listed state beside another condition
         ("fitness", "Payments that cleared (succeeded) by SBP every 15 minutes", "succeeded"),
+        ("fitness", "Payments by card (succeeded) every 15 minutes", "card"),
     ],
 )  # fmt: skip
 def test_a_second_condition_is_never_dropped(catalog: str, text: str, needed: str) -> None:
@@ -154,6 +155,26 @@ def test_words_no_column_holds_are_asked(catalog: str, text: str) -> None:
     ],
 )  # fmt: skip
 def test_readings_beside_them_stay(catalog: str, text: str, where: str) -> None:
+    outcome = _plan(catalog, text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None
+    assert outcome.spec.source.where == where
+
+
+# 4. A participle naming an event right before a window puts the window on that event's time (README: «Клиентов,
+#    зарегистрированных за …» names the event), never on created_at
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("carshare", "Поездки, начатые за последние трое суток, каждый час",
+         "started_at >= now() - interval '3 days'"),
+        ("evcharge", "Сессии зарядки, начатые за последние сутки, каждый час",
+         "started_at >= now() - interval '1 day'"),
+    ],
+)  # fmt: skip
+def test_a_participle_before_a_window_names_its_time(catalog: str, text: str, where: str) -> None:
     outcome = _plan(catalog, text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None
