@@ -15,7 +15,9 @@ holds another condition:
   reads;
 - a value a column lists, written as listed, in brackets or after a preposition of means ("(succeeded)", "by
   card"), that the WHERE does not hold: a bracket read as explaining the words before it dropped the
-  condition those words had read ("Payments by card (succeeded)" was `status = 'succeeded'` alone).
+  condition those words had read ("Payments by card (succeeded)" was `status = 'succeeded'` alone);
+- English "with a/the X" beside another condition, X a column's word the WHERE does not compare ("… (code 1)
+  with a penalty" loaded every breach of the kind).
 
 Each returns the words to quote in a question; None when every word was read.
 """
@@ -57,6 +59,7 @@ def unread_condition_words(
         or _unread_audience(planner, request, table, words)
         or _unread_means_en(planner, request, table, words)
         or _unread_listed_value(request, table, words, where or "")
+        or _unread_with_phrase_en(planner, request, table, words, where or "")
     )
 
 
@@ -198,4 +201,24 @@ def _unread_listed_value(request: Request, table: Table, words: list[Token], whe
             continue
         start = words[k - 1].start if means else word.start
         return request.text[start : word.end]
+    return None
+
+
+def _unread_with_phrase_en(
+    planner: OfflinePlanner, request: Request, table: Table, words: list[Token], where: str
+) -> str | None:
+    """ "with a penalty" after another condition: "with", an article and up to three words none of which a
+    rule read or a compared column names (clauses.unread_with_phrase asks so when the WHERE is empty)."""
+    if request.language != "en" or not where:
+        return None
+    for k in range(len(words) - 2):
+        if words[k].lower != "with" or words[k + 1].lower not in _ARTICLES_EN:
+            continue
+        phrase = []
+        for later in words[k + 2 : k + 5]:
+            if _CLAUSE_BREAK.search(request.text[words[k].end : later.start]):
+                break
+            phrase.append(later)
+        if phrase and not any(_read(planner, request, table, w, where) for w in phrase):
+            return request.text[words[k].start : phrase[-1].end]
     return None

@@ -1350,7 +1350,17 @@ class RowFilters:
             if tokens[i] not in ("с", "со", "with", "having"):
                 continue
             before = tokens[i - 1]
-            if not (self.grounding._names_table(before, table) or self.vocabulary.meanings(before) & comment):
+            # "SLA breaches with a penalty": the last part of the table's name (sla_breaches) names it too
+            own = (
+                {name_parts(table.name.split(".")[-1])[-1]}
+                if name_parts(table.name.split(".")[-1])
+                else set()
+            )
+            if not (
+                self.grounding._names_table(before, table)
+                or self.vocabulary.meanings(before) & comment
+                or stem(before) in own
+            ):
                 continue
             start = i + 1 + (tokens[i + 1] in ("a", "an", "the"))
             pair = tokens[start : start + 2]  # «с номером телефона»; not «с видом social» (a value follows)
