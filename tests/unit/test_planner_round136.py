@@ -179,3 +179,26 @@ def test_a_participle_before_a_window_names_its_time(catalog: str, text: str, wh
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None
     assert outcome.spec.source.where == where
+
+
+# 5. A bracketed code says the code; a money noun after "with" beside the table's name is `> 0`
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("SLA breaches of the resolution kind (code 2), every hour", "breach_kind = 2"),
+        ("SLA breaches with a penalty every hour", "penalty_rub > 0"),
+    ],
+)
+def test_a_bracketed_code_and_a_money_noun_are_read(text: str, where: str) -> None:
+    outcome = _plan("helpdesk", text)
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec is not None
+    assert outcome.spec.source.where == where
+
+
+def test_a_with_phrase_beside_a_read_condition_is_never_dropped() -> None:
+    outcome = _plan("helpdesk", "SLA breaches of the resolution kind (code 2) with a penalty, every hour")
+    where = outcome.spec.source.where if outcome.status == "ok" and outcome.spec else ""
+    assert outcome.status != "ok" or "penalty_rub" in (where or "")
