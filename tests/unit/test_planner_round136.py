@@ -5,7 +5,11 @@ must-ask requests planned with the unread words dropped. A question is always be
 Requests of my own, RU and EN, over a domain of my own (a call centre's outbound calls and payments, the DDL
 below) and the project's fitness, library, vet and cinema catalogs; none is an eval request.
 
-First pass (at d3dc5e1, before the rules): FIRST_PASS
+First pass (at d3dc5e1, before the rules): 16 of 22 failed. Two of the 22 were then changed: "Invoices paid in
+cash" expected `status = 'paid'` too, but the README reads "paid in/by X" as the means alone (aw-en-013's
+expectation), and «Счета лидам со статусом «не доставлен»» (a quoted meaning, asked before and after) was replaced
+by «где номер не существует». Written after the rules, so no first pass: "Payments by card (succeeded)", the
+windows after a participle (section 4; the evcharge one failed before: created_at) and section 5.
 """
 
 from __future__ import annotations
