@@ -1350,18 +1350,19 @@ class RowFilters:
             if tokens[i] not in ("с", "со", "with", "having"):
                 continue
             before = tokens[i - 1]
-            # "SLA breaches with a penalty": the last part of the table's name (sla_breaches) names it too
-            own = (
-                {name_parts(table.name.split(".")[-1])[-1]}
-                if name_parts(table.name.split(".")[-1])
-                else set()
-            )
+            # "SLA breaches with a penalty": the last part of the table's name (sla_breaches) names its rows,
+            # for a money column only ("tickets with normal priority" stays the value rules')
+            parts = name_parts(table.name.split(".")[-1])
+            by_name_part = bool(parts) and stem(before) == parts[-1]
             if not (
                 self.grounding._names_table(before, table)
                 or self.vocabulary.meanings(before) & comment
-                or stem(before) in own
+                or by_name_part
             ):
                 continue
+            named_directly = (
+                self.grounding._names_table(before, table) or self.vocabulary.meanings(before) & comment
+            )
             start = i + 1 + (tokens[i + 1] in ("a", "an", "the"))
             pair = tokens[start : start + 2]  # «с номером телефона»; not «с видом social» (a value follows)
             if self._value_joined_to_noun(request, table, start):
@@ -1388,6 +1389,8 @@ class RowFilters:
                 ends = bool(re.search(r"[,;.:()—–]", gap)) or self._ends_phrase(request, after)
                 if not ends or nxt in LIST_JOINERS or is_mask_word(nxt):
                     continue
+            if not named_directly and not _money_amount(column):
+                continue
             if _money_amount(column):  # "tickets with a refund": a refund of 0 is none, as NULL is
                 yield self._position(request, i), name, f"{name} > 0"
                 continue
