@@ -216,6 +216,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "The comment of {column} gives no code {code} (its codes: {codes}). Which one is meant?",
         "ru": "В комментарии колонки {column} нет кода {code} (его коды: {codes}). Какой из них нужен?",
     },
+    "codes.unmeant": {
+        "en": "{column} holds codes ({codes}); none of them means '{value}'. Which one is meant?",
+        "ru": "Колонка {column} хранит коды ({codes}); ни один из них не означает «{value}». Какой нужен?",
+    },
     "codes.measured": {
         "en": "{column} holds codes ({codes}), not quantities: {func}({column}) measures nothing. What should "
         "the mart measure: the number of rows (count), or another column?",

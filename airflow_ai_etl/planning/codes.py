@@ -132,8 +132,20 @@ def codes_written(outcome: Outcome, catalog: Catalog, language: str) -> Outcome:
     unknown = _unknown_code(where, table, columns)
     if unknown is not None:
         return Outcome.clarify(say(language, "codes.unknown", **unknown), spec=spec)
+    unmeant = _unmeant_literal(where, table, columns)
+    code = _bracketed_code(spec.request, table.column(unmeant["column"])) if unmeant else None
+    if unmeant is not None and code is not None:
+        # "of the first-response kind (code 1)": the code the user wrote in brackets says the value
+        name = unmeant["column"]
+        said_code = _COMPARED.sub(lambda m: _code_for(m, name, code), where)
+    elif unmeant is not None:
+        return Outcome.clarify(say(language, "codes.unmeant", **unmeant), spec=spec)
+    else:
+        said_code = where
     said: list[tuple[str, str]] = []
-    written = _no_blank_test(_COMPARED.sub(lambda m: _with_codes(m, table, columns, said), where), columns)
+    written = _no_blank_test(
+        _COMPARED.sub(lambda m: _with_codes(m, table, columns, said), said_code), columns
+    )
     filters = [_filter_with_codes(f, table, columns) for f in holder.get("filters") or []]
     if written == where and filters == (holder.get("filters") or []):
         return outcome
@@ -228,3 +240,40 @@ def _unknown_code(where: str, table: Table, columns: dict[str, dict[str, int]]) 
                 listed = ", ".join(f"{c} ({m})" for c, m in meanings.items())
                 return {"column": column.name, "code": number, "codes": listed}
     return None
+
+
+def _unmeant_literal(where: str, table: Table, columns: dict[str, dict[str, int]]) -> dict[str, str] | None:
+    """The column and the value of a coded column compared with a text that is neither a meaning nor a code
+    its comment gives ("of the first-response kind" read as `breach_kind = 'first-response'`, planner136):
+    an integer column holds no such text, so the condition would match nothing meant; asked, listing the
+    codes."""
+    for match in _COMPARED.finditer(where):
+        column = table.column(match.group("col"))
+        if match.group("col") not in columns or column is None:
+            continue
+        meanings = coded(column)
+        for value in (v.replace("''", "'") for v in _LITERAL.findall(match.group("values"))):
+            if _code_of(value, columns[column.name], meanings) is None:
+                listed = ", ".join(f"{c} ({m})" for c, m in meanings.items())
+                return {"column": column.name, "value": value, "codes": listed}
+    return None
+
+
+# "(code 1)", «(код 2)»: a code written in brackets
+_BRACKETED_CODE = re.compile(r"\(\s*(?:code|код)\s*(\d+)\s*\)", re.IGNORECASE)
+
+
+def _bracketed_code(request: str, column: Column | None) -> int | None:
+    """The one code a bracket of the request writes ("(code 1)") that `column`'s comment gives; None when
+    none or several."""
+    found = {int(n) for n in _BRACKETED_CODE.findall(request)}
+    if column is None or len(found) != 1 or next(iter(found)) not in coded(column):
+        return None
+    return found.pop()
+
+
+def _code_for(match: re.Match[str], column: str, code: int) -> str:
+    """The equality of `column` with a text no meaning is, written with the bracketed `code` instead."""
+    if match.group("col") != column or match.group("op").strip() != "=":
+        return match.group(0)
+    return f"{column} = '{code}'"  # the code as a string: written and glossed as any said code is

@@ -61,7 +61,12 @@ from airflow_ai_etl.planning.grammar import (
 from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, in_past, in_present, tokenize
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
 from airflow_ai_etl.planning.lexicon import is_
-from airflow_ai_etl.planning.meaning_phrases import meaning_phrases, meaning_said
+from airflow_ai_etl.planning.meaning_phrases import (
+    meaning_phrases,
+    meaning_said,
+    negated_meanings_said,
+    opens_with_negation,
+)
 from airflow_ai_etl.planning.newrows import says_changed, says_recent
 from airflow_ai_etl.planning.patterns import (
     BARE_FLAG,
@@ -563,7 +568,8 @@ class RowFilters:
             self._null_conditions, self._between_conditions, self._date_conditions, self._year_conditions,
             self._year_of_event_conditions, self._year_equal_conditions,
             self._explicit_conditions, self._bare_flag_conditions,
-            self._unit_conditions, self._postfix_unit_conditions, self._quoted_conditions,
+            self._unit_conditions, self._postfix_unit_conditions, self._negated_meaning_conditions,
+            self._quoted_conditions,
             self._hyphen_conditions, self._apposition_value_conditions, self._named_value_conditions,
             self._compared_conditions, self._equal_measure_conditions,
             self._counted_conditions,
@@ -1363,8 +1369,19 @@ class RowFilters:
             if tokens[i] not in ("с", "со", "with", "having"):
                 continue
             before = tokens[i - 1]
-            if not (self.grounding._names_table(before, table) or self.vocabulary.meanings(before) & comment):
+            # "SLA breaches with a penalty": the last part of the table's name (sla_breaches) names its rows,
+            # for a money column only ("tickets with normal priority" stays the value rules')
+            parts = name_parts(table.name.split(".")[-1])
+            by_name_part = bool(parts) and stem(before) == parts[-1]
+            if not (
+                self.grounding._names_table(before, table)
+                or self.vocabulary.meanings(before) & comment
+                or by_name_part
+            ):
                 continue
+            named_directly = (
+                self.grounding._names_table(before, table) or self.vocabulary.meanings(before) & comment
+            )
             start = i + 1 + (tokens[i + 1] in ("a", "an", "the"))
             pair = tokens[start : start + 2]  # «с номером телефона»; not «с видом social» (a value follows)
             if self._value_joined_to_noun(request, table, start):
@@ -1391,6 +1408,8 @@ class RowFilters:
                 ends = bool(re.search(r"[,;.:()—–]", gap)) or self._ends_phrase(request, after)
                 if not ends or nxt in LIST_JOINERS or is_mask_word(nxt):
                     continue
+            if not named_directly and not _money_amount(column):
+                continue
             if _money_amount(column):  # "tickets with a refund": a refund of 0 is none, as NULL is
                 yield self._position(request, i), name, f"{name} > 0"
                 continue
@@ -1518,6 +1537,9 @@ class RowFilters:
         before = self._column_before(request, table, index)
         if before and is_temporal(table, before[0]) and before[0].endswith(("_at", "_date", "date")):
             return before[0]
+        named = self._time_columns_by_participle(table, request.raw[index - 1]) if index > 0 else []
+        if named:  # «сессии, начатые за последние двое суток»: the start event's time, 'Начало зарядки'
+            return named[0]
         if index > 0 and is_(self._token_of(request, index - 1), "CHANGED"):
             # «заказы, которые обновились за сутки»: the window is on the update time, not the creation
             updated = next((name for name in UPDATE_COLUMNS if table.column(name)), None)
@@ -2138,6 +2160,21 @@ class RowFilters:
             and len(parts := name_parts(c.name)) == 1
             and parts[0] in meanings
         ][:2]
+
+    @staticmethod
+    def _negated_meaning_conditions(
+        request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«звонки, по которым не дозвонились» of 'Статус: 3 — не дозвонились': a listed value that opens with
+        «не» said word by word is that value; its «не» is the state's own word, never a negation of another
+        state (planner136: `status <> 3`, the rows inverted). Read before any rule takes «не» as a negator."""
+        words_ = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, name, value, count in negated_meanings_said(words_, table):
+            start, end = words_[k].start, words_[k + count - 1].end
+            if request.is_handled(start) or any(a <= start < b for a, b in request.schedule_spans):
+                continue
+            request.handled.append((start, end))
+            yield start, name, f"{name} = {_quote(value)}"
 
     def _quoted_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """ "for the vacancy 'data engineer'", «с вакансией «аналитик»»: a quoted value right after a word
@@ -7630,6 +7667,8 @@ def _value_lemmas(value: str, values: Iterable[str]) -> frozenset[str]:
     'Заявки жителей' never says 'ждёт_жителя'), so a shared or trailing word never reads as a value."""
     if "_" not in value or value.isascii():
         return _lemmas_of(value)
+    if opens_with_negation(value):
+        return frozenset()  # «доставленные» never says 'не_доставлен': it is said whole (planner136)
     content = _content_words(value)
     first = frozenset(content[0].lemmas) if content else frozenset()
     return first.difference(*(_lemmas_of(v) for v in values if v != value))

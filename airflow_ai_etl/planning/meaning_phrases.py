@@ -201,3 +201,44 @@ def table_saying_meaning(tokens: Sequence[Token], tables: Sequence[Table]) -> Ta
         )
     ]
     return saying[0] if len(saying) == 1 else None
+
+
+# Particles that, opening a listed meaning ('не дозвонились', 'не оплачено'), are part of the state's name.
+NEGATION_PARTICLES = frozenset({"не", "нет", "без"})
+
+
+def opens_with_negation(value: str) -> bool:
+    """A listed value whose first word is a negation particle ('не_дозвонились', a code's meaning 'не
+    дозвонились'): the state is named by its «не», so a word of it alone says another state (planner136)."""
+    parts = [p for p in re.split(r"[_\s]+", value.lower()) if p]
+    return len(parts) > 1 and parts[0] in NEGATION_PARTICLES
+
+
+def negated_meanings_said(words: Sequence[Token], table: Table) -> list[tuple[int, str, str, int]]:
+    """(index of the first word, column, value, how many words) of each run of `words` that says a listed
+    value opening with a negation word by word («по которым не дозвонились» of 'не_дозвонились'): the
+    longest meaning is matched first, so its «не» is never read as the negation of another state (planner136:
+    «не дозвонились» was `status <> 'дозвонились'`, or the inverse of the code meant). A run two values fit
+    is left to the rules that ask."""
+    found = []
+    for k, word in enumerate(words):
+        if word.lower not in NEGATION_PARTICLES:
+            continue
+        fits = [
+            (column.name, value, len(_meaning_lemmas(value)))
+            for column in table.columns
+            for value in listed_values(column.comment)
+            if opens_with_negation(value) and _fits(words[k:], _meaning_lemmas(value))
+        ]
+        if len(fits) == 1:
+            found.append((k, *fits[0]))
+    return found
+
+
+def _fits(words: Sequence[Token], lemmas: tuple[frozenset[str], ...]) -> bool:
+    """`words` begin with the words of a meaning whose lemmas are `lemmas`, lemma by lemma."""
+    return (
+        bool(lemmas)
+        and len(words) >= len(lemmas)
+        and all(w.lemmas & s for w, s in zip(words, lemmas, strict=False))
+    )

@@ -42,6 +42,7 @@ from airflow_ai_etl.planning import (
     codes,
     colloquial,
     content,
+    dropped,
     english_meanings,
     frame,
     grammar,
@@ -4346,14 +4347,14 @@ class OfflinePlanner:
         """A condition-shaped phrase no filter rule read: a quoted value, a date, or a number after a
         comparison word («больше 100 км», "over 5 kg"), missing from the WHERE. Planning without it would
         load rows the user excluded, so the planner asks, quoting the words."""
-        if window:
-            return []
         read = str(where or "")
         names = self._known_names(table)
         for match in CONDITION_SHAPES.finditer(request.text):
             start = match.start()
             if any(a <= start < b for a, b in request.schedule_spans):
                 continue
+            if window and match.group("cmp") is None:
+                continue  # beside a window only a bound is checked: "over 1500" is never dropped (planner136)
             value = next(
                 g
                 for g in match.group("q1", "q2", "q3", "date", "date2", "num", "num2", "year", "num3")
@@ -4368,6 +4369,8 @@ class OfflinePlanner:
             if match.group("num") is not None and match.group("cmp") is None:
                 continue
             return self._ask_condition(request, table, match.group(0).strip())
+        if window:
+            return []
         elsewhere = self._bracketed_column_elsewhere(request, table)
         if elsewhere:
             return [elsewhere]
@@ -6345,6 +6348,7 @@ class OfflinePlanner:
             clause = clause or clauses.unread_list_qualifier(request, where.value)
             clause = clause or clauses.unread_with_phrase(self, request, table, where.value)
             clause = clause or clauses.unread_list_head(self, request, table, where.value)
+            clause = clause or dropped.unread_condition_words(self, request, table, where.value)
             questions += self._ask_condition(request, table, clause) if clause else []
         if not questions and kind == "sql" and not (where.value or incremental.value or columns.value):
             questions += self.filters.rest_unwanted_alone(request, table)

@@ -1,0 +1,224 @@
+"""Words of a condition no rule read, beside a condition another rule did read (planner136, issue 15).
+
+Every content word of a condition must be read by some rule, or the request is asked about: a plan that keeps
+one condition and silently drops another loads rows the user did not ask for (heldout 25a: «Ужастики и
+комедии» loaded comedies only, "paid in crypto" every paid order, «для студентов» and «прошедших испытательный
+срок» every row). The shapes here are the ones the earlier rules leave over, read whether or not the WHERE
+holds another condition:
+
+- a list of values («ужастики и комедии», «кошки и хомяки»): one item a column lists, read, the other a word
+  no column, value, table or rule reads;
+- a participle clause set off by commas after the rows' noun («Кандидатов, прошедших испытательный срок,»)
+  whose words no rule read;
+- an audience after «для» («мероприятия для студентов»): an animate noun no listed value reads;
+- an English means after a payment participle ("paid in crypto", "settled with vouchers") no listed value
+  reads;
+- a value a column lists, written as listed, in brackets or after a preposition of means ("(succeeded)", "by
+  card"), that the WHERE does not hold: a bracket read as explaining the words before it dropped the
+  condition those words had read ("Payments by card (succeeded)" was `status = 'succeeded'` alone);
+- English "with a/the X" beside another condition, X a column's word the WHERE does not compare ("… (code 1)
+  with a penalty" loaded every breach of the kind).
+
+Each returns the words to quote in a question; None when every word was read.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from airflow_ai_etl.catalog import Table, listed_values
+from airflow_ai_etl.planning.lexer import Token, animate_noun_lemmas, tokenize
+from airflow_ai_etl.planning.lexicon import concepts
+from airflow_ai_etl.planning.request import Request
+from airflow_ai_etl.planning.vocabulary import name_parts, stem
+from airflow_ai_etl.planning.vocabulary import words as text_words
+
+if TYPE_CHECKING:
+    from airflow_ai_etl.planning.offline import OfflinePlanner
+
+_JOINTS = frozenset({"и", "или", "либо"})
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]!?—–]|\s-\s|\.(?!\d)")
+_CONTENT_POS = frozenset({"NOUN", "ADJF"})
+# English participles of paying whose "in/with/via X" names the means
+_PAID_EN = frozenset({"paid", "settled", "purchased", "bought", "prepaid"})
+_MEANS_PREPOSITIONS_EN = frozenset({"in", "with", "via", "using", "through"})
+_ARTICLES_EN = frozenset({"a", "an", "the"})
+# "paid in full", "paid in advance", "paid in the last 2 days": no means
+_NOT_MEANS_EN = frozenset({"full", "advance", "last", "past", "time", "part", "total", "first"})
+
+
+def unread_condition_words(
+    planner: OfflinePlanner, request: Request, table: Table, where: str | None
+) -> str | None:
+    """The first phrase of the shapes above that no rule read; None when none."""
+    words = [t for t in tokenize(request.text) if t.lang != "punct"]
+    return (
+        _unread_list_item(planner, request, table, words, where or "")
+        or _unread_participle_clause(planner, request, table, words, where or "")
+        or _unread_audience(planner, request, table, words)
+        or _unread_means_en(planner, request, table, words)
+        or _unread_listed_value(request, table, words, where or "")
+        or _unread_with_phrase_en(planner, request, table, words, where or "")
+    )
+
+
+def _read(
+    planner: OfflinePlanner, request: Request, table: Table, word: Token, where: str | None = None
+) -> bool:
+    """`word` is one a rule read, or one that names something: handled, claimed, in the schedule, a word of
+    the table, of a column (one the condition `where` compares, when given) or of the request's options, or a
+    listed value of the table."""
+    if request.is_handled(word.start) or word.lower in request.claimed or not word.lower.isalpha():
+        return True
+    if any(a <= word.start < b for a, b in request.schedule_spans):
+        return True
+    mentioned = {name for _, name in planner._column_mentions(table, [word.lower])}
+    if where is not None:  # «прошедшие госрегистрацию» of registered_at: read only if compared
+        mentioned = {name for name in mentioned if re.search(rf"\b{re.escape(name)}\b", where)}
+    if planner._names_table(word.lower, table) or mentioned:
+        return True
+    if concepts(word.lemma, word.lang) or concepts(word.lower, word.lang):
+        return True
+    return bool(_listed_hits(word, table))
+
+
+def _names_rows(planner: OfflinePlanner, table: Table, word: Token) -> bool:
+    """`word` is the table's own noun: by its name or by its comment («Кандидатов» of 'Кандидаты на …')."""
+    own = set(name_parts(table.name.split(".")[-1])) | {stem(w) for w in text_words(table.comment or "")}
+    return planner._names_table(word.lower, table) or bool(planner.vocabulary.meanings(word.lower) & own)
+
+
+def _listed_hits(word: Token, table: Table) -> set[tuple[str, str]]:
+    """(column, value) of each value a column of `table` lists that `word` says (the filters' own reading)."""
+    from airflow_ai_etl.planning.filters import _listed_value_hits  # filters imports the planner's modules
+
+    listed = {c.name: listed_values(c.comment) for c in table.columns}
+    listed = {name: values for name, values in listed.items() if values}
+    if word.lang == "en":
+        return {(n, v) for n, vs in listed.items() for v in vs if v.lower() == word.lower}
+    return _listed_value_hits(word, listed) if listed else set()
+
+
+def _content(word: Token) -> bool:
+    return word.lang == "ru" and bool(word.parses) and word.parses[0].pos in _CONTENT_POS
+
+
+def _unread_list_item(
+    planner: OfflinePlanner, request: Request, table: Table, words: list[Token], where: str
+) -> str | None:
+    """«Ужастики и комедии»: two items joined by «и»/«или», one saying a listed value the WHERE holds, the
+    other a content word of the same part of speech no rule reads; the pair is quoted."""
+    for k in range(1, len(words) - 1):
+        first, joint, second = words[k - 1], words[k], words[k + 1]
+        if joint.lower not in _JOINTS or _CLAUSE_BREAK.search(request.text[first.end : second.start]):
+            continue
+        for said, other in ((first, second), (second, first)):
+            values = {v for _, v in _listed_hits(said, table)}
+            if not any(f"'{v}'" in where for v in values) or not _content(other):
+                continue
+            if other.parses[0].pos != said.parses[0].pos if said.parses else True:
+                continue  # «комедии и новые»: not one list
+            if not _read(planner, request, table, other):
+                return request.text[first.start : second.end]
+    return None
+
+
+def _unread_participle_clause(
+    planner: OfflinePlanner, request: Request, table: Table, words: list[Token], where: str
+) -> str | None:
+    """«Кандидатов, прошедших испытательный срок,»: a participle after a comma that follows the table's noun
+    (within three words), opening a clause whose words no rule read, says which rows; quoted."""
+    if request.language != "ru":
+        return None
+    for k, word in enumerate(words):
+        if not k or "," not in request.text[words[k - 1].end : word.start]:
+            continue
+        if not any(p.pos == "PRTF" for p in word.parses) or _read(planner, request, table, word):
+            continue
+        if not any(_names_rows(planner, table, w) for w in words[max(0, k - 3) : k]):
+            continue
+        clause = [word]
+        for later in words[k + 1 :]:
+            if _CLAUSE_BREAK.search(request.text[clause[-1].end : later.start]):
+                break
+            clause.append(later)
+        # a direct object right after the participle («прошедших испытательный срок»): a phrase after a
+        # preposition («выгруженные в клик», «начатые за последние сутки») is the load's or a window's
+        direct = len(clause) > 1 and clause[1].parses and clause[1].parses[0].pos in _CONTENT_POS
+        if not direct or any(_read(planner, request, table, w, where) for w in clause[1:]):
+            continue
+        return request.text[word.start : clause[-1].end]
+    return None
+
+
+def _unread_audience(
+    planner: OfflinePlanner, request: Request, table: Table, words: list[Token]
+) -> str | None:
+    """«Мероприятия для студентов»: «для» and an animate noun no listed value or rule reads names who the rows
+    are for; quoted («для пенсионеров» of 'Аудитория (…, seniors)' is read by the value rules)."""
+    for before, word in zip(words, words[1:], strict=False):
+        if before.lower != "для" or word.lang != "ru" or not word.parses:
+            continue
+        if animate_noun_lemmas(word.lower) and not _read(planner, request, table, word):
+            return request.text[before.start : word.end]
+    return None
+
+
+def _unread_means_en(
+    planner: OfflinePlanner, request: Request, table: Table, words: list[Token]
+) -> str | None:
+    """ "paid in crypto", "settled with vouchers": the means after a payment participle that no listed value
+    reads; quoted (a listed one, "paid in cash", is read by the value rules)."""
+    for k in range(len(words) - 2):
+        if words[k].lower not in _PAID_EN or words[k + 1].lower not in _MEANS_PREPOSITIONS_EN:
+            continue
+        j = k + 2 + (words[k + 2].lower in _ARTICLES_EN)
+        if j >= len(words) or words[j].lang != "en" or words[j].lower in _NOT_MEANS_EN:
+            continue
+        if not words[j].lower.isalpha() or _read(planner, request, table, words[j]):
+            continue
+        return request.text[words[k].start : words[j].end]
+    return None
+
+
+# prepositions of means before a listed value said as listed: "by card", «через app»
+_MEANS_BEFORE = frozenset({"by", "via", "through", "через"})
+
+
+def _unread_listed_value(request: Request, table: Table, words: list[Token], where: str) -> str | None:
+    """A value a column of `table` lists, written as listed inside brackets or after a preposition of means,
+    that the WHERE does not compare: the words quoted (with the preposition)."""
+    listed = {v.lower() for c in table.columns for v in listed_values(c.comment)}
+    for k, word in enumerate(words):
+        if word.lower not in listed or any(a <= word.start < b for a, b in request.schedule_spans):
+            continue
+        bracketed = re.fullmatch(r"\s*", request.text[: word.start].rsplit("(", 1)[-1]) is not None and (
+            request.text[word.end :].lstrip().startswith(")")
+        )
+        means = not bracketed and k > 0 and words[k - 1].lower in _MEANS_BEFORE
+        if not (bracketed or means) or re.search(rf"'{re.escape(word.lower)}'", where.lower()):
+            continue
+        start = words[k - 1].start if means else word.start
+        return request.text[start : word.end]
+    return None
+
+
+def _unread_with_phrase_en(
+    planner: OfflinePlanner, request: Request, table: Table, words: list[Token], where: str
+) -> str | None:
+    """ "with a penalty" after another condition: "with", an article and up to three words none of which a
+    rule read or a compared column names (clauses.unread_with_phrase asks so when the WHERE is empty)."""
+    if request.language != "en" or not where:
+        return None
+    for k in range(len(words) - 2):
+        if words[k].lower != "with" or words[k + 1].lower not in _ARTICLES_EN:
+            continue
+        phrase = []
+        for later in words[k + 2 : k + 5]:
+            if _CLAUSE_BREAK.search(request.text[words[k].end : later.start]):
+                break
+            phrase.append(later)
+        if phrase and not any(_read(planner, request, table, w, where) for w in phrase):
+            return request.text[words[k].start : phrase[-1].end]
+    return None
