@@ -576,7 +576,8 @@ class RowFilters:
             self._value_only_conditions, self._column_word_only_value_conditions, self._the_ones_conditions,
             self._substantive_state_conditions,
             self._cued_state_conditions,
-            self._comment_flag_conditions, self._manner_phrase_conditions, self._bracketed_flag_conditions, self._unit_count_conditions,
+            self._comment_flag_conditions, self._manner_phrase_conditions,
+            self._bracketed_flag_conditions, self._unit_count_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
             self._numbered_reference_conditions, self._code_list_conditions, self._opposite_state_clauses,
             self._held_in_value_conditions, self._still_state_clauses,
@@ -768,10 +769,10 @@ class RowFilters:
 
     @staticmethod
     def _manner_phrase_conditions(request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
-        """ "Clinics open round the clock", "working 24/7": an English phrase of the adverb of manner one yes/no
-        column's comment qualifies its verb by ('Работает круглосуточно' of is_24h, MANNER_PHRASES_EN) is that
-        flag, though its name spells no English word; the verb before it is the flag's (`_verb_of_manner_flag`
-        drops the status 'open' read on it). Two such flags: nothing is read here (planner137)."""
+        """ "Clinics open round the clock", "working 24/7": an English phrase of the adverb of manner one
+        yes/no column's comment qualifies its verb by ('Работает круглосуточно' of is_24h, MANNER_PHRASES_EN)
+        is that flag, though its name spells no English word; the verb before it is the flag's
+        (`_verb_of_manner_flag` drops the status 'open' read on it). Two such flags: none read (planner137)."""
         if request.language != "en":
             return
         for phrase, adverb in MANNER_PHRASES_EN.items():
@@ -5068,7 +5069,7 @@ class RowFilters:
             values = values or sorted(v for _, v in _listed_value_hits(adj, {column.name: listed}))
             values = values if len(values) == 1 else _bracketed_listed_value(request.text, noun.end, column)
             if len(values) == 1:
-                if adj.ordinal:  # «второй категории» of 'first, second': the number is the value's, not a count
+                if adj.ordinal:  # «второй категории» of 'first, second': the value's number, not a count
                     request.handled.append((adj.start, noun.end))
                 yield adj.start, column.name, f"{column.name} = {_quote(values[0])}"
             elif re.match(rf"\s*\(\s*{re.escape(column.name)}\b", request.text[noun.end :], re.IGNORECASE):
@@ -7113,12 +7114,13 @@ ADJECTIVE_VALUES = {
     "вечерний": ("evening",),
     # ranks a column lists in English ('Квалификационная категория (first, second, highest)'): «высшей
     # категории», «второй категории» (planner137)
-    "высший": ("highest", "top"), "низший": ("lowest",), "первый": ("first",), "второй": ("second",), "третий": ("third",),
+    "высший": ("highest", "top"), "низший": ("lowest",),
+    "первый": ("first",), "второй": ("second",), "третий": ("third",),
 }  # fmt: skip
 
 
-# Superlatives the morphology lemmatises to their positive degree («высшей» -> высокий, whose meaning is high):
-# the stem of the form -> the lemma ADJECTIVE_VALUES knows it by (planner137)
+# Superlatives the morphology lemmatises to their positive degree («высшей» -> высокий, meaning high): the
+# stem of the form -> the lemma ADJECTIVE_VALUES knows it by (planner137)
 _SUPERLATIVE_STEMS = {"высш": "высший", "низш": "низший"}
 
 
