@@ -772,7 +772,7 @@ class RowFilters:
         """ "Clinics open round the clock", "working 24/7": an English phrase of the adverb of manner one
         yes/no column's comment qualifies its verb by ('Работает круглосуточно' of is_24h, MANNER_PHRASES_EN)
         is that flag, though its name spells no English word; the verb before it is the flag's
-        (`_verb_of_manner_flag` drops the status 'open' read on it). Two such flags: none read (planner137)."""
+        (`_verb_of_manner_flag` drops the status 'open' read on it). Two such flags: none (planner137)."""
         if request.language != "en":
             return
         for phrase, adverb in MANNER_PHRASES_EN.items():
