@@ -50,6 +50,12 @@ def _one_word(meaning: str) -> str:
     return "_".join(re.findall(r"[\w-]+", meaning.lower()))
 
 
+def listed_as(meaning: str) -> str:
+    """The listed word of a meaning written as a coded column's comment writes it ('ждёт клиента' ->
+    'ждёт_клиента', 'закрыта' -> closed): a quoted meaning («со статусом «ждёт клиента»») reads as listed."""
+    return _listed_as(meaning)
+
+
 def _listed_as(meaning: str) -> str:
     """A one-word Russian meaning's English word when the value lexicon gives exactly one (VALUE_MEANINGS:
     закрытый -> closed), so English and Russian requests read it as they read an English code."""

@@ -41,6 +41,7 @@ from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning import flags, heads, joined_flags, negation, retractions
 from airflow_ai_etl.planning.abbreviations import spells_initials
 from airflow_ai_etl.planning.clauses import contact_clause_en
+from airflow_ai_etl.planning.codes import listed_as
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
 from airflow_ai_etl.planning.english_meanings import english_meaning, english_meaning_phrases
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
@@ -155,6 +156,7 @@ from airflow_ai_etl.planning.vocabulary import (
     CURRENCY_EN,
     CURRENCY_RU,
     LOCATIVE_VALUE_MEANINGS,
+    MANNER_PHRASES_EN,
     ROW_PRONOUNS_EN,
     SHOW_FORMS_RU,
     VALUE_MEANINGS,
@@ -586,7 +588,8 @@ class RowFilters:
             self._value_only_conditions, self._column_word_only_value_conditions, self._the_ones_conditions,
             self._substantive_state_conditions,
             self._cued_state_conditions,
-            self._comment_flag_conditions, self._bracketed_flag_conditions, self._unit_count_conditions,
+            self._comment_flag_conditions, self._manner_phrase_conditions,
+            self._bracketed_flag_conditions, self._unit_count_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
             self._numbered_reference_conditions, self._code_list_conditions, self._opposite_state_clauses,
             self._held_in_value_conditions, self._still_state_clauses,
@@ -775,6 +778,35 @@ class RowFilters:
                 if other != name and where == verb[0]:
                     del found[other]
                     request.handled.append(verb)
+
+    @staticmethod
+    def _manner_phrase_conditions(request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """ "Clinics open round the clock", "working 24/7": an English phrase of the adverb of manner one
+        yes/no column's comment qualifies its verb by ('Работает круглосуточно' of is_24h, MANNER_PHRASES_EN)
+        is that flag, though its name spells no English word; the verb before it is the flag's
+        (`_verb_of_manner_flag` drops the status 'open' read on it). Two such flags: none (planner137)."""
+        if request.language != "en":
+            return
+        for phrase, adverb in MANNER_PHRASES_EN.items():
+            match = re.search(rf"(?<![\w/-]){re.escape(phrase)}(?![\w/-])", request.lower)
+            if match is None or request.is_handled(match.start()):
+                continue
+            if any(a <= match.start() < b for a, b in request.schedule_spans):
+                continue
+            flagged = [
+                c.name
+                for c in table.columns
+                if "bool" in c.type.lower()
+                and flags.manner_adverbs(c)
+                and any(t.lower.startswith(adverb) for t in tokenize(c.comment or ""))
+            ]
+            if len(flagged) == 1:
+                request.handled.append(match.span())
+                before = request.token_at(match.start()) - 1
+                if before >= 0 and request.tokens[before] in _WORKING_VERBS_EN:  # "stay open round the clock"
+                    request.handled.append(request.spans[before])
+                yield match.start(), flagged[0], f"{flagged[0]} = true"
+                return
 
     def _measure_participles(self, request: Request, table: Table, found: dict[str, tuple[int, str]]) -> None:
         """ "sessions with more than 40 kWh delivered": a participle right after a compared number and its
@@ -2193,6 +2225,13 @@ class RowFilters:
             glossed = re.match(r"\s*\(\s*([\w-]+)\s*\)", request.text[match.end() :])
             spelled = {v.lower(): v for v in listed}
             code = spelled.get(glossed.group(1).lower()) if glossed and unlisted else None
+            meant = _quoted_code_meaning(column, value, spelled) if unlisted else None
+            if value and meant is not None:
+                # «со статусом «ждёт клиента»» of 'Статус: 3 — ждёт клиента': the quote writes the meaning as
+                # the comment does, so it is that code (planner137)
+                request.handled.append((match.start(), match.end()))
+                yield match.start(), columns[0], f"{columns[0]} = {_quote(meant)}"
+                continue
             if value and code is not None and glossed is not None:
                 # «в статусе «ждём запчасти» (waiting_parts)», 'status "on the way" (in_transit)': the user's
                 # words for a value, glossed by the listed code in the bracket right after them (planner117)
@@ -5092,7 +5131,7 @@ class RowFilters:
             if adj.ordinal and adj.number is not None and _is_number_column(column):
                 yield adj.start, column.name, f"{column.name} = {adj.number}"  # «первого семестра»
                 continue
-            meanings = {m for lemma in adj.lemmas for m in ADJECTIVE_VALUES.get(lemma, ())}
+            meanings = {m for lemma in _adjective_lemmas(adj) for m in ADJECTIVE_VALUES.get(lemma, ())}
             listed = listed_values(column.comment)
             values = [
                 v
@@ -5103,6 +5142,8 @@ class RowFilters:
             values = values or sorted(v for _, v in _listed_value_hits(adj, {column.name: listed}))
             values = values if len(values) == 1 else _bracketed_listed_value(request.text, noun.end, column)
             if len(values) == 1:
+                if adj.ordinal:  # «второй категории» of 'first, second': the value's number, not a count
+                    request.handled.append((adj.start, noun.end))
                 yield adj.start, column.name, f"{column.name} = {_quote(values[0])}"
             elif re.match(rf"\s*\(\s*{re.escape(column.name)}\b", request.text[noun.end :], re.IGNORECASE):
                 continue  # «ночной зоны (zone = night)»: the bracket says the value; its own rule reads it
@@ -5163,8 +5204,10 @@ class RowFilters:
         )
 
     def _comment_head_is(self, column: Column, noun: Token) -> bool:
-        """The column comment's first word is `noun` ('Пол пациента' for «пола»)."""
-        head = next((t for t in tokenize(column.comment or "") if t.lang == "ru"), None)
+        """The column comment's first noun is `noun` ('Пол пациента' for «пола», 'Квалификационная категория'
+        for «категории»: the adjectives before it qualify it, planner137)."""
+        words = [t for t in tokenize(column.comment or "") if t.lang == "ru"]
+        head = next((t for t in words if t.parses and t.parses[0].pos != "ADJF"), None)
         return head is not None and bool(head.lemmas & noun.lemmas)
 
     def is_state_word(self, word: Token) -> bool:
@@ -7119,6 +7162,15 @@ def _one_word_comment_lemma(column: Column) -> str | None:
     return words[0].parses[0].lemma if words[0].parses[0].pos == "NOUN" else None
 
 
+def _quoted_code_meaning(column: Column | None, value: str, spelled: dict[str, str]) -> str | None:
+    """The listed meaning of an integer column's code map a quoted phrase writes as the comment does (quoted
+    «ждёт клиента» -> 'ждёт_клиента', «решена» -> resolved), else None; a text column's listed values are
+    stored as written, so a quote that is none of them is still asked."""
+    if column is None or not is_integer_type(column.type):
+        return None
+    return spelled.get(listed_as(value.strip()).lower())
+
+
 def _which_value_question(language: str, column: Column, phrase: str) -> str:
     """Which value of `column` `phrase` means: the values its comment lists named, else said unlisted."""
     values = listed_values(column.comment)
@@ -7199,7 +7251,22 @@ ADJECTIVE_VALUES = {
     # parts of the day a listed value names in English ('Зона суток (day, night, peak)'): «ночной зоны»
     "ночной": ("night",), "дневной": ("day",), "пиковый": ("peak",), "утренний": ("morning",),
     "вечерний": ("evening",),
+    # ranks a column lists in English ('Квалификационная категория (first, second, highest)'): «высшей
+    # категории», «второй категории» (planner137)
+    "высший": ("highest", "top"), "низший": ("lowest",),
+    "первый": ("first",), "второй": ("second",), "третий": ("third",),
 }  # fmt: skip
+
+
+# Superlatives the morphology lemmatises to their positive degree («высшей» -> высокий, meaning high): the
+# stem of the form -> the lemma ADJECTIVE_VALUES knows it by (planner137)
+_SUPERLATIVE_STEMS = {"высш": "высший", "низш": "низший"}
+
+
+def _adjective_lemmas(adj: Token) -> set[str]:
+    """The lemmas of `adj`, a superlative's own one added («высшей» -> высший as well as высокий)."""
+    own = {lemma for stem_, lemma in _SUPERLATIVE_STEMS.items() if adj.lower.startswith(stem_)}
+    return set(adj.lemmas) | own
 
 
 # Between two values of a list: a comma, и/или/and/or, and a preposition before the next value

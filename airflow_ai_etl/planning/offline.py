@@ -4463,6 +4463,8 @@ class OfflinePlanner:
         for word, noun in zip(tokens, tokens[1:], strict=False):
             if request.text[word.end : noun.start].strip() or not _names_a_kind(word):
                 continue
+            if noun.lower in STOP_WORDS:
+                continue  # «замаскировать почту и телефон»: a conjunction after the word is no table noun
             if self._not_table_noun(table, [noun.lower]) or not self._not_table_noun(table, [word.lower]):
                 continue  # the next word is not the table's noun, or the kind word is one of its own
             if _derives_from_comment(word, table):

@@ -254,6 +254,13 @@ MEANING_WORDS_EN: dict[str, tuple[str, ...]] = {
     "neutral": ("нейтрал",),
 }  # fmt: skip
 
+# English phrases of an adverb of manner a flag's comment qualifies its verb by ('Работает круглосуточно' of
+# is_24h, whose name spells no English word): phrase -> the stem of the Russian adverb (planner137)
+MANNER_PHRASES_EN: dict[str, str] = {
+    "round the clock": "круглосуточн", "around the clock": "круглосуточн", "24/7": "круглосуточн",
+    "24 hours a day": "круглосуточн", "24 hours": "круглосуточн", "all day and night": "круглосуточн",
+}  # fmt: skip
+
 # "successful ones only", "the failed one": English pronouns standing for the rows' own noun.
 ROW_PRONOUNS_EN = frozenset({"ones", "one"})
 

@@ -102,7 +102,8 @@ ASKED = [
     ("autoservice", "Mechanics that work on weekends, daily at noon"),
     ("autoservice", "Mechanics that work fast, daily at noon"),
     ("pharmacy", "Pharmacists who work fast, daily at 9"),
-    ("autoservice", "Stations that work 24/7, daily at noon"),
+    # "Stations that work 24/7" is now read: "24/7" is the flag 'Работает круглосуточно' (planner137,
+    # MANNER_PHRASES_EN), tests/unit/test_planner_round137.py
     ("evcharge", "Stations that work round the clock, daily at noon"),
     # the bare working verb of a flag qualified by an adverb, or on a table with a status
     ("autoservice", "Работающие станции в клик ежедневно"),
