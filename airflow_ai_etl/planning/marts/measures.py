@@ -1144,6 +1144,37 @@ def _total_adjective_of_comment(ph: MartPhrase, fact: Table) -> None:
         ph.measures.remove(second)
         ph.used.update(first.object)
         return
+    _extreme_adjective_of_column(ph, fact)
+
+
+def _begins_column(column: Column, said: Sequence[Token]) -> bool:
+    """The two words begin the column's comment ('Максимальная мощность, кВт') or its name (max_power_kw)."""
+    head = _comment_head_words(column)
+    if len(head) >= 2 and all(w.lemmas & t.lemmas for w, t in zip(head[:2], said, strict=True)):
+        return True
+    parts = column.name.lower().split("_")
+    return len(parts) >= 3 and parts[:2] == [t.lower for t in said]
+
+
+def _extreme_adjective_of_column(ph: MartPhrase, fact: Table) -> None:
+    """marts108: "total max power in kW", «суммарная максимальная мощность» of stations.max_power_kw: a max
+    (or min) word right after a sum word with nothing of its own, whose noun after it begins exactly one
+    numeric column's comment or name with it, is that column's first word: the one measure is the sum of
+    it (the max word took the noun and the sum asked which column)."""
+    for first, second in zip(ph.measures, ph.measures[1:], strict=False):
+        if first.func != "sum" or first.object or first.column_ref or second.func not in ("min", "max"):
+            continue
+        if second.index != first.index + 1 or second.object[:1] != [second.index + 1]:
+            continue
+        said = [ph.tokens[second.index], ph.tokens[second.index + 1]]
+        found = [c for c in _numeric_columns(fact) if _begins_column(c, said)]
+        if len(found) != 1:
+            continue
+        first.column_ref, first.object = found[0].name, [second.index, *second.object]
+        first.unit = first.unit or second.unit
+        ph.measures.remove(second)
+        ph.used.update(first.object)
+        return
 
 
 def _measures(

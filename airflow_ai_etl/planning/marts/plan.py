@@ -219,6 +219,7 @@ from airflow_ai_etl.planning.marts.row_filters import (
     _verb_flag,
     _with_state_participle,
 )
+from airflow_ai_etl.planning.marts.spending import spending_measures
 from airflow_ai_etl.planning.marts.words import (
     _IDENTIFIER,
     _LOCAL_XLSX,
@@ -926,6 +927,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         lambda text, tokens: _unit_noun_measures(planner, text, tokens),  # «литры топлива»: sum of liters
         lambda text, tokens: _in_unit_measures(planner, text, tokens),  # «площадь в гектарах»: sum of area_ha
         lambda text, tokens: _money_noun_measures(planner, text, tokens),  # "claim payouts": approved_amount
+        lambda text, tokens: spending_measures(planner, text, tokens),  # «затраты на ремонт»: repair_cost
         _amount_noun_bracket,  # "Wi-Fi traffic (bytes downloaded)": sum of bytes downloaded
         _shared_measure_of_pair,  # "total bytes down and bytes up": total bytes down and total bytes up
         lambda text, tokens: _paired_bracket_columns(planner, text, tokens),  # «заявлено vs одобрено (a, b)»

@@ -1379,6 +1379,9 @@ MEASURE_UNITS: dict[str, str | None] = {
     "кг": "kg", "kg": "kg", "байт": "byte", "byte": "byte", "bytes": "byte", "гб": "gb", "gb": "gb",
     "мб": "mb", "mb": "mb", "руб": None, "рубль": None, "₽": None, "rub": None, "usd": None, "доллар": None,
     "евро": None, "eur": None, "rubles": None, "roubles": None, "dollars": None, "euros": None,
+    # marts108: "total dose in ml" (dose_ml), "area in ha" (area_ha): read after a measure like kg
+    "мл": "ml", "ml": "ml", "миллилитр": "ml", "millilitres": "ml", "milliliters": "ml", "га": "ha",
+    "ha": "ha", "hectares": "ha",
 }  # fmt: skip
 UNIT_JOINERS = {"·", "*", "/", "-", "⋅", "∙"}
 
