@@ -803,6 +803,19 @@ def percent_rewrites(text: str) -> list[tuple[int, int, str]]:
     return [(m.start(), m.end(), f"{m.group(1)}%") for m in _PERCENT_WORD.finditer(text)]
 
 
+# «10 000», «1 500 000», "15 000": digits grouped by threes with a space (a no-break space is plain by now).
+# Not inside a list of numbers («коды 101 102 и 103», "ids 120, 340 560"): there a space parts two numbers.
+_GROUPED = re.compile(
+    r"(?<![\d.,])(?<![\d,]\s)(?P<n>[1-9]\d{0,2}(?: \d{3})+)(?![\d.,]?\d)(?!,\s*\d|\s+(?:и|или|and|or)\s+\d)"
+)
+
+
+def grouped_number_rewrites(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, digits) for every number written with spaces between its thousands, for `apply_rewrites`:
+    «от 10 000» was read as `>= 10` and its «000» left over (planner138)."""
+    return [(m.start(), m.end(), m.group("n").replace(" ", "")) for m in _GROUPED.finditer(text)]
+
+
 # A number with a thousands or millions suffix: "1.5k", "20k", «20к», «1,5 тыс.», "2.5 thousand", «3 млн».
 # The abbreviation's dot goes with it only inside a sentence («от 2 тыс. руб.»), not when it ends one.
 _SCALED = re.compile(

@@ -315,6 +315,10 @@ NOT_A_STATE = {
     "платный", "персональный", "личный",
 }
 # fmt: on
+# No-break, narrow no-break, thin and figure spaces («10\u00a0000» pasted from a document) are plain spaces.
+TYPOGRAPHIC_SPACES = str.maketrans(
+    dict.fromkeys("\u00a0\u202f\u2009\u2007\u2002\u2003\u2004\u2005\u2006\u2008\u200a", " ")
+)
 # "off-net", "cross-border", "out-of-network": English words joined by hyphens before a table's noun.
 HYPHENATED_QUALIFIER = re.compile(r"[a-z]{1,12}(?:-[a-z]{1,12}){1,3}")
 EN_STATE_FORM = re.compile(
@@ -847,6 +851,7 @@ class OfflinePlanner:
         return frozenset(found)
 
     def plan(self, text: str) -> Outcome:
+        text = text.translate(TYPOGRAPHIC_SPACES)  # «10\u00a0000»: a plain space (the spec refuses the other)
         outcome = plan_with_checks(self, text.strip(), self._plan)  # check phrases: planning/checks.py
         # The rules build many questions in English (`msg`); a Russian request is asked in Russian.
         language = detect_language(text)
@@ -884,6 +889,7 @@ class OfflinePlanner:
         if grammar.enabled("typo"):  # «кажый час», "custmers": one-letter typos of words the rules know
             text, corrections = self._speller.correct(text)
         if grammar.enabled("quantity"):  # «больше пяти тысяч» -> «больше 5000»: the filters read digits
+            text = grammar.apply_rewrites(text, grammar.grouped_number_rewrites(text))  # «10 000»: 10000
             text = grammar.apply_rewrites(text, grammar.half_rewrites(tokenize(text)))  # «полутора» -> 1.5
             for start, end, digits in reversed(grammar.scaled_number_rewrites(text)):  # "1.5k", «1,5 тыс.»
                 text = text[:start] + digits + text[end:]  # may be longer ("20k" -> 20000): right to left
