@@ -1837,11 +1837,18 @@ def _measured_dimensions(
         named = ground.columns_named(fact, [tokens[k] for k in group])
         if len(named) != 1 or named[0].name not in both:
             continue
-        parts = set(name_parts(named[0].name))
-        if stem(tokens[prep].lower) in parts and all(stem(tokens[k].lower) in parts for k in group):
+        said = [tokens[prep], *(tokens[k] for k in group)]
+        # "liters and average price per liter": the rest of another measured column's name (price_per_liter)
+        if any(_rest_of_name(name, said) for name in {named[0].name} | measured):
             both.remove(named[0].name)
             dims = [d for d in dims if d != named[0].name]
     return dims, (both[0] if both else None)
+
+
+def _rest_of_name(name: str, said: Sequence[Token]) -> bool:
+    """ "per kwh" of price_per_kwh: every word said (the preposition and the group) is a part of the name."""
+    parts = set(name_parts(name))
+    return all(stem(t.lower) in parts for t in said)
 
 
 def _counts_pieces(column: Column) -> bool:
