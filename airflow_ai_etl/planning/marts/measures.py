@@ -387,14 +387,20 @@ def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
     diagnosis code, with the average duration", «Возвраты по причинам и сумма возвратов»): those rows
     are counted, and the measures named later are added to the count, not put in its place."""
     tokens = ph.tokens
-    if len(tokens) < 2 or not ph.measures or 0 in ph.used:
+    if len(tokens) < 2 or not ph.measures:
         return False
     g = _after_head_event(tokens)  # "Policies signed per agent …, with the total sum insured": the count too
     if _owner_genitive_head(tokens) and _joined_measures(tokens, ph.measures):
         g = 2  # «жалобы клиентов по причинам …, и общая компенсация»: the owner's genitive, then «по»
+    head = 1
+    if (g >= len(tokens) or tokens[g].lower not in DIM_PREPS_EN) and _with_measures(tokens, ph.measures):
+        head = _compound_head_en(tokens, ground, fact)  # "Field operations per …, with total area": marts109
+        g = _after_state_phrase_en(tokens, head)  # "Fault tickets in resolved status per technician, with …"
     if g >= len(tokens) or tokens[g].lower not in DIM_PREPS_RU | DIM_PREPS_EN:
         return False
-    if ground.table_of(tokens[0]) is not fact or _is_measure(tokens[0]):
+    if head == 1 and (0 in ph.used or ground.table_of(tokens[0]) is not fact):
+        return False
+    if _is_measure(tokens[0]):
         return False
     colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
     if colon is not None and all(m.index > colon for m in ph.measures):
@@ -407,6 +413,35 @@ def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
     if _apposed_measure_list(tokens, ph.measures):
         return False  # "payments per day, total amount": what of the head's rows, no count beside it
     return all(m.index > g and not m.subject for m in ph.measures)
+
+
+def _with_measures(tokens: Sequence[Token], measures: Sequence[MeasureWord]) -> bool:
+    """The measures come after a closing "with" ("…, with total repair cost", "…, with the total area"):
+    added to the rows the request opened with, as «и сумма …» adds them (marts109)."""
+    first = min(m.index for m in measures)
+    return any(t.lower == "with" for t in tokens[max(0, first - 2) : first])
+
+
+def _compound_head_en(tokens: Sequence[Token], ground: _Ground, fact: Table) -> int:
+    """How many words open an English request naming the fact's rows: 2 when the second names the fact
+    ("Field operations" of field_operations, "Charging sessions" of sessions) and the first is no measure,
+    else 1. The compound's first word may name another table (fields), so the one-word test misses it."""
+    if len(tokens) > 2 and tokens[0].lang == "en" and tokens[1].lang == "en" and not _is_measure(tokens[0]):
+        if ground.table_of(tokens[1]) is fact and tokens[1].text != ",":
+            return 2
+    return 1
+
+
+# "Fault tickets in resolved status per technician": a state phrase between the rows' noun and the grouping
+_STATE_PHRASE_EN = ("in", "status")
+
+
+def _after_state_phrase_en(tokens: Sequence[Token], head: int) -> int:
+    """Where the grouping word stands after the head and an English "in <value> status" phrase (marts109)."""
+    k = head
+    if k + 2 < len(tokens) and (tokens[k].lower, tokens[k + 2].lower) == _STATE_PHRASE_EN:
+        return k + 3
+    return k
 
 
 def _owner_genitive_head(tokens: Sequence[Token]) -> bool:
@@ -1802,11 +1837,18 @@ def _measured_dimensions(
         named = ground.columns_named(fact, [tokens[k] for k in group])
         if len(named) != 1 or named[0].name not in both:
             continue
-        parts = set(name_parts(named[0].name))
-        if stem(tokens[prep].lower) in parts and all(stem(tokens[k].lower) in parts for k in group):
+        said = [tokens[prep], *(tokens[k] for k in group)]
+        # "liters and average price per liter": the rest of another measured column's name (price_per_liter)
+        if any(_rest_of_name(name, said) for name in {named[0].name} | measured):
             both.remove(named[0].name)
             dims = [d for d in dims if d != named[0].name]
     return dims, (both[0] if both else None)
+
+
+def _rest_of_name(name: str, said: Sequence[Token]) -> bool:
+    """ "per kwh" of price_per_kwh: every word said (the preposition and the group) is a part of the name."""
+    parts = set(name_parts(name))
+    return all(stem(t.lower) in parts for t in said)
 
 
 def _counts_pieces(column: Column) -> bool:
