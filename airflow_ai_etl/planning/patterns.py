@@ -549,8 +549,10 @@ EXCEPTED_ONES = re.compile(
 # "the weird ones are not needed", "odd ones not wanted", "weird only", "without the fired ones": one word
 # that says which rows to take or leave out, with its cue after it (or "without" before "<word> ones");
 # offline._unread_unwanted_state asks when no rule read the word (planner52: every row was loaded)
+# The word starts where its run of letters and hyphens starts: a start after a hyphen consumes the same run to
+# the same end, so it never matches where the run's start did not, and trying it made "a-a-a-…" quadratic.
 UNWANTED_ONES = re.compile(
-    r"\b(?P<word>[a-z][a-z-]++)\s+(?:(?:ones|rows|records)\s+)?(?:(?:are|is)\s+)?"
+    r"\b(?<!-)(?P<word>[a-z][a-z-]++)\s+(?:(?:ones|rows|records)\s+)?(?:(?:are|is)\s+)?"
     r"(?:not\s+(?:needed|wanted|required)|(?:are\s+)?only\b(?=\s*(?:[,.;!)]|$)))"
     r"|\bwithout\s+(?:the\s+|any\s+)?(?P<without>[a-z][a-z-]++)\s+(?:ones|rows|records)\b",
     re.IGNORECASE,
