@@ -33,16 +33,27 @@ lint: venv
 TEST_WORKERS ?= 2
 XDIST := -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
+# The tests start hundreds of Python processes (`airflow ...` commands, the import gate's DagBag,
+# servers) that import this package. Where PYTHONDONTWRITEBYTECODE is set (as in CI: its checkout
+# had no tests/__pycache__ after a run) none writes bytecode, so each compiled the package again
+# (~0.6 s of CPU per process that plans; test_cli's deploy test 90 -> 80 s of CPU). Compiled once
+# here, every process reads the .pyc files (__pycache__ is git-ignored).
+BYTECODE := $(PY) -m compileall -q airflow_ai_etl plugins scripts
+
 test: system-deps venv lint
+	$(BYTECODE)
 	$(PY) -m pytest -q --durations=25 $(XDIST)
 
 unit: venv
+	$(BYTECODE)
 	$(PY) -m pytest -q tests/unit
 
 integration: system-deps venv
+	$(BYTECODE)
 	$(PY) -m pytest -q tests/integration
 
 ui: system-deps venv
+	$(BYTECODE)
 	$(PY) -m pytest -q tests/ui
 
 demo: system-deps venv
