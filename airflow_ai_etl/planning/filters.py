@@ -172,7 +172,7 @@ from airflow_ai_etl.planning.vocabulary import (
     stem,
     words,
 )
-from airflow_ai_etl.planning.window_time import window_time_unclear
+from airflow_ai_etl.planning.window_time import names_a_time, window_time_unclear
 from airflow_ai_etl.sql_safety import quote_folded_names
 
 
@@ -1581,7 +1581,9 @@ class RowFilters:
         own = _own_event_time(table)
         if own:
             return own
-        if window_time_unclear(table) and not any(self._time_columns_named(table, w) for w in request.tokens):
+        if window_time_unclear(table) and not any(
+            names_a_time(table, self._time_columns_named(table, w)) for w in request.tokens
+        ):
             return None  # «Брони за последние две недели»: booked, arriving or staying? asked (planner130)
         # loans' issued_at beside due_on and returned_at: the one NOT NULL event time, the column new rows are
         # found by (README: a window is on the event time, as an incremental load is)

@@ -50,6 +50,8 @@ RU: dict[str, frozenset[str]] = {
             "выпилить",
             "дропать",
             "грохать",
+            "выкосить",  # slang «выкоси все закрытые заявки» (planner141); with no object it asks
+            "выкашивать",
             "альтернуть",  # ALTER TABLE in jargon: DDL on the source, refused like «дропнуть»
         }
     ),

@@ -47,6 +47,7 @@ from airflow_ai_etl.planning import (
     frame,
     grammar,
     heads,
+    linked_qualifier,
     negation,
     residue,
     retractions,
@@ -6416,6 +6417,12 @@ class OfflinePlanner:
                 return Outcome.clarify(unread)
             # a content word of the table's own phrase that nothing read: ask (planning/content.py)
             unread = content.unread_phrase_words(self, request, table, (where.value or "").lower())
+            if unread:
+                return Outcome.clarify(unread)
+            # "at the night tariff": a foreign key noun's qualifier nothing read (linked_qualifier.py)
+            unread = linked_qualifier.unread_linked_qualifier(
+                self, request, table, (where.value or "").lower()
+            )
             if unread:
                 return Outcome.clarify(unread)
             domain = content.domain_word_only(self, request, table)  # «залей кино»: the database's subject

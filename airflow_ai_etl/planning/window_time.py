@@ -11,6 +11,8 @@ column or its event («зарегистрированных за неделю»,
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from airflow_ai_etl.catalog import Table
 from airflow_ai_etl.planning.patterns import UPDATE_COLUMNS
 
@@ -39,3 +41,11 @@ def window_time_unclear(table: Table) -> bool:
         and not _deadline_time(c)
     ]
     return sum(not c.nullable for c in events) > 1
+
+
+def names_a_time(table: Table, names: Iterable[str]) -> bool:
+    """One of the columns a word names holds a time (a date, a timestamp, a `*_at`). An integer column also
+    passes as "temporal" (an increasing key), but a count named by a window's unit word (freezes.days by
+    «за последние десять дней») names no time the window could be on (planner141)."""
+    columns = (table.column(name) for name in names)
+    return any(c is not None and (_is_time(c.type.lower()) or c.name.endswith("_at")) for c in columns)
