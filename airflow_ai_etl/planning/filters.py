@@ -2924,7 +2924,8 @@ class RowFilters:
                 first = word.parses[0].pos if word.lang == "ru" and word.parses else None
                 if word.lower in CLAUSE_NEGATORS:
                     negated = True
-                elif word.lower in CLAUSE_FILLERS or first == "ADVB":  # «которые сейчас не работают»
+                elif word.lower in CLAUSE_FILLERS or first == "ADVB" or word.lower in IMPERSONAL_SUBJECTS:
+                    # «которые сейчас не работают»; «на которые всё распродано»: «всё» is no subject alone
                     # "who have checked out": the perfect states the event happened, as "already" does
                     already = already or word.lower in ("уже", "already", "have", "has")
                     passive = passive or word.lower in BE_WORDS
@@ -2986,6 +2987,10 @@ class RowFilters:
                 negated or short or passive or ongoing or listed
             )
             if where or j >= len(tokens) or not (stated or past):
+                gift = None if where else self._clause_head_noun_flag(request, table, t, tokens, j)
+                if gift is not None:  # «которые дали в подарок по акции» of is_gift 'Подарок по акции'
+                    read_at = j
+                    yield gift
                 continue  # "candidates who applied for the vacancy X": no state of the row
             verb = tokens[j]
             if past:
@@ -3053,6 +3058,28 @@ class RowFilters:
                 yield verb.start, columns[0], condition
             else:  # «которые ещё не сдали»: a condition; asked about unless another rule reads it
                 request.state_clauses.append((t.start, verb.end))
+
+    @staticmethod
+    def _clause_head_noun_flag(
+        request: Request, table: Table, pronoun: Token, tokens: list[Token], j: int
+    ) -> tuple[int, str, str] | None:
+        """«позиции, которые дали в подарок»: a Russian relative clause whose verb is followed, in the same
+        clause, by the head noun of one boolean column's nouns-only comment ('Подарок по акции') -> `flag =
+        true` (planner140: the clause was dropped and every row loaded); None when no noun or two name one."""
+        verb = tokens[j]
+        if pronoun.lemma != "который" or not any(p.pos == "VERB" for p in verb.parses[:1]):
+            return None
+        hits = [
+            (word, column)
+            for word in tokens[j + 1 : j + 5]
+            if not _crosses_clause(request, verb, word)
+            for column in flags.head_noun_flags(table, word)
+        ]
+        if len({column for _, column in hits}) != 1 or request.is_handled(hits[0][0].start):
+            return None
+        word, column = hits[0]
+        request.handled.append((pronoun.start, word.end))
+        return verb.start, column, f"{column} = true"
 
     @staticmethod
     def _closing_past_verb(request: Request, pronoun: Token, tokens: list[Token], j: int) -> bool:
@@ -6880,6 +6907,9 @@ def _event_of_time_noun(request: Request, index: int) -> bool:
     return english and index + 1 < len(tokens) and tokens[index + 1] in _TIME_NOUNS_AFTER_EN
 
 
+# planner140: «сеансы, на которые всё распродано»: the impersonal «всё» (lexed «все») before a clause's short
+# participle is the whole of what the rows offer, the state still the participle's
+IMPERSONAL_SUBJECTS = frozenset({"все"})
 CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "didn", "aren", "isn"}
 BE_WORDS = {"were", "was", "is", "are", "been", "be", "got", "get"}  # "that were returned": a passive state
 
