@@ -2987,7 +2987,11 @@ class RowFilters:
                 negated or short or passive or ongoing or listed
             )
             if where or j >= len(tokens) or not (stated or past):
-                gift = None if where else self._clause_head_noun_flag(request, table, t, tokens, j)
+                gift = (
+                    None
+                    if where or j >= len(tokens)
+                    else self._clause_head_noun_flag(request, table, t, tokens, j)
+                )
                 if gift is not None:  # «которые дали в подарок по акции» of is_gift 'Подарок по акции'
                     read_at = j
                     yield gift
@@ -5135,10 +5139,13 @@ class RowFilters:
         one column (by its name, comment or GENITIVE_COLUMNS) -> the value the column comment lists for the
         adjective (by lemma or ADJECTIVE_VALUES); no such value: asked, never every row."""
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
-        for adj, noun in zip(tokens, tokens[1:], strict=False):
+        for k, (adj, noun) in enumerate(zip(tokens, tokens[1:], strict=False)):
             if adj.lang != "ru" or noun.lang != "ru" or not adj.parses or not noun.parses:
                 continue
-            if adj.parses[0].pos != "ADJF" or adj.parses[0].case != "gent" or noun.parses[0].case != "gent":
+            # planner140: «на третьем этаже» of floor: an ordinal and its noun in the locative after «на»/«в»
+            place = adj.ordinal and k > 0 and tokens[k - 1].lower in ("на", "в")
+            case = "loct" if place and adj.parses[0].case == "loct" else "gent"
+            if adj.parses[0].pos != "ADJF" or adj.parses[0].case != case or noun.parses[0].case != case:
                 continue
             if any(a <= noun.start < b for a, b in request.schedule_spans):
                 continue
@@ -5146,16 +5153,21 @@ class RowFilters:
             if any(t.lemmas & noun.lemmas for t in own):
                 continue  # «результаты лабораторных анализов»: the table's own name goes on
             names = {n for lemma in noun.lemmas for n in GENITIVE_COLUMNS.get(lemma, ())}
+            if case == "loct":  # «этаже» of floor by the glossary, a number column only
+                names = set(self.vocabulary.meanings(noun.lower))
             columns = [
                 c
                 for c in table.columns
                 if (self._filterable(table, c) or (adj.ordinal and _is_number_column(c)))
+                and (case == "gent" or _is_number_column(c))
                 and (c.name in names or self._comment_head_is(c, noun))
             ]
             if len(columns) != 1:
                 continue
             column = columns[0]
             if adj.ordinal and adj.number is not None and _is_number_column(column):
+                if case == "loct":  # the place's «на»/«в» read with it
+                    request.handled.append((tokens[k - 1].start, noun.end))
                 yield adj.start, column.name, f"{column.name} = {adj.number}"  # «первого семестра»
                 continue
             meanings = {m for lemma in _adjective_lemmas(adj) for m in ADJECTIVE_VALUES.get(lemma, ())}

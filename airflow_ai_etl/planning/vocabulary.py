@@ -146,6 +146,9 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "sender": ["отправитель"],
     "recipient": ["получатель"],
     "weight": ["вес"],
+    # planner140: «отделения на третьем этаже» of floor, «хабы вместимостью больше тысячи» of capacity
+    "floor": ["этаж"],
+    "capacity": ["вместимость"],
     "liters": ["литр", "литры"],  # «больше 40 литров» of a liters column
     "distance": ["расстояние", "пробег", "длина"],
     "fired": ["уволен", "уволенный", "увольнение"],
@@ -328,6 +331,8 @@ VALUE_MEANINGS = {
     "ожидание": ("pending", "waiting"), "черновик": ("draft",), "академический": ("academic",),
     "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
     "подрядчик": ("contractor",),  # «курьеры-подрядчики» of is_contractor (planner84)
+    # planner140: «жалобы на грубость» ('Причина: rudeness, slow_response, …')
+    "грубость": ("rudeness",), "грубый": ("rudeness",),
     # planner127: positions a people table lists in English ('Должность: operator, agronomist, driver,
     # mechanic, laborer'): «механизаторов и водителей» is position IN ('operator', 'driver')
     "механизатор": ("operator",), "водитель": ("driver",), "агроном": ("agronomist",),

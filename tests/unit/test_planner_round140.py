@@ -8,7 +8,10 @@
 3. «всё» before a clause's participle is no subject of its own («на которые всё распродано» -> sold_out); a
    clause whose verb is followed by the head noun of one flag's nouns-only comment («которые дали в подарок»
    of is_gift 'Подарок по акции') -> `flag = true` (both planned with no condition before).
-4. A clause that says a state no rule reads («на которые всё продано», «которые клиенту дали бесплатно») is
+4. «на пятом этаже» of an integer column the glossary names (floor): `floor = 5`, as «первого семестра» is;
+   «вместимость» -> capacity, «грубость» -> 'rudeness' (lexicon). Added last: 4 of 4 failed at be95a84
+   («на N-м этаже», «вместимостью», «грубость» asked).
+5. A clause that says a state no rule reads («на которые всё продано», «которые клиенту дали бесплатно») is
    asked, never planned without its condition.
 
 Requests of my own over other catalogs (autoservice, library, pharmacy, carshare, cinema, evcharge, bank, univ,
@@ -46,6 +49,12 @@ PLANNED = [
     ("construction", "Подрядчики, которые состоят членами СРО, по пятницам в 9", "contractors",
      "is_sro_member = true"),
     ("food", "Клиенты, которые дали согласие на рассылки, ежедневно в 6", "customers", "marketing_opt_in = true"),
+    # 5. an ordinal place («на пятом этаже» of floor), the glossary's «вместимость», «грубость» of 'rudeness'
+    ("hotel", "Номера на пятом этаже ежедневно в 3", "rooms", "floor = 5"),
+    ("clinic", "Отделения на втором этаже каждый день в 5", "departments", "floor = 2"),
+    ("logistics", "Хабы с вместимостью от 500 ежедневно", "hubs", "capacity >= 500"),
+    ("helpdesk", "Жалобы на грубость, которые уже удовлетворены, каждый час", "complaints",
+     "reason = 'rudeness' AND status = 3"),
 ]  # fmt: skip
 
 
