@@ -2926,7 +2926,8 @@ class RowFilters:
                 first = word.parses[0].pos if word.lang == "ru" and word.parses else None
                 if word.lower in CLAUSE_NEGATORS:
                     negated = True
-                elif word.lower in CLAUSE_FILLERS or first == "ADVB":  # «которые сейчас не работают»
+                elif word.lower in CLAUSE_FILLERS or first == "ADVB" or word.lower in IMPERSONAL_SUBJECTS:
+                    # «которые сейчас не работают»; «на которые всё распродано»: «всё» is no subject alone
                     # "who have checked out": the perfect states the event happened, as "already" does
                     already = already or word.lower in ("уже", "already", "have", "has")
                     passive = passive or word.lower in BE_WORDS
@@ -2988,6 +2989,14 @@ class RowFilters:
                 negated or short or passive or ongoing or listed
             )
             if where or j >= len(tokens) or not (stated or past):
+                gift = (
+                    None
+                    if where or j >= len(tokens)
+                    else self._clause_head_noun_flag(request, table, t, tokens, j)
+                )
+                if gift is not None:  # «которые дали в подарок по акции» of is_gift 'Подарок по акции'
+                    read_at = j
+                    yield gift
                 continue  # "candidates who applied for the vacancy X": no state of the row
             verb = tokens[j]
             if past:
@@ -3055,6 +3064,28 @@ class RowFilters:
                 yield verb.start, columns[0], condition
             else:  # «которые ещё не сдали»: a condition; asked about unless another rule reads it
                 request.state_clauses.append((t.start, verb.end))
+
+    @staticmethod
+    def _clause_head_noun_flag(
+        request: Request, table: Table, pronoun: Token, tokens: list[Token], j: int
+    ) -> tuple[int, str, str] | None:
+        """«позиции, которые дали в подарок»: a Russian relative clause whose verb is followed, in the same
+        clause, by the head noun of one boolean column's nouns-only comment ('Подарок по акции') -> `flag =
+        true` (planner140: the clause was dropped and every row loaded); None when no noun or two name one."""
+        verb = tokens[j]
+        if pronoun.lemma != "который" or not any(p.pos == "VERB" for p in verb.parses[:1]):
+            return None
+        hits = [
+            (word, column)
+            for word in tokens[j + 1 : j + 5]
+            if not _crosses_clause(request, verb, word)
+            for column in flags.head_noun_flags(table, word)
+        ]
+        if len({column for _, column in hits}) != 1 or request.is_handled(hits[0][0].start):
+            return None
+        word, column = hits[0]
+        request.handled.append((pronoun.start, word.end))
+        return verb.start, column, f"{column} = true"
 
     @staticmethod
     def _closing_past_verb(request: Request, pronoun: Token, tokens: list[Token], j: int) -> bool:
@@ -5110,10 +5141,13 @@ class RowFilters:
         one column (by its name, comment or GENITIVE_COLUMNS) -> the value the column comment lists for the
         adjective (by lemma or ADJECTIVE_VALUES); no such value: asked, never every row."""
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
-        for adj, noun in zip(tokens, tokens[1:], strict=False):
+        for k, (adj, noun) in enumerate(zip(tokens, tokens[1:], strict=False)):
             if adj.lang != "ru" or noun.lang != "ru" or not adj.parses or not noun.parses:
                 continue
-            if adj.parses[0].pos != "ADJF" or adj.parses[0].case != "gent" or noun.parses[0].case != "gent":
+            # planner140: «на третьем этаже» of floor: an ordinal and its noun in the locative after «на»/«в»
+            place = adj.ordinal and k > 0 and tokens[k - 1].lower in ("на", "в")
+            case = "loct" if place and adj.parses[0].case == "loct" else "gent"
+            if adj.parses[0].pos != "ADJF" or adj.parses[0].case != case or noun.parses[0].case != case:
                 continue
             if any(a <= noun.start < b for a, b in request.schedule_spans):
                 continue
@@ -5121,16 +5155,21 @@ class RowFilters:
             if any(t.lemmas & noun.lemmas for t in own):
                 continue  # «результаты лабораторных анализов»: the table's own name goes on
             names = {n for lemma in noun.lemmas for n in GENITIVE_COLUMNS.get(lemma, ())}
+            if case == "loct":  # «этаже» of floor by the glossary, a number column only
+                names = set(self.vocabulary.meanings(noun.lower))
             columns = [
                 c
                 for c in table.columns
                 if (self._filterable(table, c) or (adj.ordinal and _is_number_column(c)))
+                and (case == "gent" or _is_number_column(c))
                 and (c.name in names or self._comment_head_is(c, noun))
             ]
             if len(columns) != 1:
                 continue
             column = columns[0]
             if adj.ordinal and adj.number is not None and _is_number_column(column):
+                if case == "loct":  # the place's «на»/«в» read with it
+                    request.handled.append((tokens[k - 1].start, noun.end))
                 yield adj.start, column.name, f"{column.name} = {adj.number}"  # «первого семестра»
                 continue
             meanings = {m for lemma in _adjective_lemmas(adj) for m in ADJECTIVE_VALUES.get(lemma, ())}
@@ -6882,6 +6921,9 @@ def _event_of_time_noun(request: Request, index: int) -> bool:
     return english and index + 1 < len(tokens) and tokens[index + 1] in _TIME_NOUNS_AFTER_EN
 
 
+# planner140: «сеансы, на которые всё распродано»: the impersonal «всё» (lexed «все») before a clause's short
+# participle is the whole of what the rows offer, the state still the participle's
+IMPERSONAL_SUBJECTS = frozenset({"все"})
 CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "didn", "aren", "isn"}
 BE_WORDS = {"were", "was", "is", "are", "been", "be", "got", "get"}  # "that were returned": a passive state
 

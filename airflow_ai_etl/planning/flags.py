@@ -404,3 +404,21 @@ def state_polarity(column: Column, phrase: str) -> bool | None:
         elif {o for key in keys for o in OPPOSITE_STATES.get(key, ())} & names:
             said = bare != word.lower
     return None if said is None else said != negated
+
+
+def head_noun_flags(table: Table, word: Token) -> list[str]:
+    """Boolean columns whose comment is nouns only and opens with `word`'s noun: «(дали) в подарок» of
+    is_gift 'Подарок по акции' (planner140). Only the comment's first word, its head: «по акции» qualifies
+    the gift, and «которые пришли по акции» says nothing about a gift."""
+    if word.lang != "ru" or not any(p.pos == "NOUN" for p in word.parses):
+        return []
+    found = []
+    for column in table.columns:
+        if "bool" not in column.type.lower():
+            continue
+        # 'VIP-клиент': the head is the English word, and «клиент» no state of its own
+        comment = [c for c in tokenize(column.comment or "") if c.lang != "punct"]
+        nouns = all(c.lang == "ru" for c in comment) and state_words(comment) is comment
+        if comment and nouns and comment[0].lemmas & word.lemmas:
+            found.append(column.name)
+    return found

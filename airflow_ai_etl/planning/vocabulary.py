@@ -146,6 +146,9 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "sender": ["отправитель"],
     "recipient": ["получатель"],
     "weight": ["вес"],
+    # planner140: «отделения на третьем этаже» of floor, «хабы вместимостью больше тысячи» of capacity
+    "floor": ["этаж"],
+    "capacity": ["вместимость"],
     "liters": ["литр", "литры"],  # «больше 40 литров» of a liters column
     "distance": ["расстояние", "пробег", "длина"],
     "fired": ["уволен", "уволенный", "увольнение"],
@@ -303,10 +306,13 @@ def compound_head(lemma: str) -> str | None:
 # planner128: «заказ-наряды в работе» ('(open, in_progress, waiting_parts, …)'), «техника в работе»
 # ('working'); planner129: «заявки в работе», the meaning 'в работе' a status code's comment gives
 LOCATIVE_VALUE_MEANINGS = {
-    "ремонт": ("repair", "in_repair"), "работа": ("in_progress", "progress", "working"),
+    "ремонт": ("repair", "in_repair", "renovation"), "работа": ("in_progress", "progress", "working"),
     # planner135: «техника в простое» ('Статус техники: working, repair, idle, …'), as «которая простаивает»;
     # only after «в»/«на»: «простая выгрузка» is the adjective, no state
     "простой": ("idle",),
+    # planner140: «клиники на ремонте» ('(open, renovation, closed)'), «машины в резерве» ('(available,
+    # reserved, …)'), «хозяйства на консервации» ('active, conserved, sold'): the state a place is said in
+    "резерв": ("reserved",), "консервация": ("conserved", "mothballed"),
 }  # fmt: skip
 
 # Russian lemmas -> English words a listed code is made of: «в пути» -> in_transit, «в рублях» -> RUB.
@@ -325,6 +331,8 @@ VALUE_MEANINGS = {
     "ожидание": ("pending", "waiting"), "черновик": ("draft",), "академический": ("academic",),
     "социальный": ("social",), "президентский": ("presidential",), "выпускник": ("graduated",),
     "подрядчик": ("contractor",),  # «курьеры-подрядчики» of is_contractor (planner84)
+    # planner140: «жалобы на грубость» ('Причина: rudeness, slow_response, …')
+    "грубость": ("rudeness",), "грубый": ("rudeness",),
     # planner127: positions a people table lists in English ('Должность: operator, agronomist, driver,
     # mechanic, laborer'): «механизаторов и водителей» is position IN ('operator', 'driver')
     "механизатор": ("operator",), "водитель": ("driver",), "агроном": ("agronomist",),
@@ -342,6 +350,10 @@ VALUE_MEANINGS = {
     "отклонить": ("rejected", "declined"), "решить": ("resolved",),
     # planner49: «завершённые» are 'completed'/'finished' rows, or the ones whose ended_at/finished_at is set
     "завершить": ("completed", "finished", "ended"),
+    # planner140: «которые уже завершились» (the reflexive verb of the rows' own end), «офисы, которые
+    # переезжают» ('(open, relocating, closed)'): a relative clause's verb said as the state's verb
+    "завершиться": ("completed", "finished", "ended"), "закончиться": ("completed", "finished", "ended"),
+    "переезжать": ("relocating", "moving"),
     "выполнить": ("done",),
     # channels a payment comment lists ('Канал оплаты (bank, card, post, terminal)'): «через почту» = post
     "почта": ("post", "mail"), "ипотека": ("mortgage",),
