@@ -240,6 +240,12 @@ def _unread_row_phrase_beside(
     inside = [w for w in words if start <= w.start < start + len(phrase)][1:]  # past the preposition
     while inside and request.is_handled(inside[-1].start):
         inside.pop()  # «в твёрдом переплёте дороже 1500»: the comparison after it was read
-    if not inside or any(_read(planner, request, table, w, where) for w in inside):
+    if not inside or any(_read(planner, request, table, w, where) or _in_literal(w, where) for w in inside):
         return None
     return request.text[start : inside[-1].end]
+
+
+def _in_literal(word: Token, where: str) -> bool:
+    """`word` is said in the WHERE by its stem or lemma («в Казани»: city = 'Казань')."""
+    said = where.lower()
+    return any(form and form in said for form in (stem(word.lower), *word.lemmas))
