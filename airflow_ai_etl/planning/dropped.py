@@ -60,7 +60,6 @@ def unread_condition_words(
         or _unread_means_en(planner, request, table, words)
         or _unread_listed_value(request, table, words, where or "")
         or _unread_with_phrase_en(planner, request, table, words, where or "")
-        or _unread_row_phrase_beside(planner, request, table, words, where or "")
     )
 
 
@@ -223,29 +222,3 @@ def _unread_with_phrase_en(
         if phrase and not any(_read(planner, request, table, w, where) for w in phrase):
             return request.text[words[k].start : phrase[-1].end]
     return None
-
-
-def _unread_row_phrase_beside(
-    planner: OfflinePlanner, request: Request, table: Table, words: list[Token], where: str
-) -> str | None:
-    """«Филиалы на ремонте с детским залом», «Издания в твёрдом переплёте дороже 1500»: a prepositional
-    phrase that can only say which rows (the one asked when the WHERE is empty) beside another condition,
-    none of whose words a rule read or a compared column names; quoted (planner139)."""
-    if not where:
-        return None  # the planner's own row-phrase rule asks it
-    phrase = planner._unread_row_phrase(request, where, every=True)
-    if phrase is None:
-        return None
-    start = request.text.find(phrase)
-    inside = [w for w in words if start <= w.start < start + len(phrase)][1:]  # past the preposition
-    while inside and request.is_handled(inside[-1].start):
-        inside.pop()  # «в твёрдом переплёте дороже 1500»: the comparison after it was read
-    if not inside or any(_read(planner, request, table, w, where) or _in_literal(w, where) for w in inside):
-        return None
-    return request.text[start : inside[-1].end]
-
-
-def _in_literal(word: Token, where: str) -> bool:
-    """`word` is said in the WHERE by its stem or lemma («в Казани»: city = 'Казань')."""
-    said = where.lower()
-    return any(form and form in said for form in (stem(word.lower), *word.lemmas))

@@ -8254,7 +8254,10 @@ def _other_words_glossed(request: Request, table: Table, at: int, bracket: int) 
         return False
     own = _comment_stems(table.comment or "") | {stem(w) for w in name_parts(table.name.split(".")[-1])}
     between = [t for t in tokenize(request.text[read_to:bracket]) if t.lang in ("ru", "en")]
-    return any(len(t.lower) > 3 and stem(t.lower) not in own for t in between)
+    return any(
+        len(t.lower) > 3 and t.lower not in STOP_WORDS | ROW_PRONOUNS_EN and stem(t.lower) not in own
+        for t in between
+    )  # "except closed ones (status closed)": "ones" is the rows the words said, glossed with them
 
 
 def _value_written(said: str, condition: str, name: str, bracketed: str) -> bool:

@@ -4882,20 +4882,19 @@ class OfflinePlanner:
             return request.text[start : token.end]
         return None
 
-    def _unread_row_phrase(self, request: Request, read: str, every: bool = False) -> str | None:
+    def _unread_row_phrase(self, request: Request, read: str) -> str | None:
         """The frame's residue rule for rows: with no WHERE, a prepositional phrase no rule used that can
         only say which rows («на удалёнке», «в статусе ...», «с пометкой ...», «у терапевта», "on
         probation", "under review") is a condition not understood; a place, a format, a time, a mode or a
         catalog name is not (those are read or ignored by other rules). Beside a WHERE only «вне»/«внутри»,
         "outside"/"inside" are looked at (no other rule reads them as anything but rows: «вне сети
         длительностью больше 60 секунд» loaded the calls on the network too), unless a word of theirs names a
-        column of the WHERE («вне роуминга»: is_roaming = false). `every`: every preposition beside a WHERE
-        too (planning/dropped.py, which checks the words further)."""
+        column of the WHERE («вне роуминга»: is_roaming = false)."""
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         known = self._latin_known_words()
         dedupe = DEDUPE.search(request.lower)  # "without dupes", «без дублей»: a transform, no rows
         for i, (prep, nxt) in enumerate(zip(tokens, tokens[1:], strict=False)):
-            if read and prep.lower not in ROW_PREPS_PLACE and not every:
+            if read and prep.lower not in ROW_PREPS_PLACE:
                 continue
             if any(a <= prep.start < b or a <= nxt.start < b for a, b in request.schedule_spans):
                 continue
