@@ -1015,6 +1015,8 @@ class RowFilters:
             for column, p in [(c, p) for c, (p, _) in found.items() if from_word <= p < explained]:
                 if column in said:  # «неоплаченные (т.е. status = 'draft')»: the explanation's condition
                     found[column] = said[column]
+                elif _other_words_glossed(request, table, p, explained):
+                    continue  # «Номера для курящих на уборке (cleaning)»: the bracket says «на уборке»
                 elif not _value_written(request.lower[p:explained], found[column][1], column, ""):
                     # «категории roaming с высоким приоритетом (high)»: a value said as is, not explained
                     del found[column]
@@ -2601,6 +2603,8 @@ class RowFilters:
         others = [c for c in table.columns if not is_state_column(table, c.name)]
         if not any(tokens[j + 1] in {v.lower() for v in listed_values(c.comment)} for c in others):
             return False
+        if any(tokens[i] in {v.lower() for v in listed_values(c.comment)} for c in others):
+            return False  # "subtitles in IMAX": a value of its own (a language), no participle of paying
         request.handled.append(request.spans[i])  # read: the safety net must not ask about "paid" again
         return True
 
@@ -4099,6 +4103,7 @@ class RowFilters:
                     and (
                         stem(lower) in meanings
                         or transliterates(t.lower, lower)
+                        or _transliterates_pieces(t.lower, lower)
                         or spells_code(t.lower, lower, capitals=t.text.isupper())
                     )
                 ):
@@ -7368,6 +7373,7 @@ def _listed_value_hits(
         for value in values
         if (not value.isascii() and token.has(_value_lemmas(value, values)))
         or (meanings and meanings & (set(name_parts(value)) - {"in", "on", "at", "to"}))
+        or _transliterates_pieces(token.lower, value.lower())  # «из колл-центра»: call_center
     }
 
 
@@ -8236,6 +8242,12 @@ def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tu
             continue
         said = f"{columns[0].name} = {_quote(bracket.group(1))}"
         opens = _glossed_phrase_start(request.lower, position, bracket.start(1))
+        kept = [
+            _read_to(request, at)
+            for at, _ in found.values()
+            if opens <= at < bracket.start(1) and _other_words_glossed(request, table, at, bracket.start(1))
+        ]
+        opens = max([opens, *kept])  # «Номера для курящих на уборке (cleaning)»: the gloss opens after
         explained = [
             name
             for name, (at, condition) in found.items()
@@ -8262,6 +8274,34 @@ def _glossed_phrase_start(text: str, start: int, bracket: int) -> int:
     before «кроме» keeps its own condition), else at `start` (planner135)."""
     openers = list(_EXCEPTION_OPENER.finditer(text, start, bracket))
     return openers[-1].start() if openers else start
+
+
+def _transliterates_pieces(word: str, value: str) -> bool:
+    """A hyphenated Cyrillic word spelling a two-part code by ear, piece by piece: «колл-центра» ~ call_center
+    (planner139: «Заказы из колл-центра» loaded every channel)."""
+    pieces, parts = word.split("-"), value.split("_")
+    return len(pieces) == len(parts) > 1 and all(map(transliterates, pieces, parts))
+
+
+def _read_to(request: Request, at: int) -> int:
+    """Where the words read from offset `at` end (`at` itself when no rule marked them read)."""
+    return max((end for start, end in request.handled if start <= at < end), default=at)
+
+
+def _other_words_glossed(request: Request, table: Table, at: int, bracket: int) -> bool:
+    """Between the words the condition at `at` was read from and the bracket stand other words, not the
+    rows' noun: the bracket glosses those («Номера для курящих на уборке (cleaning)»: «на уборке», not the
+    smoking flag, which stays; planner139). A condition read right up to the bracket («не оплаченные
+    (issued)») is glossed."""
+    read_to = _read_to(request, at)
+    if read_to <= at or read_to >= bracket:
+        return False
+    own = _comment_stems(table.comment or "") | {stem(w) for w in name_parts(table.name.split(".")[-1])}
+    between = [t for t in tokenize(request.text[read_to:bracket]) if t.lang in ("ru", "en")]
+    return any(
+        len(t.lower) > 3 and t.lower not in STOP_WORDS | ROW_PRONOUNS_EN and stem(t.lower) not in own
+        for t in between
+    )  # "except closed ones (status closed)": "ones" is the rows the words said, glossed with them
 
 
 def _value_written(said: str, condition: str, name: str, bracketed: str) -> bool:
