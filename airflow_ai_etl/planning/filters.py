@@ -7606,14 +7606,14 @@ def _joined_negations(kept: tuple[int, str], new: tuple[int, str]) -> str | None
     """«кроме утерянных и повреждённых» read by two rules as `status <> 'lost'` and `status <> 'damaged'`:
     both left out, so one list leaves out both (AND of two exclusions), in the order said; None unless both
     leave values of one column out (marts110)."""
-    (_, kept), (_, new) = sorted((kept, new))
-    first, second = _left_out_values(kept), _left_out_values(new)
-    if first is None or second is None or first[0] != second[0] or kept == new:
+    (_, earlier), (_, later) = sorted((kept, new))
+    first, second = _left_out_values(earlier), _left_out_values(later)
+    if first is None or second is None or first[0] != second[0] or earlier == later:
         return None
     name, items = first[0], [*first[1], *(v for v in second[1] if v not in first[1])]
     quoted = ", ".join(_quote(v.replace("''", "'")) for v in items)
     kept_list = f"{name} NOT IN ({quoted})"
-    return f"({kept_list} OR {name} IS NULL)" if f"{name} IS NULL" in kept + new else kept_list
+    return f"({kept_list} OR {name} IS NULL)" if f"{name} IS NULL" in earlier + later else kept_list
 
 
 # "at the offer stage", "in the online channel": a preposition, "the", a value, a column's noun
