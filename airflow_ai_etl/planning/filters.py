@@ -618,6 +618,7 @@ class RowFilters:
                 merged = (
                     _merged_values(found[column][1], condition)
                     or _carried_negation(found[column], (position, condition))
+                    or _joined_negations(found[column], (position, condition))
                     if column in found
                     else None
                 )
@@ -2530,6 +2531,8 @@ class RowFilters:
             negator = self._negator_before(request, i)
             if negator is None and i and request.tokens[i - 1] == "no":
                 negator = i - 1  # "payments daily, no refunds": the refunded rows left out (planner67)
+            if negator is None:  # «кроме списанных и утерянных»: the list's exception word (marts110)
+                negator = self._negator_before_list(request, i)
             after = self._negator_after(request, table, i + 1) or self._not_shown_after(request, i + 1)
             if negator is None and not after:  # «без возвратов (refunded)»: its noun left out
                 negator = self._negator_of_glossed_noun(request, i, value)
@@ -2808,9 +2811,11 @@ class RowFilters:
             return None
         value = _event_status_value(table, event)
         after = request.token_at(word.end)
-        if after < len(request.tokens) and request.tokens[after] in ("и", "или", "and", "or"):
-            value = None  # «кроме аннулированных и фиолетовых»: a list the other word of is no value: asked
         status = state_column(table)
+        if after < len(request.tokens) and request.tokens[after] in _LIST_JOINERS:
+            # «кроме аннулированных и фиолетовых»: a list the other word of is no value: asked; «кроме
+            # списанных и утерянных»: the other word is a value the status lists, so both are (marts110)
+            value = value if _next_is_listed(request, status, after + 1) else None
         if fused and len(listed_values(status.comment if status is not None else "")) >= 3:
             value = None  # «невозвращённые» among three or more values: the open state too (planner84's rule)
         if value is not None:
@@ -3483,21 +3488,27 @@ class RowFilters:
                 ((name, value),) = hits
                 index = request.token_at(t.start)
                 condition: str | None = f"{name} = {_quote(value)}"
-                if (
-                    previous
-                    and last
-                    and previous[1] == name
-                    and previous[3] is None
-                    and _joined(request, last, t)
-                ):
-                    # «социальные и президентские стипендии»: two listed values joined by и/или -> IN
+                if previous and last and previous[1] == name and _joined(request, last, t):
+                    # «социальные и президентские стипендии»: two listed values joined by и/или -> IN;
+                    # «кроме списанных и утерянных»: the exception word reaches the second one too
                     values = [*previous[2], value]
-                    yield previous[0].start, name, _one_of(name, values)
-                    previous, last = (previous[0], name, values, None), t
+                    joined = _one_of(name, values)
+                    yield (
+                        previous[0].start,
+                        name,
+                        joined if previous[3] is None else self._negated_list(table, joined),
+                    )
+                    previous, last = (previous[0], name, values, previous[3]), t
                     continue
                 if index and request.tokens[index - 1] in ("в", "во", "на", "in", "on"):
                     index -= 1  # «не в пути»: the negator stands before the preposition
                 negator = self._negator_before(request, index)
+                if negator is None:  # «кроме номеров на обслуживании»: a noun between (marts110)
+                    negator = self._negator_before_located(request, table, request.token_at(t.start))
+                if negator is None:  # «кроме утерянных и повреждённых»: the list's exception word (marts110)
+                    negator = self._negator_before_list(request, request.token_at(t.start))
+                    if negator is not None:  # read into the list's condition, not one of its own
+                        request.handled.append((t.start, t.end))
                 if negator is not None:
                     request.handled.append(request.spans[negator])
                     condition = self._negated(table, str(condition))
@@ -3591,6 +3602,8 @@ class RowFilters:
             ((column, spelled),) = columns
             condition: str | None = f"{column.name} = {_quote(spelled)}"
             negator = self._negator_before(request, index - 1)
+            if negator is None:  # «кроме номеров на обслуживании (maintenance)» (marts110)
+                negator = self._negator_before_located(request, table, index - 1)
             if negator is not None and _finite_verb(request.tokens[index - 1]):
                 # «на которые работник не вышел (absent)»: the code glosses the negated verb phrase, the
                 # state it names; a negated noun or participle («кроме пожаров (fire)») leaves it out
@@ -5377,6 +5390,27 @@ class RowFilters:
             if token not in {"the", "all", "все", "those", "any", "тех", "for"} and not noun:
                 return None
         return None
+
+    def _negator_before_located(self, request: Request, table: Table, index: int) -> int | None:
+        """Index of the exception word of «кроме номеров на обслуживании», "except rooms under maintenance":
+        value word `index` in a place phrase right after the noun of the rows left out (any noun: «номеров»
+        of 'Номерной фонд' is no row noun the table's words know), that noun right after the exception
+        word."""
+        if index < 3 or request.tokens[index - 1] not in _STATE_PREPOSITIONS:
+            return None
+        noun = index - 2
+        token = request.tokens[noun]
+        if not (self._row_noun_at(request, table, noun) or any(p.pos == "NOUN" for p in analyse(token))):
+            return None
+        return self._negator_before(request, noun)
+
+    def _negator_before_list(self, request: Request, index: int) -> int | None:
+        """Index of the exception word before the first item of a list that word `index` ends: «кроме
+        утерянных и повреждённых», "except lost or damaged" (any rule may have read the first item)."""
+        first = index
+        while first >= 2 and request.tokens[first - 1] in _LIST_JOINERS:
+            first -= 2
+        return None if first == index else self._negator_before(request, first)
 
     def _kind_noun_before_values(
         self, request: Request, table: Table, _: bool
@@ -7358,6 +7392,21 @@ _ALTERNATIVE_GAP_WORDS = frozenset(
 
 # Prepositions whose noun may stand in the locative: «в простое», «на ремонте».
 _LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "на"})
+_LIST_JOINERS = frozenset({"и", "или", "and", "or"})
+# Prepositions of a state a row is in: «номера на обслуживании», "rooms under maintenance" (marts110)
+_STATE_PREPOSITIONS = _LOCATIVE_PREPOSITIONS | {"in", "on", "under"}
+
+
+def _next_is_listed(request: Request, status: Column | None, index: int) -> bool:
+    """Word `index` names a value `status` lists («утерянных» of 'lost')."""
+    if status is None or index >= len(request.tokens):
+        return False
+    values = listed_values(status.comment)
+    said, _ = status_word(request.tokens[index])  # «утерянных»: lost, a word of the status rule
+    if said is not None and any(v in values for v in status_spellings(said)):
+        return True
+    word = next((t for t in tokenize(request.text) if t.start == request.spans[index][0]), None)
+    return word is not None and bool(values) and bool(_listed_value_hits(word, {status.name: values}))
 
 
 def _listed_value_hits(
@@ -7601,6 +7650,20 @@ def _carried_negation(kept: tuple[int, str], new: tuple[int, str]) -> str | None
         if said and said[0] == left_out[0] and set(said[1]) <= set(left_out[1]) and part_at >= list_at:
             return whole
     return None
+
+
+def _joined_negations(kept: tuple[int, str], new: tuple[int, str]) -> str | None:
+    """«кроме утерянных и повреждённых» read by two rules as `status <> 'lost'` and `status <> 'damaged'`:
+    both left out, so one list leaves out both (AND of two exclusions), in the order said; None unless both
+    leave values of one column out (marts110)."""
+    (_, earlier), (_, later) = sorted((kept, new))
+    first, second = _left_out_values(earlier), _left_out_values(later)
+    if first is None or second is None or first[0] != second[0] or earlier == later:
+        return None
+    name, items = first[0], [*first[1], *(v for v in second[1] if v not in first[1])]
+    quoted = ", ".join(_quote(v.replace("''", "'")) for v in items)
+    kept_list = f"{name} NOT IN ({quoted})"
+    return f"({kept_list} OR {name} IS NULL)" if f"{name} IS NULL" in earlier + later else kept_list
 
 
 # "at the offer stage", "in the online channel": a preposition, "the", a value, a column's noun

@@ -890,8 +890,10 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
         spelled_table, spelled = whole[0]
         found = [(k, spelled_table, spelled) for k in subject if _comment_word(spelled, tokens[k])]
     numeric = [(t, c) for t in ground.tables for c in t.columns if c.name in _numeric_names(t)]
-    listed_items = (
-        _listed_whole_comments(tokens, subject, whole, numeric) if whole and not ph.measures else []
+    listed_items = (  # «Наряды: стоимость работ и стоимость запчастей»: the title is no item (marts110)
+        _listed_whole_comments(tokens, [k for k in subject if k not in titled], whole, numeric)
+        if whole and not ph.measures
+        else []
     )
     if listed_items:
         found = (
