@@ -66,8 +66,9 @@ def test_load_kept(catalog: str, text: str, expected: dict) -> None:
         pytest.param(
             "pharmacy",
             "Receipts: number of items per pharmacy",
-            marks=pytest.mark.xfail(reason="a count of pieces over rows with no pieces column: not fixed yet",
-                                    strict=True),
+            marks=pytest.mark.xfail(
+                reason="a count of pieces over rows with no pieces column: not fixed yet", strict=True
+            ),
         ),
         ("pharmacy", "Чеки: количество позиций по аптекам помесячно"),
     ],

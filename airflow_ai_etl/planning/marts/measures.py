@@ -1645,7 +1645,7 @@ def _bare_quantity_word(ph: MartPhrase, fact: Table) -> None:
     """«сумма в рублях и количество по материалам»: a bare «количество» (no counted noun after it) beside
     another measure, over a fact with one column that is a number of pieces (quantity, 'Количество,
     упаковок'), is that column's name said in Russian, as "quantity" is in English: its sum, not the rows'
-    count (mzt-ru-04, marts111). «количество поставок» (a counted noun) and a lone «количество» are untouched."""
+    count (mzt-ru-04, marts111). «количество поставок» (a counted noun) and a lone «количество» are counts."""
     if len(ph.measures) < 2:
         return
     pieces = [
