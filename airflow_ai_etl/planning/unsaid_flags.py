@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from airflow_ai_etl.catalog import Table
 from airflow_ai_etl.planning.dropped import _CLAUSE_BREAK, _read
+from airflow_ai_etl.planning.filters import _WORKING_VERBS_EN
 from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.request import Request
 from airflow_ai_etl.planning.vocabulary import MANNER_PHRASES_EN
@@ -83,5 +84,13 @@ def _unread_manner_phrase(request: Request) -> str | None:
                 a <= match.start() < b for a, b in request.schedule_spans
             ):
                 continue
+            if " hours" in phrase and not _after_working_verb(request, match.start()):
+                continue  # "from the last 24 hours": a window, no manner
             return request.text[match.start() : match.end()]
     return None
+
+
+def _after_working_verb(request: Request, start: int) -> bool:
+    """The word right before `start` is a working place's verb ("open 24 hours", "operating 24 hours")."""
+    before = request.lower[:start].split()
+    return bool(before) and before[-1] in _WORKING_VERBS_EN
