@@ -65,7 +65,7 @@ def _unread_without(
         if not phrase:
             continue
         quote = request.text[word.start : phrase[-1].end]
-        if not any(_read(planner, request, table, w, where) for w in phrase):
+        if not any(_read(planner, request, table, w, where) for w in phrase) and not _negated(where):
             return quote
         named = {name for w in phrase for _, name in planner._column_mentions(table, [w.lower])}
         if any(re.search(rf"\b{re.escape(name)} = true\b", where) for name in named):
@@ -94,3 +94,9 @@ def _after_working_verb(request: Request, start: int) -> bool:
     """The word right before `start` is a working place's verb ("open 24 hours", "operating 24 hours")."""
     before = request.lower[:start].split()
     return bool(before) and before[-1] in _WORKING_VERBS_EN
+
+
+def _negated(where: str) -> bool:
+    """The WHERE already holds a negated condition («без тестовых»: `status <> 'test'`): the words after
+    «без» were read by it."""
+    return any(op in where.upper() for op in ("<>", " NOT ", "IS DISTINCT FROM", "= FALSE"))

@@ -9,6 +9,7 @@
   though «Количество» is a column's comment.
 
 First pass: 8 of 15 failed (6 of 7 loads asked, 1 of 2 marts asked, 2 of 4 mart measures; the kept ones passed).
+The bare «количество» rule was reverted before the deadline (it broke round14): its case is xfail.
 """
 
 from __future__ import annotations
@@ -82,10 +83,12 @@ def test_mart_asks(catalog: str, text: str) -> None:
     ("catalog", "text", "expected"),
     [
         # «количество» beside another measure, the comment of a column ('Количество, упаковок'): its sum
-        (
+        # reverted before the deadline: it broke round14's «Выручка: сумма и количество по регионам» (a count)
+        pytest.param(
             "pharmacy",
             "Строки чеков: сумма в рублях и количество по препаратам",
             mart("sales.receipt_lines", [["sum", "line_amount"], ["sum", "quantity"]], ["drug_id"]),
+            marks=pytest.mark.xfail(reason="a bare «количество» beside a sum: not fixed", strict=True),
         ),
         (
             "pharmacy",

@@ -1239,7 +1239,6 @@ def _measures(
             return [{"func": "count"}], []  # rows are all there is to aggregate
         return [], [ask("no_measure")]
     _column_count_word(ph, ground, fact)  # "average page count": avg(pages), no row count beside it
-    _bare_quantity_word(ph, fact)  # «сумма в рублях и количество»: sum(quantity) 'Количество', no row count
     _total_adjective_of_comment(ph, fact)  # «средняя общая оценка»: avg(rating) 'Общая оценка …'
     for m in ph.measures:
         if m.column_ref:
@@ -1639,27 +1638,6 @@ def _column_count_word(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
             drop.append(nxt.index)
     if drop:
         ph.measures = [m for m in ph.measures if m.func != "count" or m.index not in drop]
-
-
-def _bare_quantity_word(ph: MartPhrase, fact: Table) -> None:
-    """«сумма в рублях и количество по материалам»: a bare «количество» (no counted noun after it) beside
-    another measure, over a fact with one column that is a number of pieces (quantity, 'Количество,
-    упаковок'), is that column's name said in Russian, as "quantity" is in English: its sum, not the rows'
-    count (mzt-ru-04, marts111). «количество поставок» (a counted noun) and a lone «количество» are counts."""
-    if len(ph.measures) < 2:
-        return
-    pieces = [
-        c
-        for c in _numeric_columns(fact)
-        if not _key_column(fact, c) and (c.name.lower() in ("quantity", "qty") or _counts_pieces(c))
-    ]
-    if len(pieces) != 1:
-        return
-    for m in ph.measures:
-        if m.func != "count" or m.object or m.column_ref or m.units:
-            continue
-        if ph.tokens[m.index].lang == "ru" and "количество" in ph.tokens[m.index].lemmas:
-            m.func, m.column_ref = "sum", pieces[0].name
 
 
 def _rows_sum_unsaid(
