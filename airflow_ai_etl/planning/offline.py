@@ -51,6 +51,7 @@ from airflow_ai_etl.planning import (
     negation,
     residue,
     retractions,
+    unsaid_flags,
     watermark,
 )
 from airflow_ai_etl.planning.checks import plan_with_checks
@@ -6358,6 +6359,7 @@ class OfflinePlanner:
             clause = clause or clauses.unread_with_phrase(self, request, table, where.value)
             clause = clause or clauses.unread_list_head(self, request, table, where.value)
             clause = clause or dropped.unread_condition_words(self, request, table, where.value)
+            clause = clause or unsaid_flags.unread_flag_words(self, request, table, where.value)
             questions += self._ask_condition(request, table, clause) if clause else []
         if not questions and kind == "sql" and not (where.value or incremental.value or columns.value):
             questions += self.filters.rest_unwanted_alone(request, table)

@@ -988,7 +988,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     _business_name_after_trigger(ph, ground)  # «Витрина доставки еды: выручка …»: the business, no fact
     _modifiers_of_one_head(ph, ground)  # "claimed and approved amounts": two sums, neither dropped
     _subject_measure(ph, ground, listed_only=bool(ph.measures))  # «литры и сумма»: a column word listed
-    _drop_repeated_bare(ph)  # «Витрина ФОТ: сумма начисленной зарплаты»
+    _drop_repeated_bare(ph, adjectives=ground)  # «Витрина ФОТ: сумма начисленной зарплаты»
     titled = [  # «Отчёт по остаткам: количество ...», "Report on revenue: ...": the title's topic
         m for m in ph.measures
         if m.index >= 2 and tokens[m.index - 1].lower in TITLE_LINKS
@@ -2149,14 +2149,19 @@ def _blanked(text: str, ph: MartPhrase) -> str:
     return _spans_blanked(text, spans)
 
 
-def _drop_repeated_bare(ph: MartPhrase, ground: _Ground | None = None) -> None:
-    """«Витрина ФОТ: сумма начисленной зарплаты»: a bare measure word repeated by one that says of what."""
+def _drop_repeated_bare(
+    ph: MartPhrase, ground: _Ground | None = None, adjectives: _Ground | None = None
+) -> None:
+    """«Витрина ФОТ: сумма начисленной зарплаты»: a bare measure word repeated by one that says of what.
+    `adjectives` (or `ground`): the catalog whose comments an adjective and its cue may spell (marts111)."""
+    spelled = adjectives or ground
     ph.measures = [
         m
         for m in ph.measures
         if m.object
         or m.column_ref
         or (ground is not None and _spells_numeric_comment(ph, ground, m))  # «сумма к оплате и сколько …»
+        or (spelled is not None and _adjective_spells_comment(ph, spelled, m))  # «итоговая сумма и сумма …»
         or _counts_times(ph.tokens, m)  # «сколько раз заправлялась … и сколько литров»: two measures
         or m.units  # "gross sales + units sold": the quantity's sum is no repeat of the money's
         or not any(
@@ -2183,6 +2188,30 @@ def _spells_numeric_comment(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> 
         ):
             return True
     return False
+
+
+# a money unit closing a column's comment ('Итоговая сумма, руб.'): no word the request must say
+_COMMENT_UNIT_LEMMAS = frozenset({"руб", "рубль", "коп", "₽"})
+
+
+def _adjective_spells_comment(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> bool:
+    """The adjective right before the cue and the cue spell the whole comment of a numeric column of one of
+    the connection's tables, its money unit aside («итоговая сумма» of total_amount 'Итоговая сумма, руб.'):
+    the measure says of what though no object was read, so a later measure of the same function («и сумма
+    нормо-часов») is no repeat of it (marts111; _spells_numeric_comment reads the words after the cue)."""
+    tokens = ph.tokens
+    if m.index < 1 or tokens[m.index].lang != "ru":
+        return False
+    before = tokens[m.index - 1]
+    if before.lang != "ru" or not before.has(before.lemmas, pos=("ADJF",)):
+        return False
+    said = before.lemmas | tokens[m.index].lemmas
+    return any(
+        len(wanted) == 2 and wanted <= said
+        for table in ground.tables
+        for c in _numeric_columns(table)
+        for wanted in [_comment_lemmas(c.comment or "") - _COMMENT_UNIT_LEMMAS]
+    )
 
 
 def _qualifier_noun_column(ph: MartPhrase, ground: _Ground) -> None:
