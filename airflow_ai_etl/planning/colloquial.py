@@ -367,10 +367,14 @@ def spoken_particles(text: str, catalog_words: frozenset[str] = frozenset()) -> 
 # (planner142).
 _NO_LONGER = re.compile(r"(?<![\w-])(?:больше|более)(?=\s+не\s+([а-яё]+))", re.IGNORECASE)
 _NO_LONGER_POS = frozenset({"VERB", "ADJS", "PRTS", "ADJF", "PRTF"})
-# "zones that are no longer active", "staff no more employed": "no longer"/"no more" before a word (not
-# "than": "no longer than 5 minutes" is a bound) negates it as "not" does; read as "not", the state is
+# "zones that are no longer active", "staff that are no more employed": "no longer"/"no more" before a word
+# (not "than": "no longer than 5 minutes" is a bound) negates it as "not" does; read as "not", the state is
 # turned around (planner142: "no longer active" was `is_active = true`, the rows inverted).
-_NO_LONGER_EN = re.compile(r"(?<![\w-])no\s+(?:longer|more)(?=\s+(?!than\b)[a-z])", re.IGNORECASE)
+# "no more" only after a copula ("that are no more active"): "no more duplicates" is no state
+_NO_LONGER_EN = re.compile(
+    r"(?:(?<![\w-])no\s+longer|(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=were\s))no\s+more)(?=\s+(?!than\b)[a-z])",
+    re.IGNORECASE,
+)
 
 
 def no_longer(text: str) -> str:
