@@ -4523,6 +4523,8 @@ class RowFilters:
             request.handled.append((match.start("value"), match.end("noun")))
             listed = {v.lower() for v in listed_values(column.comment)}
             unlisted = next((v for v in values if listed and v.lower() not in listed), None)
+            if request.text[match.end("noun") :].lstrip().startswith("("):
+                unlisted = None  # "the resolution kind (code 2)": the bracket says the value (planner136)
             if unlisted is not None:  # "the weekend zone" of 'Зона суток (day, night, peak)' (planner142)
                 request.unsure.append(_which_value_question(request.language, column, unlisted))
                 continue
