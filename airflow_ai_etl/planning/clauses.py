@@ -280,6 +280,28 @@ def unread_with_phrase(
     return None
 
 
+# «из-за града», «по причине аварии», "due to hail", "because of hail", "caused by hail": the rows' cause
+_CAUSE_CUES = frozenset({("из", "за"), ("по", "причине"), ("due", "to"), ("because", "of"), ("caused", "by")})
+
+
+def unread_cause_phrase(
+    planner: OfflinePlanner, request: Request, table: Table, where: str | None
+) -> str | None:
+    """«Страховые случаи из-за града», "claims due to hail": a cause said of the rows whose noun no rule reads
+    (no column, listed value, table or option names it: claim_type lists no hail) says which rows, so it is
+    returned to be asked about, never dropped with every row loaded (planner142)."""
+    if where:
+        return None
+    tokens = request.tokens
+    for k in range(len(tokens) - 2):
+        if (tokens[k], tokens[k + 1]) not in _CAUSE_CUES or _in_schedule(request, k + 2):
+            continue
+        if k + 2 >= _clause_end(request, k) or _read_word(planner, request, table, k + 2):
+            continue
+        return request.text[request.spans[k][0] : request.spans[k + 2][1]]
+    return None
+
+
 # words naming all of a register's rows: "everyone from the staff list", "everything from the pets table"
 _WHOLE_WORDS = frozenset(
     {"everyone", "everybody", "everything", "anything", "whole", "entire", "rows", "records", "data",

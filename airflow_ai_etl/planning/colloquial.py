@@ -363,19 +363,54 @@ def spoken_particles(text: str, catalog_words: frozenset[str] = frozenset()) -> 
 
 # «которые больше не работают»: «больше» before «не» and a finite verb means "no longer", not a comparison
 # («больше 5»); the negated verb alone says which rows, as «которые не работают» / «уже не работают» do.
+# So does a negated short or full adjective or participle: «больше не активны», «больше не активные»
+# (planner142).
 _NO_LONGER = re.compile(r"(?<![\w-])(?:больше|более)(?=\s+не\s+([а-яё]+))", re.IGNORECASE)
+_NO_LONGER_POS = frozenset({"VERB", "ADJS", "PRTS", "ADJF", "PRTF"})
+# "zones that are no longer active", "staff that are no more employed": "no longer"/"no more" before a word
+# (not "than": "no longer than 5 minutes" is a bound) negates it as "not" does; read as "not", the state is
+# turned around (planner142: "no longer active" was `is_active = true`, the rows inverted).
+# "no more" only after a copula ("that are no more active"): "no more duplicates" is no state
+_NO_LONGER_EN = re.compile(
+    r"(?:(?<![\w-])no\s+longer|(?:(?<=is\s)|(?<=are\s)|(?<=was\s)|(?<=were\s))no\s+more)(?=\s+(?!than\b)[a-z])",
+    re.IGNORECASE,
+)
 
 
 def no_longer(text: str) -> str:
-    """``text`` with «больше»/«более» of «больше не <finite verb>» blanked (same length: spans keep their
-    offsets), so the comparison rules do not read it and the negation rules read «не <verb>»."""
+    """``text`` with «больше»/«более» of «больше не <finite verb or adjective>» blanked and English "no
+    longer" written "not" (same length: spans keep their offsets), so the comparison rules do not read it
+    and the negation rules read «не <verb>», "not <adjective>"."""
     from airflow_ai_etl.planning.lexer import analyse  # the lexer imports the vocabulary
 
     def blanked(match: re.Match[str]) -> str:
         parses = analyse(match.group(1).lower())
-        return " " * len(match.group(0)) if parses and parses[0].pos == "VERB" else match.group(0)
+        return " " * len(match.group(0)) if parses and parses[0].pos in _NO_LONGER_POS else match.group(0)
 
-    return _NO_LONGER.sub(blanked, text)
+    def written_not(match: re.Match[str]) -> str:
+        return " " * (len(match.group(0)) - 3) + "not"
+
+    return _NO_LONGER_EN.sub(written_not, _NO_LONGER.sub(blanked, text))
+
+
+# "calls no longer than 5 minutes", "not more than 3 nights", "no shorter than an hour": a negated
+# comparative is the opposite bound, said as "at most"/"at least" (same length, spaces after it); read as
+# the bare comparative, the rows were turned around (planner142: "no longer than 5 minutes" was `> 300`)
+_NEGATED_COMPARATIVE = re.compile(
+    r"(?<![\w-])no[t]?\s++(?:(?P<most>more|longer|greater|larger|bigger|heavier|higher)|"
+    r"(?P<least>less|shorter|fewer|smaller|lighter|lower))\s++than(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def negated_comparatives(text: str) -> str:
+    """``text`` with "no longer than" written "at most" and "no less than" "at least" (same length)."""
+
+    def bound(match: re.Match[str]) -> str:
+        said = "at most" if match.group("most") else "at least"
+        return said + " " * (len(match.group(0)) - len(said))
+
+    return _NEGATED_COMPARATIVE.sub(bound, text)
 
 
 # "soft-deleted ones", "soft deleted accounts": a deletion kept as a mark on the row (a flag or a status), the

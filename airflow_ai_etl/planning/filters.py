@@ -172,6 +172,7 @@ from airflow_ai_etl.planning.vocabulary import (
     stem,
     words,
 )
+from airflow_ai_etl.planning.window_named import column_after_window, is_time_column
 from airflow_ai_etl.planning.window_time import names_a_time, window_time_unclear
 from airflow_ai_etl.sql_safety import quote_folded_names
 
@@ -1497,6 +1498,7 @@ class RowFilters:
     def _rolling_window(self, request: Request, table: Table) -> Found:
         """(position, condition) of the one time window the request names, or a question."""
         windows: list[tuple[int, str]] = []
+        ends: dict[int, int] = {}  # where each window ends: a time column may be named after it
         for match in LAST_N.finditer(request.lower):
             if any(a <= match.start("en") < b for a, b in request.schedule_spans if match.group("en")):
                 continue  # "at 5 past every hour": the schedule's words, not a window
@@ -1508,6 +1510,7 @@ class RowFilters:
             if template is None:
                 return Found(None, [self._ask_window(request, table, match.group(0))])
             windows.append((match.start(), template))
+            ends[match.start()] = match.end()
         for match in DAY_WINDOW.finditer(request.lower):
             template = self._day_window(request.lower[: match.start()], bool(match.group("yesterday")))
             if template == "":
@@ -1529,12 +1532,21 @@ class RowFilters:
         if len({template for _, template in windows}) > 1:
             return Found(None, [self._ask_window(request, table, "")])
         position, template = windows[0]
-        column = self._window_column(request, table, request.token_at(position))
+        column = self._time_column_after(request, table, ends.get(position))
+        column = column or self._window_column(request, table, request.token_at(position))
         if column is None:
             candidates = ", ".join(self.grounding._event_columns(table)) or "none found"
             return Found(None, [f"Which time column of {table.qualified_name} should the window use "
                                  f"(candidates: {candidates})?"])  # fmt: skip
         return Found((position, template.format(c=column)))
+
+    @staticmethod
+    def _time_column_after(request: Request, table: Table, end: int | None) -> str | None:
+        """«за последние 10 дней по work_date», "in the last 3 days by charged_at": a time column of the
+        table named right after the window is its column (planner142; before, the event time was taken)."""
+        name = column_after_window(request.text, end) if end is not None else None
+        column = table.column(name) if name else None
+        return column.name if column is not None and is_time_column(column) else None
 
     @staticmethod
     def _unit_span(request: Request, table: Table) -> re.Match[str] | None:
@@ -1572,6 +1584,9 @@ class RowFilters:
         before = self._column_before(request, table, index)
         if before and is_temporal(table, before[0]) and before[0].endswith(("_at", "_date", "date")):
             return before[0]
+        timed = table.column(before[0]) if before else None
+        if timed is not None and is_time_column(timed):
+            return timed.name  # "by scheduled_departure over the last 48 hours": a timestamp (planner142)
         named = self._time_columns_by_participle(table, request.raw[index - 1]) if index > 0 else []
         if named:  # «сессии, начатые за последние двое суток»: the start event's time, 'Начало зарядки'
             return named[0]
@@ -1584,8 +1599,18 @@ class RowFilters:
         own = _own_event_time(table)
         if own:
             return own
+        # «Аренду техники за последний месяц»: neither the table's own noun («аренда» of 'Аренда строительной
+        # техники', though 'Начало аренды' holds it) nor the window's own words («последний» of 'Время
+        # последнего изменения') name the time column (planner142: planned on created_at)
+        windows = [m.span() for m in LAST_N.finditer(request.lower)]
+        said = (
+            w
+            for k, w in enumerate(request.tokens)
+            if not self._row_noun_at(request, table, k)
+            and not any(a <= request.spans[k][0] < b for a, b in windows)
+        )
         if window_time_unclear(table) and not any(
-            names_a_time(table, self._time_columns_named(table, w)) for w in request.tokens
+            names_a_time(table, self._time_columns_named(table, w)) for w in said
         ):
             return None  # «Брони за последние две недели»: booked, arriving or staying? asked (planner130)
         # loans' issued_at beside due_on and returned_at: the one NOT NULL event time, the column new rows are
@@ -2686,6 +2711,8 @@ class RowFilters:
                     reading = str(self._negated(table, condition)) if negator is not None else condition
                     yield self._position(request, i), state_name(table), reading
                     continue
+                if self._status_explained_after(request, table, word, columns[0]):
+                    continue  # «решённые заявки (код 4)»: the status rules read the word, the code its value
                 yield self._position(request, i), columns[0], f"{columns[0]} IS NOT NULL"
             elif not columns:
                 # "self-employed couriers": the whole hyphenated word the last part of which is word `i`
@@ -2841,6 +2868,18 @@ class RowFilters:
         events = [n for n in self._event_columns_of(table, word) if _dates_a_day(table.column(n))]
         if len(events) == 1:
             self._ask_if_status_may_hold(request, table, word, events[0])
+
+    def _status_explained_after(self, request: Request, table: Table, word: Token | None, event: str) -> bool:
+        """«решённые заявки (код 4)», "resolved tickets (status 4)": brackets after a state word whose value
+        the status lists (resolved_at -> 'resolved') and that name no event column say the state's value
+        (planner130's bracket rule), which the listed-value rules read from the word: `resolved_at IS NOT
+        NULL` beside it was a second condition nobody asked for (planner142). «(resolved_at)» keeps it."""
+        if word is None or _event_status_value(table, event) is None:
+            return False
+        if not self._explained_after(request, table, word):
+            return False
+        bracket = re.search(r"\(([^()]*)\)", request.text[word.end :])
+        return bracket is not None and event not in bracket.group(1).lower()
 
     def _explained_after(self, request: Request, table: Table, word: Token) -> bool:
         """Brackets follow the state word, past "ones" and the table's noun: «кроме закрытых (status closed)»,
@@ -4533,6 +4572,13 @@ class RowFilters:
             if not all(self._is_noun_value(request, table, column, v) for v in values):
                 continue
             request.handled.append((match.start("value"), match.end("noun")))
+            listed = {v.lower() for v in listed_values(column.comment)}
+            unlisted = next((v for v in values if listed and v.lower() not in listed), None)
+            if request.text[match.end("noun") :].lstrip().startswith("("):
+                unlisted = None  # "the resolution kind (code 2)": the bracket says the value (planner136)
+            if unlisted is not None:  # "the weekend zone" of 'Зона суток (day, night, peak)' (planner142)
+                request.unsure.append(_which_value_question(request.language, column, unlisted))
+                continue
             yield match.start("value"), column.name, _one_of(column.name, values)
 
     def _is_noun_value(self, request: Request, table: Table, column: Column, value: str) -> bool:
@@ -8025,8 +8071,8 @@ class CountedNoun:
 
 _COUNT_CUES = frozenset({"с", "со", "with"})
 _BOUND_AFTER = re.compile(
-    r"\s+(?:и|или|or|and)\s+(?:выше|больше|более|ниже|меньше|менее|more|above|higher|over|less|fewer|below|lower"
-    r"|under)(?![a-zа-яё])"
+    r"\s+(?:и|или|or|and)\s+(?:выше|больше|более|ниже|меньше|менее|more|above|higher|over|up|less|fewer|below"
+    r"|lower|under)(?![a-zа-яё])"
 )
 # «от четырёх звёзд», «до 3 звёзд»: a bound said by the preposition itself (read only where the noun names
 # one numeric column: «от 5 минут» and «до 7 часов» are other rules')
@@ -8034,7 +8080,8 @@ _BOUND_CUES = {"от": ">=", "до": "<="}
 # «с 4 звёздами и выше», «от 4 звёзд и выше»: a bound said after the noun
 _OR_ABOVE_AFTER = {
     "выше": ">=", "больше": ">=", "более": ">=", "ниже": "<=", "меньше": "<=", "менее": "<=",
-    "more": ">=", "above": ">=", "higher": ">=", "over": ">=", "less": "<=", "fewer": "<=", "below": "<=",
+    "more": ">=", "above": ">=", "higher": ">=", "over": ">=", "up": ">=", "less": "<=", "fewer": "<=",
+    "below": "<=",
     "lower": "<=", "under": "<=",
 }  # fmt: skip
 _OR_MORE = {

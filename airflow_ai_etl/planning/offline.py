@@ -53,6 +53,7 @@ from airflow_ai_etl.planning import (
     retractions,
     unsaid_flags,
     watermark,
+    window_named,
 )
 from airflow_ai_etl.planning.checks import plan_with_checks
 from airflow_ai_etl.planning.colloquial import (
@@ -480,7 +481,7 @@ CONDITION_SHAPES = re.compile(
     r"|(?<![\d.-])(?P<year>(?:19|20)\d{2})\s*+(?:год\w*|г\.)"  # «созданные в 2024 году»
     # "calls of 5 minutes or more", «5 минут и дольше», "5 or more": a number with "or more" after it
     r"|(?<![\w.,])(?P<num3>\d++(?:[.,]\d+)?+)(?:\s*+[a-zа-яё]{1,20}+)?\s++(?:or|and|и|или)\s++(?:more|longer|over|"
-    r"above|greater|higher|less|shorter|fewer|under|below|lower|больше|более|дольше|длиннее|выше|меньше|менее|"
+    r"above|greater|higher|up|less|shorter|fewer|under|below|lower|больше|более|дольше|длиннее|выше|меньше|менее|"
     r"короче|ниже)(?![a-zа-яё])",
     re.IGNORECASE,
 )
@@ -843,6 +844,11 @@ class OfflinePlanner:
         return self._spelling
 
     @functools.cached_property
+    def _time_column_names(self) -> frozenset[str]:
+        """Names of the catalog's time columns (a window's column named beside it: planning/window_named)."""
+        return window_named.time_column_names(self.catalog)
+
+    @functools.cached_property
     def _comment_words(self) -> frozenset[str]:
         """Lower-case words of the catalog's table and column comments («ток» of 'Сила тока')."""
         found: set[str] = set()
@@ -873,7 +879,11 @@ class OfflinePlanner:
         text = ARROW.sub(" в " if CYRILLIC.search(text) else " to ", text)
         text = WITH_SHORTHAND.sub(lambda m: "without" if m.group(1) else "with", text)
         text = colloquial.spoken_particles(text, self._comment_words)  # «тока новые» = «только новые»
+        text = colloquial.negated_comparatives(text)  # "no longer than 5 minutes": at most (planner142)
         text = colloquial.no_longer(text)  # «которые больше не работают»: «не работают», no comparison
+        # «за последние 10 дней по work_date», "by scheduled_departure over the last 48 hours": the window's
+        # time column, never an upsert key or a mart's grouping (planner142)
+        text = window_named.window_column_prepositions(text, self._time_column_names)
         text = colloquial.soft_deleted(text)  # "soft-deleted ones": the deleted ones
         # «в пять, а, нет, лучше в шесть», "at 8, actually make it 9": the later value is read (planner107)
         text, retracted = retractions.retractions(text)
@@ -6019,6 +6029,8 @@ class OfflinePlanner:
                             break  # "new rows by paid_at, card numbers hashed": the new-rows clause
                         # «телефоны отправителя и получателя, а также адрес получателя скрыть»
                         more = self._list_item_columns(table, segment)
+                        if _states_rows(table, segment, more):
+                            break  # «Заведующих аптеками, кроме уволенных, СНИЛС затереть»: which rows
                         if not more:
                             # «ИНН, СНИЛС скрыть» without an INN column: the item is asked, not dropped
                             unread = segment if joined and self._unread_mask_item(table, segment) else ""
@@ -6358,6 +6370,7 @@ class OfflinePlanner:
             clause = clause or clauses.unread_list_qualifier(request, where.value)
             clause = clause or clauses.unread_with_phrase(self, request, table, where.value)
             clause = clause or clauses.unread_list_head(self, request, table, where.value)
+            clause = clause or clauses.unread_cause_phrase(self, request, table, where.value)
             clause = clause or dropped.unread_condition_words(self, request, table, where.value)
             clause = clause or unsaid_flags.unread_flag_words(self, request, table, where.value)
             questions += self._ask_condition(request, table, clause) if clause else []
@@ -6917,6 +6930,18 @@ def _said_in_brackets_only(text: str, read: str) -> bool:
         if not values or not all(said):
             return False
     return True
+
+
+def _states_rows(table: Table, segment: str, columns: list[str]) -> bool:
+    """A comma-parted segment before a mask list that says which rows, not what to mask: one opening with an
+    exception or only-word («кроме уволенных», "except closed ones") or naming yes/no columns only
+    («Заведующих аптеками» of is_head: a flag holds nothing to mask). Read as list items, they were masked
+    (planner142)."""
+    first = next((t for t in tokenize(segment) if t.lang != "punct"), None)
+    if first is not None and first.lower in STATE_CUES:
+        return True
+    kinds = [table.column(c) for c in columns]
+    return bool(kinds) and all(c is not None and "bool" in c.type.lower() for c in kinds)
 
 
 def _mask_list_start(lower: str, cue: int) -> int:

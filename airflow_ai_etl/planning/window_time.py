@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from airflow_ai_etl.catalog import Table
 from airflow_ai_etl.planning.patterns import UPDATE_COLUMNS
+from airflow_ai_etl.planning.window_named import is_time_column
 
 
 def _is_time(kind: str) -> bool:
@@ -48,4 +49,4 @@ def names_a_time(table: Table, names: Iterable[str]) -> bool:
     passes as "temporal" (an increasing key), but a count named by a window's unit word (freezes.days by
     «за последние десять дней») names no time the window could be on (planner141)."""
     columns = (table.column(name) for name in names)
-    return any(c is not None and (_is_time(c.type.lower()) or c.name.endswith("_at")) for c in columns)
+    return any(c is not None and is_time_column(c) for c in columns)
