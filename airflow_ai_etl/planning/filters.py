@@ -38,7 +38,7 @@ from airflow_ai_etl.catalog import (
 )
 from airflow_ai_etl.marts.resolve import column_kind
 from airflow_ai_etl.messages import Message, say
-from airflow_ai_etl.planning import flags, heads, joined_flags, negation, retractions
+from airflow_ai_etl.planning import flags, heads, joined_flags, negated_lists, negation, retractions
 from airflow_ai_etl.planning.abbreviations import spells_initials
 from airflow_ai_etl.planning.clauses import contact_clause_en
 from airflow_ai_etl.planning.codes import listed_as
@@ -3643,6 +3643,10 @@ class RowFilters:
             negator = self._negator_before(request, index - 1)
             if negator is None:  # «кроме номеров на обслуживании (maintenance)» (marts110)
                 negator = self._negator_before_located(request, table, index - 1)
+            if negator is None and (first := negated_lists.list_start(request, index - 1)) is not None:
+                # «без возвращённых и аннулированных (void)»: the code glosses its word only, the last item
+                # of a list the negation before its first item leaves out (marts112)
+                negator = self._negator_before(request, first)
             if negator is not None and _finite_verb(request.tokens[index - 1]):
                 # «на которые работник не вышел (absent)»: the code glosses the negated verb phrase, the
                 # state it names; a negated noun or participle («кроме пожаров (fire)») leaves it out
@@ -8368,6 +8372,13 @@ def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tu
             continue  # «(issued, overdue)» is a list, read by the list rules
         if any(_quote(bracket.group(1)) in found[name][1] for name in explained):
             continue  # «кроме погашенных (closed)»: `status <> 'closed'` already says the value, negated
+        if any(
+            name == columns[0].name and opens <= at < bracket.start(1) and _quote(bracket.group(1)) in rival
+            for at, name, rival, _ in request.rival_conditions
+        ):
+            # «без возвращённых и аннулированных (void)»: its own word read it, a list's last (marts112)
+            request.handled.append((opens, bracket.end()))
+            continue
         for name in explained:
             del found[name]
         found[columns[0].name] = (opens, said)

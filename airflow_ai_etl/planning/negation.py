@@ -64,7 +64,9 @@ CLAUSE_END = re.compile(CLAUSE_MARK.pattern + r"|\s[—–]\s")
 # clause describing the rows, right before a negation that stands alone in its own clause
 RELATIVE_ROWS_BEFORE = re.compile(
     r"(?<!\w)(?:тех|те|всех|все|those|the\s+ones)\s*,?\s*"
-    r"(?:кто|которые|которых|что|у\s+кого|у\s+которых|где|who|which|that)\b[^,;!?\n]*,\s*$",
+    r"(?:кто|которые|которых|что|у\s+кого|у\s+которых|где|who|which|that)\b[^,;!?\n]*,\s*$"
+    # «заявки, которые отменили, не считаем»: the rows' noun itself before «которые» (marts112)
+    r"|(?<![\w-])[а-яё]+\s*,\s*(?:которые|которых)\s[^,;!?\n]*,\s*$",
     re.IGNORECASE,
 )
 

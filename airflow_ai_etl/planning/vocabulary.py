@@ -417,7 +417,10 @@ VALUE_MEANINGS = {
     # planner122: a listing's state ('Статус объявления (active, reserved, sold, rented, withdrawn)'):
     # «снятые с публикации» («проданные» is left out: «проданных штук» of a sales mart is every row sold)
     "снять": ("withdrawn", "unpublished"), "снятый": ("withdrawn", "unpublished"),
-    "расторгнуть": ("terminated",), "расторгнутый": ("terminated",), "подписать": ("signed",),
+    # marts112: a policy's status lists 'cancelled' beside cancelled_at 'Дата расторжения' («расторгнутые не
+    # берём»): the contract's word for a cancelled one where no status lists 'terminated'
+    "расторгнуть": ("terminated", "cancelled"), "расторгнутый": ("terminated", "cancelled"),
+    "подписать": ("signed",),
     "подписанный": ("signed",),
     # «жизненно важные препараты» of is_vital ('Входит в перечень ЖНВЛП'): the flag's English name
     "важный": ("vital",),

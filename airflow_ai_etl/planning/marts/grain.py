@@ -387,10 +387,14 @@ def _excluded_state_word(tokens: Sequence[Token], k: int) -> bool:
             j -= 1
             continue
         break
-    # "expired and cancelled holds excluded", «отменённые и закрытые не берём»: the cue after the list
+    # "expired and cancelled holds excluded", «отменённые и закрытые не берём»: the cue after the list; a
+    # relative clause's verb is closed by its comma first («заявки, которые отменили, не считаем»: marts112)
+    relative = k > 0 and (tokens[k - 1].lemma == "который" or tokens[k - 1].lower in ("that", "which"))
     for j, t in enumerate(tokens[k + 1 : k + 6], start=k + 1):
         if t.lower in EXCLUDED_AFTER or left_out_at(tokens, j):
             return True
+        if t.text == "," and relative and j == k + 1:
+            continue
         if t.text in (",", ".", ";", ":"):
             return False
     return False

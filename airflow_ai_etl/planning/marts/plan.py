@@ -305,7 +305,14 @@ from airflow_ai_etl.planning.marts.words import (
 from airflow_ai_etl.planning.meaning_phrases import value_adjective_ids
 from airflow_ai_etl.planning.means import without_means_prepositions
 from airflow_ai_etl.planning.newrows import says_recent
-from airflow_ai_etl.planning.patterns import DEDUPE, INCREMENTAL, NEW_NOUN, NULL_AFTER, WINDOW_PREPOSITIONS
+from airflow_ai_etl.planning.patterns import (
+    DEDUPE,
+    INCREMENTAL,
+    LAST_N,
+    NEW_NOUN,
+    NULL_AFTER,
+    WINDOW_PREPOSITIONS,
+)
 from airflow_ai_etl.planning.request import Found, Request, status_spellings, status_word
 from airflow_ai_etl.planning.residue import derived_columns
 from airflow_ai_etl.planning.vocabulary import (
@@ -710,6 +717,26 @@ def _business_name_after_trigger(ph: MartPhrase, ground: _Ground) -> None:
         ph.business.update({k, k + 1})  # nor a table naming the fact among several (marts86)
 
 
+def _state_of_owner_after_from(ph: MartPhrase, ground: _Ground) -> None:
+    """ "Payments from privileged subscribers", "Policies from VIP holders": after a noun naming one table,
+    "from" and a word naming no table, then a noun naming another table, say whose rows the fact's are and the
+    state of those owners (as "payments of privileged subscribers" does), not a source table named
+    "privileged" (marts112: the word was taken for the source and dropped with the owner's noun, every
+    payment planned). The source is forgotten and the state word left to the joined-flag rule, which reads it
+    or asks."""
+    tokens = ph.tokens
+    for k in list(ph.sources):
+        if not (1 < k < len(tokens) - 1) or tokens[k - 1].lower != "from" or tokens[k].lang != "en":
+            continue
+        owner, fact = tokens[k + 1], tokens[k - 2]
+        if ground.table_of(tokens[k]) is not None or owner.lang != "en":
+            continue
+        if (named := ground.table_of(fact)) is None or ground.table_of(owner) in (None, named):
+            continue
+        ph.sources.remove(k)
+        ph.used.discard(k)
+
+
 def _unlist_unnamed(ph: MartPhrase, fact: Table) -> None:
     """A modifier list ("net and gross pay totals") is a list of measures only when each modifier is a part of
     the name of exactly one numeric column of the fact (net, gross); otherwise ("paid and unpaid order
@@ -986,6 +1013,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 ph.sources.remove(k)
                 ph.used.discard(k)
     _business_name_after_trigger(ph, ground)  # «Витрина доставки еды: выручка …»: the business, no fact
+    _state_of_owner_after_from(ph, ground)  # "Payments from privileged subscribers": the owners' state
     _modifiers_of_one_head(ph, ground)  # "claimed and approved amounts": two sums, neither dropped
     _subject_measure(ph, ground, listed_only=bool(ph.measures))  # «литры и сумма»: a column word listed
     _drop_repeated_bare(ph, adjectives=ground)  # «Витрина ФОТ: сумма начисленной зарплаты»
@@ -2638,6 +2666,20 @@ _BY_AMOUNT = {"more", "less", "over", "under", "at", "up", "about", "around", "n
 _MEANS_PARTICIPLES_EN = frozenset({"made"})
 
 
+def _rolling_window_words(words: Sequence[Token]) -> set[int]:
+    """Ids of the English words opening a rolling window by a count of units ("over the last fourteen days",
+    "past 30 days"): the rows the mart covers (its where), no cue of a copy of the rows that came since the
+    last run as "the latest ones" is (marts112: mzx-en-22 was planned as a daily upsert load)."""
+    return {
+        id(t)
+        for k, t in enumerate(words)
+        if t.lang == "en"
+        and (found := LAST_N.match(" ".join(w.lower for w in words[k : k + 6]))) is not None
+        and found.group("en") is not None
+        and found.group("n") is not None
+    }
+
+
 def _grouped_with_grain_adverb(tokens: Sequence[Token]) -> bool:
     """ "Wi-Fi traffic (bytes downloaded) by access point, hourly", "Card spend by MCC, monthly": an English
     grain adverb beside a "by" that groups (no key, no watermark, no target of a copy, no participle's agent
@@ -2647,7 +2689,8 @@ def _grouped_with_grain_adverb(tokens: Sequence[Token]) -> bool:
     words = [t for t in tokens if t.lang != "punct" or t.lower == ")"]
     if not any(t.lang == "en" and t.lower in GRAIN_ADVERBS_EN for t in words):
         return False
-    if any(t.lower in _TARGET_PREPS_EN or says_recent(t) for t in words):
+    windows = _rolling_window_words(words)
+    if any(t.lower in _TARGET_PREPS_EN or says_recent(t) and id(t) not in windows for t in words):
         return False  # "payments by card to clickhouse daily", "new ones by created_at, hourly": a copy
     # "tickets not closed yet, by priority": a comma parts the participle from "by", no agent or means
     after_comma = {id(b) for a, b in zip(tokens, tokens[1:], strict=False) if a.text == ","}
