@@ -108,6 +108,16 @@ def meaning_words(value: str) -> tuple[frozenset[str], ...]:
     return tuple(found)
 
 
+def negated_meaning_words(value: str) -> tuple[frozenset[str], ...]:
+    """The content words of a listed meaning opening with «не» ('не_дозвонились' -> ({дозвониться},)), which
+    an English phrase says only with its own negation ("couldn't get through", "not reached"; marts113);
+    () for any other value."""
+    parts = [p for p in re.split(r"[_\s]+", value.lower()) if p]
+    if len(parts) < 2 or parts[0] != "не" or "не" in parts[1:]:
+        return ()
+    return meaning_words("_".join(parts[1:]))
+
+
 def english_meaning(word: str, listed: Sequence[str]) -> str | None:
     """The one listed Russian value of one content word that the English `word` says ("new" of 'новая' after
     "in status"); None when none or several."""
@@ -164,6 +174,25 @@ def _negated_before(tokens: list[Token], i: int) -> bool:
     return False
 
 
+# Words of a negated English verb phrase before its negation ("we couldn't", "the agent did not"): a
+# subject pronoun and a modal or auxiliary, read with the phrase that says a «не» meaning.
+_NEGATED_VERB_LEAD_EN = frozenset(
+    {"we", "they", "i", "you", "could", "couldn", "did", "didn", "can", "cannot", "was", "wasn", "were",
+     "weren", "would", "wouldn", "do", "don", "does", "doesn"}
+)  # fmt: skip
+
+
+def _negation_start(tokens: list[Token], i: int, start: int) -> int:
+    """The offset where the negated phrase before word `i` opens ("we couldn't get through"): back over the
+    fillers, the negation, its apostrophe and the auxiliaries and pronoun leading it."""
+    j = i - 1
+    while j >= 0 and (
+        tokens[j].lower in _FILLERS_EN | _NEGATORS_EN | _NEGATED_VERB_LEAD_EN or tokens[j].text == "'"
+    ):
+        j -= 1
+    return min(start, tokens[j + 1].start) if j + 1 < i else start
+
+
 def _span(tokens: list[Token], i: int, last: int) -> tuple[int, int]:
     """The words `i`..`last` with the fillers right before them ("that were", "still under") and the
     particles right after them ("up on" of "hung up on")."""
@@ -183,16 +212,21 @@ def english_meaning_phrases(text: str, table: Table, skip: Callable[[int], bool]
     found: list[MeaningPhrase] = []
     for column in table.columns:
         for value in listed_values(column.comment):
-            words = meaning_words(value)
+            words, negated = meaning_words(value), False
+            if not words:  # 'не дозвонились': said by the English words with their negation only
+                words = negated_meaning_words(value)
+                negated = bool(words)
             if not words:
                 continue
             for i, token in enumerate(tokens):
                 if token.lang != "en" or (len(words) == 1 and token.lower in _NEW_ROWS_EN):
                     continue
                 last = _covers(tokens, i, words, skip)
-                if last < 0 or _negated_before(tokens, i):
+                if last < 0 or _negated_before(tokens, i) != negated:
                     continue
                 start, end = _span(tokens, i, last)
+                if negated:
+                    start = _negation_start(tokens, i, start)
                 found.append(MeaningPhrase(start, end, token.start, column.name, value))
     # words two meanings would fit («водитель первого класса» and a bare «водитель») say neither
     return [

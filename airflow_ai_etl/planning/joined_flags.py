@@ -14,6 +14,9 @@ from airflow_ai_etl.catalog import Catalog, Column, Table
 from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.relations import relations_of
 
+# A Russian compound led by a Latin word and a hyphen («VIP-клиентов»): the Latin half names the state.
+_LATIN_HEAD = re.compile(r"[A-Za-z]+-[а-яё]", re.IGNORECASE)
+
 # The mart resolver joins along at most this many relations from the fact (planning.marts.ground._reachable).
 _HOPS = 3
 
@@ -56,10 +59,18 @@ def is_sole_noun(token: Token, column: Column | None) -> bool:
     return bool(noun.parses) and noun.parses[0].pos == "NOUN" and bool(token.lemmas & noun.lemmas)
 
 
+def latin_state_compound(token: Token) -> bool:
+    """«VIP-клиентов»: a Russian compound whose first half is a Latin word says the state first and the
+    rows' noun after it ("VIP clients"), unlike a role compound led by the noun («клиентов-резидентов»)."""
+    return token.lang == "ru" and _LATIN_HEAD.match(token.text) is not None
+
+
 def says_state(token: Token) -> bool:
     """The word says a state as a modifier does: a Russian adjective or participle («веганских»,
     «корпоративных»), a Latin word in a Russian sentence («VIP»), an English word that is no plural noun
     ("vegan", "blacklisted", "VIP"; "points" of has_pickup_point names things, not a state of them)."""
+    if latin_state_compound(token):
+        return True  # «VIP-клиентов» of 'VIP-клиент': the Latin half is the state, the Russian one its rows
     if token.lang == "ru":
         return bool(token.parses) and token.parses[0].pos in ("ADJF", "ADJS", "PRTF", "PRTS")
     if token.lang != "en":

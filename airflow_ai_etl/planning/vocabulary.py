@@ -245,6 +245,8 @@ MEANING_WORDS_EN: dict[str, tuple[str, ...]] = {
     "transferred": ("перевести",), "uphold": ("удовлетворить",), "upheld": ("удовлетворить",),
     "granted": ("удовлетворить",), "review": ("рассмотрение", "проверка"), "new": ("новый",),
     "response": ("ответ",), "reply": ("ответ",), "resolution": ("решение",),
+    # marts113: said with a negation for 'не дозвонились' ("couldn't get through", "customer not reached")
+    "through": ("дозвониться",), "reach": ("дозвониться",), "reached": ("дозвониться",),
     # parties and roles
     "customer": ("клиент",), "client": ("клиент",), "passenger": ("пассажир",), "rider": ("пассажир",),
     "agent": ("агент",), "system": ("система",), "dispatcher": ("диспетчер",), "operator": ("оператор",),

@@ -9,7 +9,7 @@ from typing import Any
 
 from airflow_ai_etl.catalog import Column, Table
 from airflow_ai_etl.marts.resolve import column_kind
-from airflow_ai_etl.planning import grammar
+from airflow_ai_etl.planning import grammar, joined_flags
 from airflow_ai_etl.planning.colloquial import transliterates
 from airflow_ai_etl.planning.filters import STATE_MEANINGS, counts_units, measured_in_unit
 from airflow_ai_etl.planning.lexer import Token, tokenize
@@ -278,6 +278,8 @@ def _role_compound_elsewhere(ph: MartPhrase, ground: _Ground, fact: Table) -> st
     for t in ph.tokens:
         if t.lang != "ru" or "-" not in t.lower or (table := ground.table_of(t)) is None or table is fact:
             continue
+        if joined_flags.latin_state_compound(t):
+            continue  # «для VIP-клиентов»: a state said of the joined rows, read by the joined-flag rules
         parts = tokenize(t.lower.replace("-", " "))
         if any(ground.table_of(p) is None and ground.columns_named(table, [p]) for p in parts):
             return t.text

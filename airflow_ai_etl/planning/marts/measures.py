@@ -76,6 +76,7 @@ from airflow_ai_etl.planning.marts.words import (
     DISTINCT_RU,
     FILTER_CUES,
     GRAIN_ADVERBS_EN,
+    GRAIN_ADVERBS_RU,
     GRAIN_RU,
     IRREGULAR_PARTICIPLES_EN,
     LIST_JOINERS,
@@ -2231,16 +2232,19 @@ def _per_unit_phrases(planner: OfflinePlanner, text: str, tokens: Sequence[Token
     sources = _fact_connections(planner, tokens)
     if len(sources) != 1:
         return text
+    per_unit = [
+        c for t in planner.catalog.tables_of(sources[0].conn_id) for c in _numeric_columns(t) if _per_unit(c)
+    ]
     priced = [
         c
-        for t in planner.catalog.tables_of(sources[0].conn_id)
-        for c in _numeric_columns(t)
-        if _per_unit(c)
-        and any(
+        for c in per_unit
+        if any(
             w.startswith(PRICE_PER_UNIT_WORDS)
             for w in [*name_parts(c.name), *_comment_words(c.comment or "")]
         )
     ]
+    if not priced:
+        priced = [c for c in per_unit if _other_grain_said(tokens, _per_unit(c))]
     if not priced:
         return text
     drop: list[tuple[int, int]] = []
@@ -2257,6 +2261,22 @@ def _per_unit_phrases(planner: OfflinePlanner, text: str, tokens: Sequence[Token
         if any(_per_unit(c) == unit and before & _column_stems(c) for c in priced):
             drop.append((prep.start, noun.end))
     return _without_spans(text, drop)
+
+
+def _other_grain_said(tokens: Sequence[Token], unit: str | None) -> bool:
+    """A grain of another unit than `unit` is said («посуточно», «по дням», "daily"): then «потребление за
+    час» of 'Потребление за час, кВт·ч' is the column's meaning, not a second grain (marts113); with no other
+    grain its hour may be the grain asked for, and is left."""
+    for token in tokens:
+        said = (
+            _grain_noun(token) or GRAIN_ADVERBS_RU.get(token.lower) or _ENGLISH_GRAIN_ADVERBS.get(token.lower)
+        )
+        if said is not None and said != unit:
+            return True
+    return False
+
+
+_ENGLISH_GRAIN_ADVERBS = {"hourly": "hour", "daily": "day", "weekly": "week", "monthly": "month"}
 
 
 def _unit_of_adjective(token: Token) -> str | None:
