@@ -602,6 +602,7 @@ class RowFilters:
             self._head_state_noun_conditions,
         )  # fmt: skip
         request.state_clauses.clear()
+        request.read_at.clear()
         yielded: list[tuple[int, str, str]] = []  # every condition read, a merged or repeated one too
         written: set[str] = set()  # conditions the request writes out ("where category = 'Filters'")
         for rule in rules:
@@ -615,6 +616,7 @@ class RowFilters:
                     request.handled.append(request.spans[request.token_at(position)])
                     continue  # "parking zones": the table's own noun, no condition
                 yielded.append((position, column, condition))
+                request.read_at.append(position)
                 merged = (
                     _merged_values(found[column][1], condition)
                     or _carried_negation(found[column], (position, condition))
