@@ -233,6 +233,10 @@ def _unread_row_phrase_beside(planner: OfflinePlanner, request: Request, where: 
     return planner._unread_row_phrase(request, where, every_prep=True) if where else None
 
 
+# «за последние сутки», «в течение недели»: a clause of these says a window or a period, no state
+_WINDOW_PREPOSITIONS = frozenset({"за", "течение", "после", "до"})
+
+
 def _unread_clause_beside(
     planner: OfflinePlanner, request: Request, table: Table, words: list[Token], where: str
 ) -> str | None:
@@ -255,6 +259,8 @@ def _unread_clause_beside(
             clause.append(later)
         if any(word.start <= position < clause[-1].end for position in request.read_at):
             continue
+        if any(w.lower in _WINDOW_PREPOSITIONS for w in clause):
+            continue  # «начатые за последние сутки»: a window's words, read by the window rules
         nouns = [w for w in clause[1:] if w.parses and w.parses[0].pos == "NOUN"]
         if not nouns or any(_read(planner, request, table, w, where) for w in nouns):
             continue  # «выгруженные в клик», «начатые за последние сутки»: the load's or a window's

@@ -267,8 +267,8 @@ class RowFilters:
         questions += self._unread_ones(request, table, conditions) if not questions else []
         questions += self._unread_apposed_noun(request, table) if not questions else []
         questions += self._unread_agents(request, table, conditions) if not questions else []
-        if load and not (questions or conditions or incremental):  # a mart reads its clauses itself
-            questions += self._unread_relative_clause(request, table)
+        if load and not (questions or incremental):  # a mart reads its clauses itself
+            questions += self._unread_relative_clause(request, table, beside=bool(conditions))
         questions += self._unlisted_status_state(request, table) if not (questions or conditions) else []
         if questions:
             return Found(None, questions)
@@ -350,11 +350,12 @@ class RowFilters:
             return [unread_clause_question(request.language, table, phrase)]
         return []
 
-    def _unread_relative_clause(self, request: Request, table: Table) -> list[str]:
+    def _unread_relative_clause(self, request: Request, table: Table, beside: bool = False) -> list[str]:
         """ "stations that work on weekends", "mechanics that work fast": an English relative clause right
-        after the table's noun of which no rule read a word, with no row condition and no new-rows load read
-        at all, says which rows in words nothing takes: asked, quoting it, never dropped (the caller checks
-        nothing was read; rules that read a clause do not all mark its words)."""
+        after the table's noun of which no rule read a word, with no new-rows load read at all, says which
+        rows in words nothing takes: asked, quoting it, never dropped (rules that read a clause do not all
+        mark its words). `beside` other conditions (planner143: "Deposits that can be topped up, except
+        closed ones"), the clause is read when one of them starts inside it (`Request.read_at`)."""
         if request.language != "en":
             return []
         tokens = request.tokens
@@ -375,6 +376,8 @@ class RowFilters:
             if end == request.spans[p][1] or any(start <= a < end for a, _ in request.handled):
                 continue
             if any(a < end and start < b for a, b in request.schedule_spans):
+                continue
+            if beside and any(start <= position < end for position in request.read_at):
                 continue
             return [unread_clause_question(request.language, table, request.text[start:end])]
         return []

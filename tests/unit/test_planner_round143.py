@@ -43,7 +43,7 @@ def _where_or_asked(catalog: str, text: str, needed: tuple[str, ...]) -> None:
          ("overdue", "auto")),
         # English: a relative clause or a phrase of rows beside a read condition
         ("carshare", "Trips on the night tariff, except cancelled ones, hourly", ("tariff", "cancelled")),
-        ("bank", "Deposits that can be withdrawn early, except closed ones, daily at 7",
+        ("bank", "Deposits that can be withdrawn early, except closed ones, every 4 hours",
          ("withdrawn", "closed")),
     ],
 )  # fmt: skip
@@ -60,6 +60,10 @@ def test_a_second_condition_is_read_or_asked(catalog: str, text: str, needed: tu
         ("bank", "Кредиты со статусом overdue, кроме ипотеки (mortgage), ежедневно в 9",
          "status = 'overdue' AND product <> 'mortgage'"),
         ("helpdesk", "Нарушения SLA по решению (вид 2) каждый час", "breach_kind = 2"),
+        ("bank", "Loans that are overdue, except mortgages, daily at 9",
+         "status = 'overdue' AND product <> 'mortgage'"),
+        ("carshare", "Trips that were cancelled, over 10 km, every 2 hours",
+         "status = 'cancelled' AND distance_km > 10"),
     ],
 )  # fmt: skip
 def test_read_phrases_stay(catalog: str, text: str, where: str) -> None:
