@@ -377,7 +377,10 @@ class RowFilters:
                 continue
             if any(a < end and start < b for a, b in request.schedule_spans):
                 continue
-            if beside and any(start <= position < end for position in request.read_at):
+            # "tariffs that are still valid (valid_to is null)": the bracket right after it says the clause
+            bracket = re.match(r"\s*\([^()]*\)", request.text[end:])
+            said_to = end + bracket.end() if bracket else end
+            if beside and any(start <= position < said_to for position in request.read_at):
                 continue
             return [unread_clause_question(request.language, table, request.text[start:end])]
         return []

@@ -4973,7 +4973,7 @@ class OfflinePlanner:
                     end = tokens[last].end  # «в общежитии номер 3»
                 if every_prep and _condition_inside(request, prep.start, noun.end):
                     continue
-                if every_prep and end > noun.end and self._read_by_next(request, tokens, k + 1):
+                if every_prep and k + 1 < len(tokens) and self._read_by_next(request, tokens, k + 1):
                     continue  # «с просрочкой больше 30 дней», «на руках, которые ещё не вернули»
                 if every_prep and _condition_inside(request, noun.end, end):
                     end = noun.end  # «дороже» after «в подарочном переплёте»: a condition of its own
@@ -5032,7 +5032,9 @@ class OfflinePlanner:
         «который» that restates it («на руках, которые ещё не вернули»); a comparative naming its own
         concept («дороже 2000») does not."""
         opener = tokens[k]
-        if _condition_inside(request, opener.start, opener.end + 1):
+        compared = tokens[k + 1] if k + 1 < len(tokens) else opener  # «свыше ста тысяч км», «от 150 кВт»
+        apart = _clause_break(request.text, tokens[k - 1].end, opener.start)  # «…, кроме отменённых»
+        if not apart and _condition_inside(request, opener.start, compared.end):
             return not _carries_its_concept(request.text, opener.start)
         relative = opener.lemma == "который" or any(p.pos == "PRTF" for p in opener.parses[:1])
         clause = [w for w in tokens[k:] if not _clause_break(request.text, opener.start, w.start)]
