@@ -208,6 +208,10 @@ class Grounding(Protocol):
     def _word_column(self, table: Table, tokens: list[str], fk_words: bool) -> tuple[str, int] | None: ...
 
 
+# a bracket right after a phrase (bounded: scanned once per clause, so no long scan repeats)
+_BRACKET_AFTER = re.compile(r"[ \t]{0,3}\([^()]{0,200}\)")
+
+
 class RowFilters:
     """The row-filter rules of `OfflinePlanner`, composed into it (`planner.filters`).
 
@@ -378,8 +382,8 @@ class RowFilters:
             if any(a < end and start < b for a, b in request.schedule_spans):
                 continue
             # "tariffs that are still valid (valid_to is null)": the bracket right after it says the clause
-            bracket = re.match(r"\s*\([^()]*\)", request.text[end:])
-            said_to = end + bracket.end() if bracket else end
+            bracket = _BRACKET_AFTER.match(request.text, end)
+            said_to = bracket.end() if bracket else end
             if beside and any(start <= position < said_to for position in request.read_at):
                 continue
             return [unread_clause_question(request.language, table, request.text[start:end])]
