@@ -5036,9 +5036,14 @@ class OfflinePlanner:
         apart = _clause_break(request.text, tokens[k - 1].end, opener.start)  # «…, кроме отменённых»
         if not apart and _condition_inside(request, opener.start, compared.end):
             return not _carries_its_concept(request.text, opener.start)
-        relative = opener.lemma == "который" or any(p.pos == "PRTF" for p in opener.parses[:1])
-        clause = [w for w in tokens[k:] if not _clause_break(request.text, opener.start, w.start)]
-        return relative and bool(clause) and _condition_inside(request, opener.start, clause[-1].end)
+        if not (opener.lemma == "который" or any(p.pos == "PRTF" for p in opener.parses[:1])):
+            return False
+        last = opener
+        for word in tokens[k + 1 :]:  # the clause it opens, up to its comma: each gap looked at once
+            if _clause_break(request.text, last.end, word.start):
+                break
+            last = word
+        return _condition_inside(request, opener.start, last.end)
 
     def _in_where(self, where: str, phrase: list[Token]) -> bool:
         """A word of the phrase names (a part of) a column the WHERE compares («роуминга» of is_roaming)."""
