@@ -6,7 +6,10 @@ The filter rules now record where each condition they read starts (`Request.read
 WHERE is known to be read when a condition starts inside it, or when a word of it names a column the WHERE
 compares; any other prepositional phrase of rows («в подарочном переплёте», «по ночному тарифу», «с
 компенсацией»), or a clause set off by commas after the rows' noun («, попавшие в просрочку,»), is asked,
-quoting the words, as it is when the WHERE is empty.
+quoting the words, as it is when the WHERE is empty; so is an English relative clause after the rows' noun
+("Deposits that can be withdrawn early, except closed ones") in which no condition starts. A phrase the
+condition right after it says («с просрочкой больше 30 дней», «на руках, которые ещё не вернули», a bracket
+after the clause) stays read; a comparative naming its own concept («дороже 2000») does not say it.
 
 Requests of my own over the library, carshare, bank and helpdesk catalogs, RU and EN; none is an eval request.
 
