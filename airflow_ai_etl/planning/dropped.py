@@ -60,6 +60,8 @@ def unread_condition_words(
         or _unread_means_en(planner, request, table, words)
         or _unread_listed_value(request, table, words, where or "")
         or _unread_with_phrase_en(planner, request, table, words, where or "")
+        or _unread_row_phrase_beside(planner, request, where or "")
+        or _unread_clause_beside(planner, request, table, words, where or "")
     )
 
 
@@ -221,4 +223,46 @@ def _unread_with_phrase_en(
             phrase.append(later)
         if phrase and not any(_read(planner, request, table, w, where) for w in phrase):
             return request.text[words[k].start : phrase[-1].end]
+    return None
+
+
+def _unread_row_phrase_beside(planner: OfflinePlanner, request: Request, where: str) -> str | None:
+    """«Издания в подарочном переплёте дороже 2000 рублей»: a prepositional phrase of rows beside a WHERE,
+    that no condition starts inside (`Request.read_at`) and no word of which names a compared column; the
+    planner's row-phrase rule, with every preposition (planner143)."""
+    return planner._unread_row_phrase(request, where, every_prep=True) if where else None
+
+
+# «за последние сутки», «в течение недели»: a clause of these says a window or a period, no state
+_WINDOW_PREPOSITIONS = frozenset({"за", "течение", "после", "до"})
+
+
+def _unread_clause_beside(
+    planner: OfflinePlanner, request: Request, table: Table, words: list[Token], where: str
+) -> str | None:
+    """«Кредиты, попавшие в просрочку, кроме автокредитов»: a participle set off by a comma after the rows'
+    noun, opening a clause in which no condition starts and whose nouns no rule reads, beside a WHERE; quoted
+    (planner143: the participle clause of a direct object is `_unread_participle_clause`'s)."""
+    if request.language != "ru" or not where:
+        return None
+    for k, word in enumerate(words):
+        if not k or "," not in request.text[words[k - 1].end : word.start]:
+            continue
+        if not any(p.pos == "PRTF" for p in word.parses[:1]) or _read(planner, request, table, word):
+            continue
+        if not any(_names_rows(planner, table, w) for w in words[max(0, k - 3) : k]):
+            continue
+        clause = [word]
+        for later in words[k + 1 :]:
+            if _CLAUSE_BREAK.search(request.text[clause[-1].end : later.start]):
+                break
+            clause.append(later)
+        if any(word.start <= position < clause[-1].end for position in request.read_at):
+            continue
+        if any(w.lower in _WINDOW_PREPOSITIONS for w in clause):
+            continue  # «начатые за последние сутки»: a window's words, read by the window rules
+        nouns = [w for w in clause[1:] if w.parses and w.parses[0].pos == "NOUN"]
+        if not nouns or any(_read(planner, request, table, w, where) for w in nouns):
+            continue  # «выгруженные в клик», «начатые за последние сутки»: the load's or a window's
+        return request.text[word.start : clause[-1].end]
     return None

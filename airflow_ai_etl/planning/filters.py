@@ -209,6 +209,10 @@ class Grounding(Protocol):
     def _word_column(self, table: Table, tokens: list[str], fk_words: bool) -> tuple[str, int] | None: ...
 
 
+# a bracket right after a phrase (bounded: scanned once per clause, so no long scan repeats)
+_BRACKET_AFTER = re.compile(r"[ \t]{0,3}\([^()]{0,200}\)")
+
+
 class RowFilters:
     """The row-filter rules of `OfflinePlanner`, composed into it (`planner.filters`).
 
@@ -268,8 +272,8 @@ class RowFilters:
         questions += self._unread_ones(request, table, conditions) if not questions else []
         questions += self._unread_apposed_noun(request, table) if not questions else []
         questions += self._unread_agents(request, table, conditions) if not questions else []
-        if load and not (questions or conditions or incremental):  # a mart reads its clauses itself
-            questions += self._unread_relative_clause(request, table)
+        if load and not (questions or incremental):  # a mart reads its clauses itself
+            questions += self._unread_relative_clause(request, table, beside=bool(conditions))
         questions += self._unlisted_status_state(request, table) if not (questions or conditions) else []
         if questions:
             return Found(None, questions)
@@ -351,11 +355,12 @@ class RowFilters:
             return [unread_clause_question(request.language, table, phrase)]
         return []
 
-    def _unread_relative_clause(self, request: Request, table: Table) -> list[str]:
+    def _unread_relative_clause(self, request: Request, table: Table, beside: bool = False) -> list[str]:
         """ "stations that work on weekends", "mechanics that work fast": an English relative clause right
-        after the table's noun of which no rule read a word, with no row condition and no new-rows load read
-        at all, says which rows in words nothing takes: asked, quoting it, never dropped (the caller checks
-        nothing was read; rules that read a clause do not all mark its words)."""
+        after the table's noun of which no rule read a word, with no new-rows load read at all, says which
+        rows in words nothing takes: asked, quoting it, never dropped (rules that read a clause do not all
+        mark its words). `beside` other conditions (planner143: "Deposits that can be topped up, except
+        closed ones"), the clause is read when one of them starts inside it (`Request.read_at`)."""
         if request.language != "en":
             return []
         tokens = request.tokens
@@ -376,6 +381,11 @@ class RowFilters:
             if end == request.spans[p][1] or any(start <= a < end for a, _ in request.handled):
                 continue
             if any(a < end and start < b for a, b in request.schedule_spans):
+                continue
+            # "tariffs that are still valid (valid_to is null)": the bracket right after it says the clause
+            bracket = _BRACKET_AFTER.match(request.text, end)
+            said_to = bracket.end() if bracket else end
+            if beside and any(start <= position < said_to for position in request.read_at):
                 continue
             return [unread_clause_question(request.language, table, request.text[start:end])]
         return []
@@ -603,6 +613,7 @@ class RowFilters:
             self._head_state_noun_conditions,
         )  # fmt: skip
         request.state_clauses.clear()
+        request.read_at.clear()
         yielded: list[tuple[int, str, str]] = []  # every condition read, a merged or repeated one too
         written: set[str] = set()  # conditions the request writes out ("where category = 'Filters'")
         for rule in rules:
@@ -616,6 +627,7 @@ class RowFilters:
                     request.handled.append(request.spans[request.token_at(position)])
                     continue  # "parking zones": the table's own noun, no condition
                 yielded.append((position, column, condition))
+                request.read_at.append(position)
                 merged = (
                     _merged_values(found[column][1], condition)
                     or _carried_negation(found[column], (position, condition))

@@ -135,6 +135,7 @@ from airflow_ai_etl.planning.patterns import (
     COLUMN_NOUN,
     COLUMN_NOUN_PARTS,
     COLUMNS_BY_POSITION,
+    COMPARATIVES,
     CONN_FILLER,
     DATA_WORDS,
     DEDUPE,
@@ -485,6 +486,17 @@ CONDITION_SHAPES = re.compile(
     r"короче|ниже)(?![a-zа-яё])",
     re.IGNORECASE,
 )
+
+
+def _condition_inside(request: Request, start: int, end: int) -> bool:
+    """A row condition a filter rule read starts between `start` and `end` (its words are read)."""
+    return any(start <= position < end for position in request.read_at)
+
+
+def _carries_its_concept(text: str, start: int) -> bool:
+    """A comparative that names what it compares starts at `start` («дороже 2000»: a price), so the phrase
+    before it is not the name of its column."""
+    return any(pattern.match(text, start) for pattern, _, _ in COMPARATIVES)
 
 
 def _clause_break(text: str, start: int, end: int) -> bool:
@@ -4894,19 +4906,21 @@ class OfflinePlanner:
             return request.text[start : token.end]
         return None
 
-    def _unread_row_phrase(self, request: Request, read: str) -> str | None:
+    def _unread_row_phrase(self, request: Request, read: str, every_prep: bool = False) -> str | None:
         """The frame's residue rule for rows: with no WHERE, a prepositional phrase no rule used that can
         only say which rows («на удалёнке», «в статусе ...», «с пометкой ...», «у терапевта», "on
         probation", "under review") is a condition not understood; a place, a format, a time, a mode or a
         catalog name is not (those are read or ignored by other rules). Beside a WHERE only «вне»/«внутри»,
         "outside"/"inside" are looked at (no other rule reads them as anything but rows: «вне сети
         длительностью больше 60 секунд» loaded the calls on the network too), unless a word of theirs names a
-        column of the WHERE («вне роуминга»: is_roaming = false)."""
+        column of the WHERE («вне роуминга»: is_roaming = false). With `every_prep` (planner143) every
+        preposition is looked at beside a WHERE, and a phrase a condition starts inside (`Request.read_at`) is
+        read."""
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         known = self._latin_known_words()
         dedupe = DEDUPE.search(request.lower)  # "without dupes", «без дублей»: a transform, no rows
         for i, (prep, nxt) in enumerate(zip(tokens, tokens[1:], strict=False)):
-            if read and prep.lower not in ROW_PREPS_PLACE:
+            if read and not every_prep and prep.lower not in ROW_PREPS_PLACE:
                 continue
             if any(a <= prep.start < b or a <= nxt.start < b for a, b in request.schedule_spans):
                 continue
@@ -4916,6 +4930,8 @@ class OfflinePlanner:
                 continue  # «номер счёта в банке не выгружать»: inside a column left out
             if prep.lang == "ru":
                 cases = ROW_PREPS_RU.get(prep.lower)
+                if every_prep and prep.lower == "по":
+                    cases = ("datv",)  # «по ночному тарифу» beside a WHERE (planner143)
                 if cases is None or nxt.lang != "ru":
                     continue
                 k = i + 1  # «на испытательном сроке»: adjectives up to the noun
@@ -4931,6 +4947,8 @@ class OfflinePlanner:
                         continue
                     k, noun = i + 1, nxt  # «на Тверской», «на Невском»: the street's adjective, no noun
                 phrase = tokens[i + 1 : k + 1]
+                if prep.lower == "по" and k == i + 1:
+                    continue  # «по решению», «по понедельникам»: a topic or a time, no kind of rows
                 if read and self._in_where(read, phrase):
                     continue  # «вне роуминга»: read as is_roaming = false
                 if prep.lower == "без" and self._names_a_column_anywhere(
@@ -4964,6 +4982,12 @@ class OfflinePlanner:
                 if numbered:
                     last = k + 2 if k + 2 < len(tokens) and tokens[k + 2].lang == "num" else k + 1
                     end = tokens[last].end  # «в общежитии номер 3»
+                if every_prep and _condition_inside(request, prep.start, noun.end):
+                    continue
+                if every_prep and k + 1 < len(tokens) and self._read_by_next(request, tokens, k + 1):
+                    continue  # «с просрочкой больше 30 дней», «на руках, которые ещё не вернули»
+                if every_prep and _condition_inside(request, noun.end, end):
+                    end = noun.end  # «дороже» after «в подарочном переплёте»: a condition of its own
                 return request.text[prep.start : end]
             if prep.lower == "in" and nxt.lang == "en":  # "in the pipeline stage interview", "in status X"
                 rest = [w.lower for w in tokens[i + 1 : i + 5]]
@@ -4972,7 +4996,8 @@ class OfflinePlanner:
                 )
                 if hit is not None and all(w not in known or w in ("the", "pipeline") for w in rest[:hit]):
                     stage_value = tokens[min(i + 2 + hit, len(tokens) - 1)]
-                    return request.text[prep.start : stage_value.end]
+                    if not (every_prep and _condition_inside(request, prep.start, stage_value.end)):
+                        return request.text[prep.start : stage_value.end]
             if prep.lang == "en" and prep.lower in ROW_PREPS_PLACE:
                 nxt = next((w for w in tokens[i + 1 : i + 3] if w.lower not in EN_ARTICLES), nxt)
             if prep.lang == "en" and prep.lower in ROW_PREPS_EN and nxt.lang == "en":
@@ -5006,8 +5031,30 @@ class OfflinePlanner:
                 end = after.end if after is not None and self._value_word(request, after) else nxt.end
                 if prep.lower in ROW_PREPS_PLACE:  # "outside the home network": the whole noun phrase
                     end = max(end, self._noun_phrase_end(request, tokens, nxt))
+                if every_prep and _condition_inside(request, prep.start, nxt.end):
+                    continue
                 return request.text[prep.start : end]  # "on academic leave"
         return None
+
+    @staticmethod
+    def _read_by_next(request: Request, tokens: list[Token], k: int) -> bool:
+        """The condition read right after a phrase of rows says it (planner143): a neutral comparison of the
+        measure the phrase names («с просрочкой больше 30 дней»), or a clause opened by a participle or
+        «который» that restates it («на руках, которые ещё не вернули»); a comparative naming its own
+        concept («дороже 2000») does not."""
+        opener = tokens[k]
+        compared = tokens[k + 1] if k + 1 < len(tokens) else opener  # «свыше ста тысяч км», «от 150 кВт»
+        apart = _clause_break(request.text, tokens[k - 1].end, opener.start)  # «…, кроме отменённых»
+        if not apart and _condition_inside(request, opener.start, compared.end):
+            return not _carries_its_concept(request.text, opener.start)
+        if not (opener.lemma == "который" or any(p.pos == "PRTF" for p in opener.parses[:1])):
+            return False
+        last = opener
+        for word in tokens[k + 1 :]:  # the clause it opens, up to its comma: each gap looked at once
+            if _clause_break(request.text, last.end, word.start):
+                break
+            last = word
+        return _condition_inside(request, opener.start, last.end)
 
     def _in_where(self, where: str, phrase: list[Token]) -> bool:
         """A word of the phrase names (a part of) a column the WHERE compares («роуминга» of is_roaming)."""

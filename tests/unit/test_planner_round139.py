@@ -6,7 +6,7 @@ keeps one condition and drops the other loads rows the user did not ask for.
    means: "with subtitles in IMAX" is not "paid in cash", and its value is not dropped as a verb's.
 2. A bracketed listed value glosses the words right before it («на уборке (cleaning)»), not a flag read
    before the rows' noun («Номера для курящих на уборке (cleaning)» kept is_smoking).
-3. NOT DONE (strict xfail): a prepositional phrase no rule read («на ремонте», «в мягкой обложке», «в стиле
+3. (done by planner143, which records where each read condition starts) a prepositional phrase no rule read («на ремонте», «в мягкой обложке», «в стиле
    лофт») should be asked beside a WHERE as it is when alone. Asking every such phrase (the planner's row-phrase
    rule with every preposition) asked phrases other rules had read without marking them: «с оценкой меньше 2»,
    «заказы в баре» (the table's own place), «книги на руках», "with fewer than 5 pieces" (rounds 6, 76, 88,
@@ -24,11 +24,6 @@ from __future__ import annotations
 import pytest
 
 from tests.planned import plan_in
-
-_NOT_DONE = pytest.mark.xfail(
-    strict=True,
-    reason="planner139: a row phrase beside a WHERE is not asked yet (asking it broke rounds 6/76/88/99)",
-)
 
 
 def _where_or_asked(catalog: str, text: str, needed: tuple[str, ...]) -> None:
@@ -51,13 +46,13 @@ def _where_or_asked(catalog: str, text: str, needed: tuple[str, ...]) -> None:
         ("hotel", "Номера для курящих на уборке (cleaning) каждые 10 минут", ("is_smoking", "cleaning")),
         ("pharmacy", "Круглосуточные аптеки на ремонте (renovation) каждый день в 6",
          ("is_round_the_clock", "renovation")),
-        # 3. a prepositional phrase no rule read, beside a read condition: not done (see the module docstring)
+        # 3. a prepositional phrase no rule read, beside a read condition (planner143)
         pytest.param("pharmacy", "Аптеки на ремонте с пунктом выдачи каждый день в 6",
-                     ("has_pickup_point", "renovation"), marks=_NOT_DONE),
+                     ("has_pickup_point", "renovation")),
         pytest.param("library", "Издания в мягкой обложке дороже 700 рублей ежедневно в 5:00",
-                     ("list_price", "paperback"), marks=_NOT_DONE),
+                     ("list_price", "paperback")),
         pytest.param("hotel", "Номера в стиле лофт со статусом available каждые 10 минут",
-                     ("available", "loft"), marks=_NOT_DONE),
+                     ("available", "loft")),
         # 4. a transliterated listed value beside another condition
         ("airline", "Брони из колл-центра со статусом confirmed каждый час", ("call_center", "confirmed")),
     ],
