@@ -3699,11 +3699,12 @@ class RowFilters:
             return
         tokens = request.tokens
         for i in range(len(tokens) - 2):
-            if tokens[i] not in ("that", "which", "who") or tokens[i + 1] not in ("are", "is"):
+            if tokens[i] not in ("that", "which", "who"):
                 continue
-            k, negated = i + 2, False
-            if tokens[k] == "not" and k + 1 < len(tokens):
-                k, negated = k + 1, True
+            opened = _english_clause_predicate(tokens, i + 1)
+            if opened is None:
+                continue
+            k, negated = opened
             if tokens[k] in ("a", "an") and k + 1 < len(tokens):
                 k += 1
             if request.is_handled(request.spans[k][0]):
@@ -3712,12 +3713,34 @@ class RowFilters:
             if named is None:
                 continue
             column, value = named
-            condition: str | None = f"{column.name} = {_quote(value)}"
+            values, last = self._joined_values(table, tokens, k, column)
+            values = [value, *values]
+            condition: str | None = (
+                f"{column.name} = {_quote(value)}"
+                if len(values) == 1
+                else f"{column.name} IN ({', '.join(_quote(v) for v in values)})"
+            )
             if negated:
                 condition = self._negated(table, str(condition))
-            request.handled.append((request.spans[i][0], request.spans[k][1]))
+            if last + 1 < len(tokens) and tokens[last + 1] in ("yet", "already"):
+                last += 1  # "that haven't been resolved yet": the clause's adverb is read with it
+            request.handled.append((request.spans[i][0], request.spans[last][1]))
             if condition:
                 yield request.spans[k][0], column.name, condition
+
+    def _joined_values(
+        self, table: Table, tokens: list[str], k: int, column: Column
+    ) -> tuple[list[str], int]:
+        """The values of `column` joined to the one at word `k` by or/and ("resolved or closed"), and the
+        index of the last word read; a joined word of another column or none ends the list (planner144)."""
+        values: list[str] = []
+        while k + 2 < len(tokens) and tokens[k + 1] in ("or", "and"):
+            named = self._value_by_stem(table, tokens[k + 2])
+            if named is None or named[0].name != column.name:
+                break
+            values.append(named[1])
+            k += 2
+        return values, k
 
     def _value_only_conditions(
         self, request: Request, table: Table, _: bool
@@ -5373,8 +5396,13 @@ class RowFilters:
             token = request.tokens[before]
             if token in NEGATORS or token == "out" and before and request.tokens[before - 1] in _LEAVE:
                 return before  # "leave out the lost ones": the phrasal verb's particle
+            if token == "t" and before and request.tokens[before - 1] in _CLAUSE_NEGATORS_EN:
+                return before  # planner144: "that haven't been cancelled", "weren't approved": the n't
             noun = table is not None and self._row_noun_at(request, table, before)
-            if token not in {"the", "all", "все", "those", "any", "тех", "for"} and not noun:
+            if (
+                token not in {"the", "all", "все", "those", "any", "тех", "for", "been", "уже", "already"}
+                and not noun
+            ):
                 return None
         return None
 
@@ -6924,6 +6952,31 @@ def _event_of_time_noun(request: Request, index: int) -> bool:
         return True
     english = request.raw[index].isascii()
     return english and index + 1 < len(tokens) and tokens[index + 1] in _TIME_NOUNS_AFTER_EN
+
+
+# planner144: the auxiliaries between "that" and a listed value's participle ("that got fixed", "that have
+# been accepted already", "that haven't been resolved yet"); a clause of "has"/"have" alone is possession
+_CLAUSE_AUXILIARIES_EN = frozenset({"have", "has", "had", "been", "still", "already", "currently", "now"})
+_CLAUSE_NEGATORS_EN = frozenset(
+    {"not", "never", "haven", "hasn", "hadn", "weren", "wasn", "aren", "isn", "t"}
+)
+
+
+def _english_clause_predicate(tokens: list[str], k: int) -> tuple[int, bool] | None:
+    """The index of the predicate's word after a relative word's auxiliaries at `k` and whether a negation
+    stood among them: "that are X", "that got X", "that haven't been X" (-> X, True), "that have departed";
+    None when no form of "be"/"get" opens the predicate (planner144: only "are"/"is" were read)."""
+    copula, negated, perfect = False, False, False
+    while k < len(tokens) and (
+        tokens[k] in BE_WORDS or tokens[k] in _CLAUSE_AUXILIARIES_EN or tokens[k] in _CLAUSE_NEGATORS_EN
+    ):
+        copula = copula or tokens[k] in BE_WORDS or tokens[k] in ("aren", "isn", "weren", "wasn")
+        negated = negated or tokens[k] in _CLAUSE_NEGATORS_EN
+        perfect = perfect or tokens[k] in ("have", "has", "had", "haven", "hasn", "hadn")
+        k += 1
+    # "that haven't departed yet": a perfect of a past participle says the state too
+    copula = copula or (perfect and k < len(tokens) and tokens[k].endswith("ed"))
+    return (k, negated) if copula and k < len(tokens) else None
 
 
 # planner140: «сеансы, на которые всё распродано»: the impersonal «всё» (lexed «все») before a clause's short

@@ -354,6 +354,8 @@ VALUE_MEANINGS = {
     # переезжают» ('(open, relocating, closed)'): a relative clause's verb said as the state's verb
     "завершиться": ("completed", "finished", "ended"), "закончиться": ("completed", "finished", "ended"),
     "переезжать": ("relocating", "moving"),
+    # planner144: «рейсы, кроме отменённых и перенаправленных» ('Статус рейса (…, cancelled, diverted)')
+    "перенаправить": ("diverted", "redirected"), "перенаправленный": ("diverted", "redirected"),
     "выполнить": ("done",),
     # channels a payment comment lists ('Канал оплаты (bank, card, post, terminal)'): «через почту» = post
     "почта": ("post", "mail"), "ипотека": ("mortgage",),
@@ -416,7 +418,10 @@ VALUE_MEANINGS = {
     # planner122: a listing's state ('Статус объявления (active, reserved, sold, rented, withdrawn)'):
     # «снятые с публикации» («проданные» is left out: «проданных штук» of a sales mart is every row sold)
     "снять": ("withdrawn", "unpublished"), "снятый": ("withdrawn", "unpublished"),
-    "расторгнуть": ("terminated",), "расторгнутый": ("terminated",), "подписать": ("signed",),
+    # planner144: «полисы, которые расторгли» ('Статус (draft, active, expired, cancelled)'): a policy
+    # terminated early is the cancelled one where the list has no 'terminated'
+    "расторгнуть": ("terminated", "cancelled", "canceled"), "расторгнутый": ("terminated", "cancelled", "canceled"),
+    "подписать": ("signed",),
     "подписанный": ("signed",),
     # «жизненно важные препараты» of is_vital ('Входит в перечень ЖНВЛП'): the flag's English name
     "важный": ("vital",),
