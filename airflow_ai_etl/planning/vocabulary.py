@@ -420,7 +420,8 @@ VALUE_MEANINGS = {
     "снять": ("withdrawn", "unpublished"), "снятый": ("withdrawn", "unpublished"),
     # planner144: «полисы, которые расторгли» ('Статус (draft, active, expired, cancelled)'): a policy
     # terminated early is the cancelled one where the list has no 'terminated'
-    "расторгнуть": ("terminated", "cancelled", "canceled"), "расторгнутый": ("terminated", "cancelled", "canceled"),
+    "расторгнуть": ("terminated", "cancelled", "canceled"),
+    "расторгнутый": ("terminated", "cancelled", "canceled"),
     "подписать": ("signed",),
     "подписанный": ("signed",),
     # «жизненно важные препараты» of is_vital ('Входит в перечень ЖНВЛП'): the flag's English name
