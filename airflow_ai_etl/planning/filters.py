@@ -7374,8 +7374,8 @@ def _adjective_lemmas(adj: Token) -> set[str]:
 # Between two values of a list: a comma, и/или/and/or, and a preposition before the next value
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "из", "через", "on", "at", "via", "through", "from"})
 # «через приложение или на сайте»: after a joint, a place preposition may open the next value too
-_RUN_GAP = re.compile(
-    r"\s*(?:,\s*)?(?:(?:и|или|либо|and|or)\s+(?:(?:на|в|во|с|со|из)\s+)?)?"
+_RUN_GAP = re.compile(  # planner144: "under renovation plus the closed ones", «плюс» alike: one more value
+    r"\s*(?:,\s*)?(?:(?:и|или|либо|плюс|and|or|plus)\s+(?:(?:на|в|во|с|со|из)\s+)?)?"
     r"(?:(?:через|по|by|via|through|on|at|in)\s+)?(?:(?:a|an|the)\s+)?",
     re.I,
 )
