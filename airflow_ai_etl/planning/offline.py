@@ -6097,6 +6097,9 @@ class OfflinePlanner:
             return False  # «переливать fleet.fuel_cards, номера карт захешировать»: the table, by its name
         if self._not_table_noun(table, plain) != plain:
             return False  # «сотрудники, СНИЛС скрыть»: the table's noun opens the request
+        parts = [p for w in plain for p in w.split("-") if p]
+        if len(parts) > len(plain) and self._not_table_noun(table, parts) != parts:
+            return False  # planner144: «рабочих-сварщиков, паспорт скрыть»: the table's noun and its kind
         return not any(t.lang == "ru" and t.parses and t.parses[0].pos in _NOT_MASK_ITEM_POS for t in named)
 
     def _column_list_end(self, table: Table, segments: list[str]) -> int:

@@ -337,6 +337,10 @@ VALUE_MEANINGS = {
     # mechanic, laborer'): «механизаторов и водителей» is position IN ('operator', 'driver')
     "механизатор": ("operator",), "водитель": ("driver",), "агроном": ("agronomist",),
     "механик": ("mechanic",), "разнорабочий": ("laborer", "labourer"),
+    # planner144: trades a workers table lists in English ('Специальность': foreman, mason, welder, …):
+    # «рабочих-сварщиков», «каменщиков и электриков»
+    "сварщик": ("welder",), "каменщик": ("mason",), "электрик": ("electrician",), "прораб": ("foreman",),
+    "бригадир": ("foreman",), "крановщик": ("crane_operator",), "электромонтажник": ("electrician",),
     "выпуститься": ("graduated",), "выпустить": ("graduated",),
     "отпуск": ("leave",), "академ": ("academic", "leave"),  # «в академе»: academic leave in students' slang
     "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),

@@ -9,13 +9,17 @@
 3. «кроме уже принятых»: the adverb «уже» between the exception word and its participle is no word of its own.
 4. "plus"/«плюс» joins two listed values of one column like and/и: "under renovation plus the closed ones" ->
    `status IN ('renovation', 'closed')` (was asked which of the two).
-5. A participle no listed value reads stays asked.
+5. Trades said as Russian nouns (VALUE_MEANINGS: сварщик -> welder, каменщик -> mason, прораб -> foreman, …),
+   also after the table's noun and a hyphen; such a «рабочих-каменщиков» before a mask list is the rows'
+   noun, not an unread mask item (offline._unread_mask_item).
+6. A participle no listed value reads stays asked.
 
-Requests of my own over airline, insurance, construction, helpdesk and telecom, RU and EN.
+Requests of my own over airline, insurance, construction, library and autoservice, RU and EN.
 
 First pass (at 40377dc, before the rules): 9 of 17 failed ("have been fixed", "haven't departed or arrived yet",
 «перенаправленные», «расторгли», «кроме уже отклонённых» asked or wrong); the 8 others passed already.
-Item 4 added after the first commit (b58da3a): 2 of 2 asked there.
+Item 4 added after the first commit (b58da3a): 2 of 2 asked there; item 5 after dce0843: 4 of 4 failed
+there (3 asked, «Рабочие, прорабы и электрики» planned with no condition).
 """
 
 from __future__ import annotations
@@ -47,6 +51,13 @@ PLANNED = [
     ("library", "Branches under renovation plus the closed ones, daily at 6", "branches",
      "status IN ('renovation', 'closed')"),
     ("autoservice", "Станции на ремонте плюс закрытые, каждый час", "stations", "status IN ('renovation', 'closed')"),
+    # 5. trades a workers table lists in English, said as a Russian noun after a hyphen («рабочих-каменщиков»),
+    # and a mask list after it (added after the third commit: 4 of 4 failed there)
+    ("construction", "Рабочих-каменщиков, телефон скрыть, ежедневно в 4", "workers", "trade = 'mason'"),
+    ("construction", "Рабочих-крановщиков каждый день в 5", "workers", "trade = 'crane_operator'"),
+    ("construction", "Рабочие, прорабы и электрики, ежедневно в 5", "workers", "trade IN ('foreman', 'electrician')"),
+    ("construction", "Иностранных рабочих-электриков, СНИЛС спрятать, ежедневно", "workers",
+     "is_foreign = true AND trade = 'electrician'"),
     # 3. «уже» inside an exception
     ("construction", "Табели, кроме уже отклонённых, ежедневно в 8", "timesheets", "status <> 'rejected'"),
     ("construction", "Критические дефекты, кроме уже принятых, каждый час", "defects",
