@@ -1393,6 +1393,16 @@ class RowFilters:
                 question = unread_clause_question(request.language, table, phrase)
                 request.unsure.append(question)
 
+    def _ends_row_clause(self, request: Request, table: Table, k: int) -> bool:
+        """Word `k` is the predicate of an English relative clause right after the rows' noun ("complaints
+        that got upheld"): what follows it qualifies the rows as it would after the noun (planner144)."""
+        tokens = request.tokens
+        for j in range(max(1, k - 5), k):
+            if tokens[j] in ("that", "which", "who") and self.grounding._names_table(tokens[j - 1], table):
+                opened = _english_clause_predicate(tokens, j + 1)
+                return opened is not None and opened[0] == k
+        return False
+
     def _rows_with_column(self, request: Request, table: Table) -> Iterable[tuple[int, str, str]]:
         """«клиентов с email», "customers with a phone": «с»/"with" + one nullable column right after the
         table's noun, and nothing after it that could be its value, keeps the rows that have one (a list
@@ -1407,10 +1417,14 @@ class RowFilters:
             # for a money column only ("tickets with normal priority" stays the value rules')
             parts = name_parts(table.name.split(".")[-1])
             by_name_part = bool(parts) and stem(before) == parts[-1]
+            # planner144: "complaints that got upheld with a compensation": the clause's participle stands
+            # between the rows' noun and "with"; the phrase still says which rows
+            after_clause = self._ends_row_clause(request, table, i - 1)
             if not (
                 self.grounding._names_table(before, table)
                 or self.vocabulary.meanings(before) & comment
                 or by_name_part
+                or after_clause
             ):
                 continue
             named_directly = (
