@@ -1355,6 +1355,8 @@ class OfflinePlanner:
             return True
         if parse_schedule(request.text) is not None:
             return True  # «курсы из базы деканата в отчётную базу ежедневно»: a job, asked about if unread
+        if _uneven_interval(request.text) is not None:
+            return True  # planner144: «электромобили каждые 40 минут»: a job's period no cron holds, asked
         if folder_path(request.text):  # a local (mounted) folder is a place, as an S3 prefix is
             return True
         return any(self._table_hits(request, conn.conn_id) for conn in self._readable("postgres"))
