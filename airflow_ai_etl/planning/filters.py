@@ -1407,6 +1407,16 @@ class RowFilters:
                 question = unread_clause_question(request.language, table, phrase)
                 request.unsure.append(question)
 
+    def _ends_row_clause(self, request: Request, table: Table, k: int) -> bool:
+        """Word `k` is the predicate of an English relative clause right after the rows' noun ("complaints
+        that got upheld"): what follows it qualifies the rows as it would after the noun (planner144)."""
+        tokens = request.tokens
+        for j in range(max(1, k - 5), k):
+            if tokens[j] in ("that", "which", "who") and self.grounding._names_table(tokens[j - 1], table):
+                opened = _english_clause_predicate(tokens, j + 1)
+                return opened is not None and opened[0] == k
+        return False
+
     def _rows_with_column(self, request: Request, table: Table) -> Iterable[tuple[int, str, str]]:
         """«клиентов с email», "customers with a phone": «с»/"with" + one nullable column right after the
         table's noun, and nothing after it that could be its value, keeps the rows that have one (a list
@@ -1421,10 +1431,14 @@ class RowFilters:
             # for a money column only ("tickets with normal priority" stays the value rules')
             parts = name_parts(table.name.split(".")[-1])
             by_name_part = bool(parts) and stem(before) == parts[-1]
+            # planner144: "complaints that got upheld with a compensation": the clause's participle stands
+            # between the rows' noun and "with"; the phrase still says which rows
+            after_clause = self._ends_row_clause(request, table, i - 1)
             if not (
                 self.grounding._names_table(before, table)
                 or self.vocabulary.meanings(before) & comment
                 or by_name_part
+                or after_clause
             ):
                 continue
             named_directly = (
@@ -3767,11 +3781,12 @@ class RowFilters:
             return
         tokens = request.tokens
         for i in range(len(tokens) - 2):
-            if tokens[i] not in ("that", "which", "who") or tokens[i + 1] not in ("are", "is"):
+            if tokens[i] not in ("that", "which", "who"):
                 continue
-            k, negated = i + 2, False
-            if tokens[k] == "not" and k + 1 < len(tokens):
-                k, negated = k + 1, True
+            opened = _english_clause_predicate(tokens, i + 1)
+            if opened is None:
+                continue
+            k, negated = opened
             if tokens[k] in ("a", "an") and k + 1 < len(tokens):
                 k += 1
             if request.is_handled(request.spans[k][0]):
@@ -3780,12 +3795,34 @@ class RowFilters:
             if named is None:
                 continue
             column, value = named
-            condition: str | None = f"{column.name} = {_quote(value)}"
+            values, last = self._joined_values(table, tokens, k, column)
+            values = [value, *values]
+            condition: str | None = (
+                f"{column.name} = {_quote(value)}"
+                if len(values) == 1
+                else f"{column.name} IN ({', '.join(_quote(v) for v in values)})"
+            )
             if negated:
                 condition = self._negated(table, str(condition))
-            request.handled.append((request.spans[i][0], request.spans[k][1]))
+            if last + 1 < len(tokens) and tokens[last + 1] in ("yet", "already"):
+                last += 1  # "that haven't been resolved yet": the clause's adverb is read with it
+            request.handled.append((request.spans[i][0], request.spans[last][1]))
             if condition:
                 yield request.spans[k][0], column.name, condition
+
+    def _joined_values(
+        self, table: Table, tokens: list[str], k: int, column: Column
+    ) -> tuple[list[str], int]:
+        """The values of `column` joined to the one at word `k` by or/and ("resolved or closed"), and the
+        index of the last word read; a joined word of another column or none ends the list (planner144)."""
+        values: list[str] = []
+        while k + 2 < len(tokens) and tokens[k + 1] in ("or", "and"):
+            named = self._value_by_stem(table, tokens[k + 2])
+            if named is None or named[0].name != column.name:
+                break
+            values.append(named[1])
+            k += 2
+        return values, k
 
     def _value_only_conditions(
         self, request: Request, table: Table, _: bool
@@ -5448,8 +5485,13 @@ class RowFilters:
             token = request.tokens[before]
             if token in NEGATORS or token == "out" and before and request.tokens[before - 1] in _LEAVE:
                 return before  # "leave out the lost ones": the phrasal verb's particle
+            if token == "t" and before and request.tokens[before - 1] in _CLAUSE_NEGATORS_EN:
+                return before  # planner144: "that haven't been cancelled", "weren't approved": the n't
             noun = table is not None and self._row_noun_at(request, table, before)
-            if token not in {"the", "all", "все", "those", "any", "тех", "for"} and not noun:
+            if (
+                token not in {"the", "all", "все", "those", "any", "тех", "for", "been", "уже", "already"}
+                and not noun
+            ):
                 return None
         return None
 
@@ -7022,6 +7064,31 @@ def _event_of_time_noun(request: Request, index: int) -> bool:
     return english and index + 1 < len(tokens) and tokens[index + 1] in _TIME_NOUNS_AFTER_EN
 
 
+# planner144: the auxiliaries between "that" and a listed value's participle ("that got fixed", "that have
+# been accepted already", "that haven't been resolved yet"); a clause of "has"/"have" alone is possession
+_CLAUSE_AUXILIARIES_EN = frozenset({"have", "has", "had", "been", "still", "already", "currently", "now"})
+_CLAUSE_NEGATORS_EN = frozenset(
+    {"not", "never", "haven", "hasn", "hadn", "weren", "wasn", "aren", "isn", "t"}
+)
+
+
+def _english_clause_predicate(tokens: list[str], k: int) -> tuple[int, bool] | None:
+    """The index of the predicate's word after a relative word's auxiliaries at `k` and whether a negation
+    stood among them: "that are X", "that got X", "that haven't been X" (-> X, True), "that have departed";
+    None when no form of "be"/"get" opens the predicate (planner144: only "are"/"is" were read)."""
+    copula, negated, perfect = False, False, False
+    while k < len(tokens) and (
+        tokens[k] in BE_WORDS or tokens[k] in _CLAUSE_AUXILIARIES_EN or tokens[k] in _CLAUSE_NEGATORS_EN
+    ):
+        copula = copula or tokens[k] in BE_WORDS or tokens[k] in ("aren", "isn", "weren", "wasn")
+        negated = negated or tokens[k] in _CLAUSE_NEGATORS_EN
+        perfect = perfect or tokens[k] in ("have", "has", "had", "haven", "hasn", "hadn")
+        k += 1
+    # "that haven't departed yet": a perfect of a past participle says the state too
+    copula = copula or (perfect and k < len(tokens) and tokens[k].endswith("ed"))
+    return (k, negated) if copula and k < len(tokens) else None
+
+
 # planner140: «сеансы, на которые всё распродано»: the impersonal «всё» (lexed «все») before a clause's short
 # participle is the whole of what the rows offer, the state still the participle's
 IMPERSONAL_SUBJECTS = frozenset({"все"})
@@ -7417,8 +7484,8 @@ def _adjective_lemmas(adj: Token) -> set[str]:
 # Between two values of a list: a comma, и/или/and/or, and a preposition before the next value
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на", "из", "через", "on", "at", "via", "through", "from"})
 # «через приложение или на сайте»: after a joint, a place preposition may open the next value too
-_RUN_GAP = re.compile(
-    r"\s*(?:,\s*)?(?:(?:и|или|либо|and|or)\s+(?:(?:на|в|во|с|со|из)\s+)?)?"
+_RUN_GAP = re.compile(  # planner144: "under renovation plus the closed ones", «плюс» alike: one more value
+    r"\s*(?:,\s*)?(?:(?:и|или|либо|плюс|and|or|plus)\s+(?:(?:на|в|во|с|со|из)\s+)?)?"
     r"(?:(?:через|по|by|via|through|on|at|in)\s+)?(?:(?:a|an|the)\s+)?",
     re.I,
 )

@@ -1378,6 +1378,8 @@ class OfflinePlanner:
             return True
         if parse_schedule(request.text) is not None:
             return True  # «курсы из базы деканата в отчётную базу ежедневно»: a job, asked about if unread
+        if _uneven_interval(request.text) is not None:
+            return True  # planner144: «электромобили каждые 40 минут»: a job's period no cron holds, asked
         if folder_path(request.text):  # a local (mounted) folder is a place, as an S3 prefix is
             return True
         return any(self._table_hits(request, conn.conn_id) for conn in self._readable("postgres"))
@@ -6157,6 +6159,9 @@ class OfflinePlanner:
             return False  # «переливать fleet.fuel_cards, номера карт захешировать»: the table, by its name
         if self._not_table_noun(table, plain) != plain:
             return False  # «сотрудники, СНИЛС скрыть»: the table's noun opens the request
+        parts = [p for w in plain for p in w.split("-") if p]
+        if len(parts) > len(plain) and self._not_table_noun(table, parts) != parts:
+            return False  # planner144: «рабочих-сварщиков, паспорт скрыть»: the table's noun and its kind
         return not any(t.lang == "ru" and t.parses and t.parses[0].pos in _NOT_MASK_ITEM_POS for t in named)
 
     def _column_list_end(self, table: Table, segments: list[str]) -> int:

@@ -340,6 +340,10 @@ VALUE_MEANINGS = {
     # mechanic, laborer'): «механизаторов и водителей» is position IN ('operator', 'driver')
     "механизатор": ("operator",), "водитель": ("driver",), "агроном": ("agronomist",),
     "механик": ("mechanic",), "разнорабочий": ("laborer", "labourer"),
+    # planner144: trades a workers table lists in English ('Специальность': foreman, mason, welder, …):
+    # «рабочих-сварщиков», «каменщиков и электриков»
+    "сварщик": ("welder",), "каменщик": ("mason",), "электрик": ("electrician",), "прораб": ("foreman",),
+    "бригадир": ("foreman",), "крановщик": ("crane_operator",), "электромонтажник": ("electrician",),
     "выпуститься": ("graduated",), "выпустить": ("graduated",),
     "отпуск": ("leave",), "академ": ("academic", "leave"),  # «в академе»: academic leave in students' slang
     "аварийный": ("emergency",), "плановый": ("planned", "scheduled"),
@@ -357,6 +361,8 @@ VALUE_MEANINGS = {
     # переезжают» ('(open, relocating, closed)'): a relative clause's verb said as the state's verb
     "завершиться": ("completed", "finished", "ended"), "закончиться": ("completed", "finished", "ended"),
     "переезжать": ("relocating", "moving"),
+    # planner144: «рейсы, кроме отменённых и перенаправленных» ('Статус рейса (…, cancelled, diverted)')
+    "перенаправить": ("diverted", "redirected"), "перенаправленный": ("diverted", "redirected"),
     "выполнить": ("done",),
     # channels a payment comment lists ('Канал оплаты (bank, card, post, terminal)'): «через почту» = post
     "почта": ("post", "mail"), "ипотека": ("mortgage",),
@@ -419,9 +425,11 @@ VALUE_MEANINGS = {
     # planner122: a listing's state ('Статус объявления (active, reserved, sold, rented, withdrawn)'):
     # «снятые с публикации» («проданные» is left out: «проданных штук» of a sales mart is every row sold)
     "снять": ("withdrawn", "unpublished"), "снятый": ("withdrawn", "unpublished"),
-    # marts112: a policy's status lists 'cancelled' beside cancelled_at 'Дата расторжения' («расторгнутые не
-    # берём»): the contract's word for a cancelled one where no status lists 'terminated'
-    "расторгнуть": ("terminated", "cancelled"), "расторгнутый": ("terminated", "cancelled"),
+    # marts112, planner144: a policy's status lists 'cancelled' beside cancelled_at 'Дата расторжения'
+    # («расторгнутые не берём», «полисы, которые расторгли»): the contract's word for a cancelled one where no
+    # status lists 'terminated'
+    "расторгнуть": ("terminated", "cancelled", "canceled"),
+    "расторгнутый": ("terminated", "cancelled", "canceled"),
     "подписать": ("signed",),
     "подписанный": ("signed",),
     # «жизненно важные препараты» of is_vital ('Входит в перечень ЖНВЛП'): the flag's English name
