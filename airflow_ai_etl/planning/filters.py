@@ -3647,9 +3647,12 @@ class RowFilters:
                 # «без возвращённых и аннулированных (void)»: the code glosses its word only, the last item
                 # of a list the negation before its first item leaves out (marts112)
                 negator = self._negator_before(request, first)
-            if negator is not None and _finite_verb(request.tokens[index - 1]):
+            if negator is not None and (
+                _finite_verb(request.tokens[index - 1]) or _particle_negates(request, negator, index - 1)
+            ):
                 # «на которые работник не вышел (absent)»: the code glosses the negated verb phrase, the
-                # state it names; a negated noun or participle («кроме пожаров (fire)») leaves it out
+                # state it names, as it glosses «ещё не оплаченные (disputed)» (planner130, fixreg28); an
+                # excepted noun or participle («кроме пожаров (fire)») leaves it out
                 request.handled.append(request.spans[negator])
             elif negator is not None:
                 request.handled.append(request.spans[negator])
@@ -7445,6 +7448,16 @@ _LOCATIVE_PREPOSITIONS = frozenset({"в", "во", "на"})
 _LIST_JOINERS = frozenset({"и", "или", "and", "or"})
 # Prepositions of a state a row is in: «номера на обслуживании», "rooms under maintenance" (marts110)
 _STATE_PREPOSITIONS = _LOCATIVE_PREPOSITIONS | {"in", "on", "under"}
+
+
+# the particle that negates the one word after it («не оплаченные»), no exception word («кроме», «без»)
+_NEGATION_PARTICLES = frozenset({"не", "not"})
+
+
+def _particle_negates(request: Request, negator: int, word: int) -> bool:
+    """The negator is «не»/"not" right before word `word`: «ещё не оплаченные (disputed)» names a state, the
+    bracket glosses it (README planner130), it leaves no rows out (fixreg28)."""
+    return negator == word - 1 and request.tokens[negator] in _NEGATION_PARTICLES
 
 
 def _next_is_listed(request: Request, status: Column | None, index: int) -> bool:
