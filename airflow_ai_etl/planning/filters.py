@@ -8384,7 +8384,11 @@ def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tu
         if found.get(columns[0].name, (0, ""))[1].startswith(f"{columns[0].name} IN ("):
             continue  # «(issued, overdue)» is a list, read by the list rules
         if any(_quote(bracket.group(1)) in found[name][1] for name in explained):
-            continue  # «кроме погашенных (closed)»: `status <> 'closed'` already says the value, negated
+            # «кроме погашенных (closed)»: `status <> 'closed'` already says the value, negated; «без
+            # возвращённых и аннулированных (void)» merged into one NOT IN (marts110): the glossed words are
+            # read too, or a mart's residue asks «аннулированных» (fixreg28)
+            request.handled.append((opens, bracket.end()))
+            continue
         if any(
             name == columns[0].name and opens <= at < bracket.start(1) and _quote(bracket.group(1)) in rival
             for at, name, rival, _ in request.rival_conditions
