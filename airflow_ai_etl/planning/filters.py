@@ -3673,9 +3673,12 @@ class RowFilters:
                 # «без возвращённых и аннулированных (void)»: the code glosses its word only, the last item
                 # of a list the negation before its first item leaves out (marts112)
                 negator = self._negator_before(request, first)
-            if negator is not None and _finite_verb(request.tokens[index - 1]):
+            if negator is not None and (
+                _finite_verb(request.tokens[index - 1]) or _particle_negates(request, negator, index - 1)
+            ):
                 # «на которые работник не вышел (absent)»: the code glosses the negated verb phrase, the
-                # state it names; a negated noun or participle («кроме пожаров (fire)») leaves it out
+                # state it names, as it glosses «ещё не оплаченные (disputed)» (planner130, fixreg28); an
+                # excepted noun or participle («кроме пожаров (fire)») leaves it out
                 request.handled.append(request.spans[negator])
             elif negator is not None:
                 request.handled.append(request.spans[negator])
@@ -7526,6 +7529,16 @@ _LIST_JOINERS = frozenset({"и", "или", "and", "or"})
 _STATE_PREPOSITIONS = _LOCATIVE_PREPOSITIONS | {"in", "on", "under"}
 
 
+# the particle that negates the one word after it («не оплаченные»), no exception word («кроме», «без»)
+_NEGATION_PARTICLES = frozenset({"не", "not"})
+
+
+def _particle_negates(request: Request, negator: int, word: int) -> bool:
+    """The negator is «не»/"not" right before word `word`: «ещё не оплаченные (disputed)» names a state, the
+    bracket glosses it (README planner130), it leaves no rows out (fixreg28)."""
+    return negator == word - 1 and request.tokens[negator] in _NEGATION_PARTICLES
+
+
 def _next_is_listed(request: Request, status: Column | None, index: int) -> bool:
     """Word `index` names a value `status` lists («утерянных» of 'lost')."""
     if status is None or index >= len(request.tokens):
@@ -8450,7 +8463,11 @@ def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tu
         if found.get(columns[0].name, (0, ""))[1].startswith(f"{columns[0].name} IN ("):
             continue  # «(issued, overdue)» is a list, read by the list rules
         if any(_quote(bracket.group(1)) in found[name][1] for name in explained):
-            continue  # «кроме погашенных (closed)»: `status <> 'closed'` already says the value, negated
+            # «кроме погашенных (closed)»: `status <> 'closed'` already says the value, negated; «без
+            # возвращённых и аннулированных (void)» merged into one NOT IN (marts110): the glossed words are
+            # read too, or a mart's residue asks «аннулированных» (fixreg28)
+            request.handled.append((opens, bracket.end()))
+            continue
         if any(
             name == columns[0].name and opens <= at < bracket.start(1) and _quote(bracket.group(1)) in rival
             for at, name, rival, _ in request.rival_conditions

@@ -20,7 +20,9 @@ from airflow_ai_etl.catalog import Table
 from airflow_ai_etl.messages import Message
 from airflow_ai_etl.planning.frame import covering
 from airflow_ai_etl.planning.lexer import tokenize
+from airflow_ai_etl.planning.patterns import STOP_STEMS
 from airflow_ai_etl.planning.request import Request
+from airflow_ai_etl.planning.vocabulary import name_parts, stem, words
 
 if TYPE_CHECKING:
     from airflow_ai_etl.planning.offline import OfflinePlanner
@@ -35,6 +37,12 @@ _NO_QUALIFIER_EN = frozenset(
      "your", "his", "her", "own", "one", "given", "respective", "related", "linked", "corresponding"}
 )  # fmt: skip
 _ADJECTIVE_POS = frozenset({"ADJF", "PRTF"})
+# Russian pronominal adjectives: they point at rows («на которые клиент не пришёл», «по своим счетам»),
+# they do not qualify them (fixreg28)
+_NO_QUALIFIER_RU_LEMMAS = frozenset(
+    {"который", "этот", "тот", "такой", "каждый", "любой", "свой", "наш", "ваш", "мой", "твой", "весь",
+     "какой", "чей", "сам", "самый", "данный", "соответствующий", "связанный"}
+)  # fmt: skip
 
 
 def unread_linked_qualifier(
@@ -52,6 +60,8 @@ def unread_linked_qualifier(
         qualifier = _qualifier_before(request, index)
         if qualifier is None or request.tokens[qualifier] in request.claimed:
             continue
+        if _spells_a_referenced_name(planner, table, column, request.tokens[qualifier]):
+            continue
         # a span read with the noun in it («night tariff, every morning at 7» read by the schedule) did not
         # read the qualifier as a condition: the WHERE does not name the key
         start, end = request.spans[qualifier]
@@ -59,6 +69,24 @@ def unread_linked_qualifier(
             continue
         return _question(request, table, [" ".join(request.raw[qualifier : index + 1])], [column])
     return None
+
+
+def _spells_a_referenced_name(planner: OfflinePlanner, table: Table, column: str, word: str) -> bool:
+    """The qualifier is a word of the referenced table's name or comment ("group classes" of
+    schedule.group_classes 'Групповые занятия', «записи на групповые занятия» of bookings.class_id): the
+    phrase names the referenced table, it picks no rows of it (fixreg28)."""
+    ref = next((fk.ref_table for fk in table.foreign_keys if fk.columns == (column,)), None)
+    target = _table_named(planner, ref) if ref else None
+    if target is None:
+        return False
+    own = (set(name_parts(target.name)) | {stem(w) for w in words(target.comment)}) - STOP_STEMS
+    return bool(planner.vocabulary.meanings(word) & own)
+
+
+def _table_named(planner: OfflinePlanner, ref: str) -> Table | None:
+    return next(
+        (t for ts in planner.catalog.tables.values() for t in ts if ref in (t.qualified_name, t.name)), None
+    )
 
 
 def _linked_column(planner: OfflinePlanner, table: Table, token: str) -> str | None:
@@ -70,10 +98,7 @@ def _linked_column(planner: OfflinePlanner, table: Table, token: str) -> str | N
     if named:
         return named[0]
     for column, ref in keys.items():
-        target = next(
-            (t for ts in planner.catalog.tables.values() for t in ts if ref in (t.qualified_name, t.name)),
-            None,
-        )
+        target = _table_named(planner, ref)
         if target is not None and target is not table and planner._names_table(token, target):
             return column
     return None
@@ -98,4 +123,4 @@ def _qualifier_before(request: Request, index: int) -> int | None:
     said = next(iter(tokenize(word)), None)
     if said is None or not said.parses or said.parses[0].pos not in _ADJECTIVE_POS:
         return None
-    return qualifier
+    return None if said.parses[0].lemma in _NO_QUALIFIER_RU_LEMMAS else qualifier
