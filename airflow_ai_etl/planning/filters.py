@@ -38,7 +38,15 @@ from airflow_ai_etl.catalog import (
 )
 from airflow_ai_etl.marts.resolve import column_kind
 from airflow_ai_etl.messages import Message, say
-from airflow_ai_etl.planning import flags, heads, joined_flags, negated_lists, negation, retractions
+from airflow_ai_etl.planning import (
+    flag_phrases,
+    flags,
+    heads,
+    joined_flags,
+    negated_lists,
+    negation,
+    retractions,
+)
 from airflow_ai_etl.planning.abbreviations import spells_initials
 from airflow_ai_etl.planning.clauses import contact_clause_en
 from airflow_ai_etl.planning.codes import listed_as
@@ -4964,6 +4972,10 @@ class RowFilters:
             if read_at.get(named[0]) == k - 2 and tokens[k - 1].lower in _FLAG_PHRASE_PREPOSITIONS:
                 request.handled.append((token.start, token.end))
                 continue  # «недоступные для заказа» ('Доступно для заказа'): the phrase's rest
+            column = table.column(named[0])
+            rest = flag_phrases.phrase_rest(column.comment or "", tokens, k) if column is not None else []
+            if rest is None:
+                continue  # «согласием на звонки»: not the flag's 'Согласие на SMS-рассылку'
             read_at[named[0]] = k
             if fused is not None:
                 request.handled.append((token.start, token.end))
@@ -4983,6 +4995,7 @@ class RowFilters:
                 end, flips = tokens[predicate[0]].end, predicate[1]
                 negated = negated != flips
             request.handled.append((negator_span[0] if negator_span else token.start, end))
+            request.read_at.extend(w.start for w in rest)  # «согласием на смс»: read with the flag
             yield token.start, named[0], f"{named[0]} = {'false' if negated else 'true'}"
 
     def _in_table_comment(self, request: Request, table: Table, start: int, end: int) -> bool:
@@ -7613,7 +7626,7 @@ def _listed_code_hits(code: str, listed: dict[str, tuple[str, ...]]) -> set[tupl
 
 
 # Prepositions inside a flag's comment phrase: 'Доступно для заказа', 'Звонок в роуминге'.
-_FLAG_PHRASE_PREPOSITIONS = frozenset({"для", "в", "во", "на", "по", "for", "in", "on"})
+_FLAG_PHRASE_PREPOSITIONS = flag_phrases.PHRASE_PREPOSITIONS
 
 
 def _whole_code(request: Request, table: Table, position: int, condition: str) -> str:

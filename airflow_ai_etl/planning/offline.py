@@ -4975,9 +4975,13 @@ class OfflinePlanner:
                 if (
                     prep.lower in ("в", "во", "на")
                     and not numbered
-                    and any(self._names_table_or_connection(w.lower) for w in phrase)
+                    and (
+                        any(self._names_table_or_connection(w.lower) for w in phrase)
+                        or any(self._names_named_table(request, w) for w in phrase)
+                    )
                 ):
-                    continue  # «в базе магазина»; but «без стипендии» is a condition on another table
+                    continue  # «в базе магазина», «заказы в баре» (a word of the named table's own: read);
+                    # but «без стипендии» is a condition on another table
                 end = noun.end
                 if k + 1 < len(tokens) and self._value_word(request, tokens[k + 1]):
                     end = tokens[k + 1].end  # «на этапе собеседования», «с пометкой срочно»
@@ -5486,6 +5490,18 @@ class OfflinePlanner:
             return False
         kin = self._catalog_prefixes.get(own[:5], set())
         return any(own.startswith(other) or other.startswith(own) for other in kin)
+
+    def _names_named_table(self, request: Request, word: Token) -> bool:
+        """The word names a part of a table the request named (fixreg28b): its name's part spelled by ear or
+        the tail of a compound of its comment («заказы в баре» of sales.bar_orders 'Заказы в кинобаре'), so
+        the table was read from it and it says no condition."""
+        meanings = self.vocabulary.meanings(word.lower) | {stem(word.lower)}
+        return any(
+            any(transliterates(word.lower, part) for part in name_parts(table.name))
+            or compound_tail_of({stem(w) for w in words(_comment_name(table.comment))}, meanings)
+            for conn in self._readable("postgres")
+            for table, _ in self._table_hits_past(request, conn.conn_id, frozenset()).values()
+        )
 
     def _names_table_or_connection(self, word: str) -> bool:
         """«в базе магазина», «из отчётной базы»: a word of a connection's description or a table's name."""
@@ -7237,6 +7253,12 @@ def _topic_noun_at(tokens: list[str], i: int) -> int | None:
             k += 1
             return k + 1 if k < len(tokens) and tokens[k] in _TOPIC_RELATING_PREPOSITIONS else k
     return None
+
+
+def _comment_name(comment: str | None) -> str:
+    """A table comment's name proper, before its brackets or colon: 'Заказы в кинобаре' of 'Заказы в кинобаре
+    (попкорн, напитки)'; what follows lists kinds of rows ('проживание, минибар'), which say conditions."""
+    return re.split(r"[(:]", comment or "", maxsplit=1)[0]
 
 
 def compound_tail_of(head: set[str], meanings: frozenset[str]) -> bool:
