@@ -25,8 +25,6 @@ RU: dict[str, frozenset[str]] = {
             "удалять",
             "очистить",
             "очищать",
-            "стереть",
-            "стирать",
             "уничтожить",
             "уничтожать",
             "снести",
@@ -57,8 +55,9 @@ RU: dict[str, frozenset[str]] = {
     ),
     # «затереть» means two things, told apart by its object: a column's values («номер карты затереть») are
     # masked, a table or the data in the source («затереть таблицу счетов») is destroyed (planning/offline.py
-    # `_wipes_columns_only`; grammar.destroy_frames reads it as a destroy verb until then).
-    "WIPE": frozenset({"затереть", "затирать"}),
+    # `_wipes_columns_only`; grammar.destroy_frames reads it as a destroy verb until then). «стереть»,
+    # «вымарать» the same (planner148: «почту для ответа стереть» masks, «стереть таблицу заявок» is refused).
+    "WIPE": frozenset({"затереть", "затирать", "стереть", "стирать", "вымарать", "вымарывать"}),
     "FREQ_MINUTE": frozenset({"ежеминутно", "ежеминутный"}),
     "FREQ_HOUR": frozenset({"ежечасно", "ежечасный"}),
     "FREQ_DAY": frozenset({"ежедневно", "ежедневный", "ежесуточно", "ежесуточный"}),

@@ -1100,11 +1100,32 @@ class OfflinePlanner:
                 columns, end = self._column_run(table, request, first, stop=verb)
                 if columns and end == verb and verb + 1 == last:
                     return True
+                if verb + 1 == last and self._names_mask_columns_only(table, request.tokens[first:verb]):
+                    return True
             elif verb + 1 < last:
                 columns, end = self._column_run(table, request, verb + 1, stop=last)
                 if columns and end == last:
                     return True
+                if self._names_mask_columns_only(table, request.tokens[verb + 1 : last]):
+                    return True
         return False
+
+    def _names_mask_columns_only(self, table: Table, tokens: list[str]) -> bool:
+        """«почту для ответа» of contact_email 'Почта для ответа': the wipe verb's object read as a mask list
+        reads it (a personal-data noun with the qualifier its column's comment spells; planner148): it names
+        columns of `table`, and every other word of it is a word of theirs; a word naming a table («заявки»,
+        «клиентов») or no column at all leaves it the verb's rows, destroyed."""
+        content = [t for t in tokens if t not in STOP_WORDS and t not in LIST_JOINERS]
+        named = self._mask_columns_in(table, " ".join(tokens)) if content else []
+        if not named:
+            return False
+        own = set().union(*(self._column_words(c) for c in table.columns if c.name in named))
+        return not any(
+            self._names_table(t, table)
+            or self._names_other_table(t, table)
+            or not (table.column(t) or set(self.vocabulary.meanings(t)) & own)
+            for t in content
+        )
 
     def _is_load_request(self, request: Request) -> bool:
         """A load verb, or an engine named as the target ("customers -> clickhouse", "... to CH")."""
@@ -3625,10 +3646,15 @@ class OfflinePlanner:
             )
         )
 
-    def _foreign_column_words(self, table: Table, tokens: list[str]) -> list[str]:
+    def _foreign_column_words(self, table: Table, tokens: list[str], listed_names: bool = True) -> list[str]:
         """Words that name a column of another table (or personal data) but no column of this one:
-        "mask customer emails" on orders names customers.email, which orders does not have."""
-        mentioned = [table.column(name) for _, name in self._column_mentions(table, tokens)]
+        "mask customer emails" on orders names customers.email, which orders does not have. A mask list
+        (`listed_names=False`) names columns, never values: «почту скрыть» is contact_email though channel's
+        comment lists «email» as a value (planner148)."""
+        mentions = self._column_mentions(table, tokens)
+        if not listed_names:
+            mentions += self._column_mentions(table, tokens, listed_names=False)
+        mentioned = [table.column(name) for _, name in mentions]
         explained = set().union(*(self._column_words(c) for c in mentioned if c)) if mentioned else set()
         foreign = []
         for token in tokens:
@@ -5825,7 +5851,7 @@ class OfflinePlanner:
         """Columns to mask, or a question when the request names something the table does not have
         ("mask customer emails" on orders must not mask customer_id)."""
         columns, part, unread = self._masked_columns(self._unabbreviated(request, table), table)
-        foreign = self._foreign_column_words(table, words(part)) if columns else []
+        foreign = self._foreign_column_words(table, words(part), listed_names=False) if columns else []
         source = table.qualified_name
         columns, unnamed = self._without_table_noun(table, columns, part)
         columns = self._without_swallowed(table, columns, part)

@@ -63,7 +63,7 @@ def test_no_lemma_maps_to_two_conflicting_concepts() -> None:
 
 
 def test_the_conflict_check_catches_a_glossary_noun_that_is_a_destroy_verb() -> None:
-    assert conflicts({"GLOSSARY_NOUN": {"стереть"}}) == [("ru", "стереть", {"DESTROY_VERB", "GLOSSARY_NOUN"})]
+    assert conflicts({"GLOSSARY_NOUN": {"удалить"}}) == [("ru", "удалить", {"DESTROY_VERB", "GLOSSARY_NOUN"})]
 
 
 # --- (a) destroy verb + object -------------------------------------------------------------------
