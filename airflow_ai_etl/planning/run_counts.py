@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
-# "3 times", "twice", «3 раза», «раза три», «дважды»; the hedge before it ("maybe", «может», «или»)
+# "3 times", "twice", «3 раза», «раза три», «дважды»; the hedge before it ("maybe", «может», «или»), and a
+# clock time the parser left unread before it ("every day at 8, 3 times": only "every day" was read)
 _COUNT = re.compile(
-    r"[\s,;—-]*(?:(?:or|maybe|perhaps|possibly|probably|или|может|возможно|наверное|быть|мб)[\s,]+){0,3}"
+    r"[\s,;—-]*(?:(?:at|в|во)\s+\d{1,2}(?::\d{2})?[\s,;—-]+)?"
+    r"(?:(?:or|maybe|perhaps|possibly|probably|или|может|возможно|наверное|быть|мб)[\s,]+){0,3}"
     r"(?P<count>(?:\d+|one|two|three|four|five|six|a\s+few|several)\s+times|twice|thrice"
     r"|\d+\s+раза?|раза?\s+(?:\d+|два|три|четыре|пять)|(?:два|три|четыре|пять)\s+раза?|дважды|трижды)(?!\w)",
     re.IGNORECASE,
