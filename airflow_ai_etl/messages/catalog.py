@@ -375,6 +375,11 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which date is {date!r}: the order of day and month is unclear or there is no such day. Please write it as YYYY-MM-DD (e.g. 2025-02-01).",
         "ru": "Какая дата имеется в виду в «{date}»: порядок дня и месяца неясен или такого дня нет. Напишите её как ГГГГ-ММ-ДД (например, 2025-02-01).",
     },
+    # "every day at 8, maybe 3 times": a count of runs after the schedule (planning/run_counts.py)
+    "planner.run_count": {
+        "en": "The schedule says {words!r}: how many runs a day, and at which hours? For example 'daily at 08:00' or 'at 8, 12 and 16'.",
+        "ru": "В расписании сказано «{words}»: сколько раз в день и в какие часы запускать? Например: «ежедневно в 8:00» или «в 8, 12 и 16».",
+    },
     "planner.rate_limit": {
         "en": "A pipeline cannot cap how often it runs ({phrase!r}): run it on a schedule at that rate instead, or with no cap?",
         "ru": "Ограничить частоту запусков («{phrase}») пайплайн не может: запускать его по расписанию с такой частотой или без ограничения?",

@@ -1569,7 +1569,10 @@ class RowFilters:
         column = self._time_column_after(request, table, ends.get(position))
         column = column or self._window_column(request, table, request.token_at(position))
         if column is None:
-            candidates = ", ".join(self.grounding._event_columns(table)) or "none found"
+            # flights: no NOT NULL event time, so its time columns are the candidates (planner147)
+            times = self.grounding._event_columns(table)
+            times = times or [c.name for c in table.columns if is_time_column(c)]
+            candidates = ", ".join(times) or "none found"
             return Found(None, [f"Which time column of {table.qualified_name} should the window use "
                                  f"(candidates: {candidates})?"])  # fmt: skip
         return Found((position, template.format(c=column)))
@@ -1649,7 +1652,14 @@ class RowFilters:
             return None  # «Брони за последние две недели»: booked, arriving or staying? asked (planner130)
         # loans' issued_at beside due_on and returned_at: the one NOT NULL event time, the column new rows are
         # found by (README: a window is on the event time, as an incremental load is)
-        return self.grounding._event_time_column(table) or self.grounding._arrival_time_column(table)
+        column = self.grounding._event_time_column(table) or self.grounding._arrival_time_column(table)
+        # «Рейсы за последние 7 дней» (no NOT NULL event time, the fallback updated_at): departed, arrived or
+        # edited then? asked, beside other time columns, never the edit time unsaid (planner147)
+        if column in UPDATE_COLUMNS and any(
+            is_time_column(c) and c.name not in UPDATE_COLUMNS for c in table.columns
+        ):
+            return None
+        return column
 
     def _ask_window(self, request: Request, table: Table, phrase: str) -> str:
         named = f"I could not turn {phrase.strip()!r} into a time window. " if phrase else ""

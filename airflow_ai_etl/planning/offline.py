@@ -38,6 +38,7 @@ from airflow_ai_etl.messages import Message, msg, said_in, say
 from airflow_ai_etl.outcome import Outcome, Problem
 from airflow_ai_etl.planning import (
     abbreviations,
+    cdc_rows,
     clauses,
     codes,
     colloquial,
@@ -51,6 +52,7 @@ from airflow_ai_etl.planning import (
     negation,
     residue,
     retractions,
+    run_counts,
     unsaid_flags,
     watermark,
     window_named,
@@ -3142,6 +3144,9 @@ class OfflinePlanner:
         the schedule read)."""
         if not grammar.enabled("frame"):
             return []
+        counted = run_counts.count_after_schedule(request.text, request.schedule_spans)
+        if counted:  # "every day at 8, maybe 3 times": a count of runs no cron says (planner147)
+            return [say(request.language, "planner.run_count", words=counted)]
         used = [
             *request.schedule_spans,
             *path_spans(request.text),
@@ -6446,33 +6451,37 @@ class OfflinePlanner:
         ):
             mode = "replace"  # a whole-table copy appended on every run would double its rows each time
         columns = self._column_subset(request, table)
+        # a change stream's rows are said like a table's («private segment clients via CDC»): its condition
+        # is read into source.where, or asked, never dropped (planner147)
+        rows_read = kind in ("sql", "cdc")
+        rows = cdc_rows.without_stream_words(request) if kind == "cdc" else request
         where = (
-            self.filters._where(request, table, incremental.value is not None, window, load=True)
-            if kind == "sql"
+            self.filters._where(rows, table, incremental.value is not None, window, load=True)
+            if rows_read
             else Found(None)
         )
         questions = keys.questions + incremental.questions + window.questions + columns.questions
         questions += where.questions if not window.questions else []
         questions = list(dict.fromkeys(questions))  # one state question the column and row rules both ask
         questions += self._left_out_but_needed(table, columns.value, keys.value, incremental.value)
-        if not questions and kind == "sql":
-            questions += self._bracketed_absent_column(request, table)
-        if not questions and kind == "sql":
-            questions += self._unread_condition(request, table, where.value, window.value)
-        if not questions and kind == "sql":  # «Звонки, которые клиент сбросил»: the clause set aside, unread
-            clause = clauses.unread_clause_of_other_table(self, request, source.conn_id, table, where.value)
-            clause = clause or clauses.unread_list_qualifier(request, where.value)
-            clause = clause or clauses.unread_with_phrase(self, request, table, where.value)
-            clause = clause or clauses.unread_list_head(self, request, table, where.value)
-            clause = clause or clauses.unread_cause_phrase(self, request, table, where.value)
-            clause = clause or dropped.unread_condition_words(self, request, table, where.value)
-            clause = clause or unsaid_flags.unread_flag_words(self, request, table, where.value)
-            questions += self._ask_condition(request, table, clause) if clause else []
-        if not questions and kind == "sql" and not (where.value or incremental.value or columns.value):
-            questions += self.filters.rest_unwanted_alone(request, table)
-        if not questions and kind == "sql" and where.value:  # «кредитные транзакции»: direction or card_type?
+        if not questions and rows_read:
+            questions += self._bracketed_absent_column(rows, table)
+        if not questions and rows_read:
+            questions += self._unread_condition(rows, table, where.value, window.value)
+        if not questions and rows_read:  # «Звонки, которые клиент сбросил»: the clause set aside, unread
+            clause = clauses.unread_clause_of_other_table(self, rows, source.conn_id, table, where.value)
+            clause = clause or clauses.unread_list_qualifier(rows, where.value)
+            clause = clause or clauses.unread_with_phrase(self, rows, table, where.value)
+            clause = clause or clauses.unread_list_head(self, rows, table, where.value)
+            clause = clause or clauses.unread_cause_phrase(self, rows, table, where.value)
+            clause = clause or dropped.unread_condition_words(self, rows, table, where.value)
+            clause = clause or unsaid_flags.unread_flag_words(self, rows, table, where.value)
+            questions += self._ask_condition(rows, table, clause) if clause else []
+        if not questions and rows_read and not (where.value or incremental.value or columns.value):
+            questions += self.filters.rest_unwanted_alone(rows, table)
+        if not questions and rows_read and where.value:  # «кредитные транзакции»: direction or card_type?
             related = related_value_question(
-                request.language, self.catalog, source.conn_id, table, where.value, request.text
+                rows.language, self.catalog, source.conn_id, table, where.value, rows.text
             )
             questions += [related] if related else []
         if questions:
@@ -6518,26 +6527,24 @@ class OfflinePlanner:
             "transforms": transforms,
             "target": self._target_spec(target, target_table, mode, keys.value),
         }
-        if kind == "sql":  # a word naming a source column that nothing above used: ask (planning/residue.py)
+        if rows_read:  # a word naming a source column that nothing above used: ask (planning/residue.py)
             named = {incremental.value or "", *(keys.value or []), *masked, *(dedupe.value or [])}
             read = residue.Used(columns.value, where.value, named)
-            unread = residue.unread_column_words(self, request, table, read)
+            unread = residue.unread_column_words(self, rows, table, read)
             if unread:
                 return Outcome.clarify(unread)
             # a content word of the table's own phrase that nothing read: ask (planning/content.py)
-            unread = content.unread_phrase_words(self, request, table, (where.value or "").lower())
+            unread = content.unread_phrase_words(self, rows, table, (where.value or "").lower())
             if unread:
                 return Outcome.clarify(unread)
             # "at the night tariff": a foreign key noun's qualifier nothing read (linked_qualifier.py)
-            unread = linked_qualifier.unread_linked_qualifier(
-                self, request, table, (where.value or "").lower()
-            )
+            unread = linked_qualifier.unread_linked_qualifier(self, rows, table, (where.value or "").lower())
             if unread:
                 return Outcome.clarify(unread)
-            domain = content.domain_word_only(self, request, table)  # «залей кино»: the database's subject
+            domain = content.domain_word_only(self, rows, table)  # «залей кино»: the database's subject
             if domain:
                 return Outcome.clarify(domain)
-            request.assumed += residue.untouched_notes(self, request, table, masked)  # «email не трогать»
+            request.assumed += residue.untouched_notes(self, rows, table, masked)  # «email не трогать»
         outcome = _validated(spec_data)
         if outcome.status == "ok":  # «отчисленных» as status = 'expelled': said with the plan (planner85)
             outcome.assumptions = list(request.assumed)
