@@ -1755,8 +1755,6 @@ class RowFilters:
         # another time column (aircraft.last_check_on): only a word naming the year says which one is meant
         dated = any(is_temporal(table, c.name) and not _is_number_column(c) for c in table.columns)
         for match in matches:
-            if not match.group("unit") and request.language == "ru":
-                continue  # «сумма до 2010»: a number, read by the comparison rules
             if any(a <= match.start() < b for a, b in request.schedule_spans):
                 continue
             index = request.token_at(match.start())
@@ -1768,6 +1766,9 @@ class RowFilters:
             named = named or bool(
                 after and years[0].name in self.grounding._columns_in(table, after.group(1))
             )
+            if not match.group("unit") and request.language == "ru" and not named:
+                continue  # «сумма до 2010»: a number, read by the comparison rules; «выпущенные после 2018»
+                # names the year column, so it is the year with «года» left out (planner146: dropped)
             if dated and not named:  # «самолёты (проверенные) до 2010 года»: built, or checked? asked
                 with_word = before and not self._names_rows_or_head(table, request.tokens[index - 1])
                 start = request.spans[index - 1][0] if with_word else match.start()
@@ -8890,10 +8891,11 @@ ROW_WORDS = {"rows", "records", "data", "строки", "записи", "дан�
 # column, so the date bounds the rows' own event time, as after the table's noun
 START_WORDS = {"начиная", "начинать", "starting", "beginning"}
 # A year after a before/after word: «до 2010 года», «после 2015 г.», "before 2010", "since 2015" (a date
-# «до 2010-05-01» and a number with a unit are other rules')
+# «до 2010-05-01», a decimal «до 2010,5» and a number with a unit are other rules'); a comma or full stop
+# that ends the clause ("built before 2010, weekly") ends the year too (planner146: the year was dropped)
 YEAR_COMPARISON = re.compile(
     r"(?<![\w-])(?P<prep>до|после|раньше|позже|с|со|before|after|since|prior\s+to)\s+(?P<year>(?:19|20)\d\d)"
-    r"(?:\s*(?P<unit>года|году|г\.|г(?![\w]))|(?![\w.,/-]))",
+    r"(?:\s*(?P<unit>года|году|г\.|г(?![\w]))|(?![\w/-]|[.,]\w))",
     re.IGNORECASE,
 )
 # "with a rating of 5", "with rating 5", «с оценкой 5»: a link, a noun and a whole number (no date, time or
