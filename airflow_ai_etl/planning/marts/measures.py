@@ -817,6 +817,20 @@ def _past_bracket(tokens: Sequence[Token], k: int) -> int:
     return -1
 
 
+def _short_stop_word(token: Token) -> bool:
+    """A preposition or conjunction of one or two letters («в», «с», «и», "of"): it names no column, though a
+    column's comment may hold it ('Позиций в заказе')."""
+    return len(token.lower) <= 2 and token.lower in STOP_WORDS
+
+
+def _participle_instrument(tokens: Sequence[Token], k: int) -> bool:
+    """«оплаченные бонусами», «проданные картой»: a Russian noun in the instrumental right after a participle
+    says how the rows' event happened (a value of the fact), never a column to sum (members.bonus_balance)."""
+    if k == 0 or tokens[k].lang != "ru" or not _participle(tokens[k - 1]):
+        return False
+    return any(p.case == "ablt" for p in tokens[k].parses[:1])
+
+
 def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False) -> None:
     """No measure word, but the words before «по»/"by"/"per" name numeric columns: "Hours worked per
     project", "Invoice amount by diagnosis", «Отработанные часы по проектам», «литры и деньги по госномеру»,
@@ -847,6 +861,8 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     subject = [
         k for k in [*range(end), *tail]
         if k not in ph.used and tokens[k].lang in ("ru", "en")
+        and not _short_stop_word(tokens[k])  # «в» of «Заказы в кинобаре» ~ 'Позиций в заказе' (marts114)
+        and not _participle_instrument(tokens, k)  # «оплаченные бонусами»: how, a value (marts114)
         and not any(a <= tokens[k].start < b for a, b in ph.schedule_spans)  # «каждые 5 минут»: the schedule
         and not _comparison_follows(tokens, k)  # «с суммой свыше 2000», "with distance over 200": a filter
         and not (k > 0 and tokens[k - 1].lower in FILTER_CUES and not _mart_with(tokens, k - 1))
