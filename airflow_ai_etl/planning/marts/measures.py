@@ -1312,8 +1312,8 @@ def _measures(
         if m.func == "count" and (how_much := _how_much_column(ph, fact, m)) is not None:
             measures.append({"func": "sum", "column": how_much.name})  # «сколько начислено»
             continue
-        if m.func == "count" and (pieces := _pieces_beside_currency_sum(ph, fact, m)) is not None:
-            measures.append({"func": "sum", "column": pieces})  # «сумма в рублях и количество» (marts114)
+        if m.func == "count" and (quantity := _pieces_beside_currency_sum(ph, fact, m)) is not None:
+            measures.append({"func": "sum", "column": quantity})  # «сумма в рублях и количество» (marts114)
             continue
         if m.func == "count" and len(named) != 1 and len(object_words) == 1 and ground.table_of(cue) is None:
             # «сколько упаковок» of receipt lines: 'Количество, упаковок' counts the noun, 'Цена за упаковку'
