@@ -9,7 +9,8 @@
   though «Количество» is a column's comment.
 
 First pass: 8 of 15 failed (6 of 7 loads asked, 1 of 2 marts asked, 2 of 4 mart measures; the kept ones passed).
-The bare «количество» rule was reverted before the deadline (it broke round14): its case is xfail.
+The bare «количество» rule was reverted before the deadline (it broke round14); marts114 fixed its case (a sum
+said in a currency beside it), no longer xfail.
 """
 
 from __future__ import annotations
@@ -83,12 +84,11 @@ def test_mart_asks(catalog: str, text: str) -> None:
     ("catalog", "text", "expected"),
     [
         # «количество» beside another measure, the comment of a column ('Количество, упаковок'): its sum
-        # reverted before the deadline: it broke round14's «Выручка: сумма и количество по регионам» (a count)
+        # marts114: «в рублях» on the sum tells the money from the pieces; round14's «сумма и количество» counts
         pytest.param(
             "pharmacy",
             "Строки чеков: сумма в рублях и количество по препаратам",
             mart("sales.receipt_lines", [["sum", "line_amount"], ["sum", "quantity"]], ["drug_id"]),
-            marks=pytest.mark.xfail(reason="a bare «количество» beside a sum: not fixed", strict=True),
         ),
         (
             "pharmacy",

@@ -817,6 +817,41 @@ def _past_bracket(tokens: Sequence[Token], k: int) -> int:
     return -1
 
 
+def _short_stop_word(token: Token) -> bool:
+    """A preposition or conjunction of one or two letters («в», «с», «и», "of"): it names no column, though a
+    column's comment may hold it ('Позиций в заказе')."""
+    return len(token.lower) <= 2 and token.lower in STOP_WORDS
+
+
+def _pieces_beside_currency_sum(ph: MartPhrase, fact: Table, m: MeasureWord) -> str | None:
+    """«сумма в рублях и (общее) количество»: a bare «количество» listed with a sum said in a currency is the
+    quantity column's sum, the unit telling money from pieces; with no unit («сумма и количество по
+    регионам», round14) the rows are counted."""
+    tokens = ph.tokens
+    if m.object or m.column_ref or m.units or tokens[m.index].lemma != "количество":
+        return None
+    in_currency = any(
+        o.func == "sum"
+        and o.index + 2 < m.index
+        and tokens[o.index + 1].lower == "в"
+        and tokens[o.index + 2].lemma in CURRENCY_RU
+        for o in ph.measures
+    )
+    if not in_currency:
+        return None
+    # quantity numeric(12,3) of materials delivered by weight is the pieces' column too, though no integer
+    named = [c.name for c in _numeric_columns(fact) if c.name.lower() in ("quantity", "qty")]
+    return _quantity_column(fact) or (named[0] if len(named) == 1 else None)
+
+
+def _participle_instrument(tokens: Sequence[Token], k: int) -> bool:
+    """«оплаченные бонусами», «проданные картой»: a Russian noun in the instrumental right after a participle
+    says how the rows' event happened (a value of the fact), never a column to sum (members.bonus_balance)."""
+    if k == 0 or tokens[k].lang != "ru" or not _participle(tokens[k - 1]):
+        return False
+    return any(p.case == "ablt" for p in tokens[k].parses[:1])
+
+
 def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False) -> None:
     """No measure word, but the words before «по»/"by"/"per" name numeric columns: "Hours worked per
     project", "Invoice amount by diagnosis", «Отработанные часы по проектам», «литры и деньги по госномеру»,
@@ -847,6 +882,8 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     subject = [
         k for k in [*range(end), *tail]
         if k not in ph.used and tokens[k].lang in ("ru", "en")
+        and not _short_stop_word(tokens[k])  # «в» of «Заказы в кинобаре» ~ 'Позиций в заказе' (marts114)
+        and not _participle_instrument(tokens, k)  # «оплаченные бонусами»: how, a value (marts114)
         and not any(a <= tokens[k].start < b for a, b in ph.schedule_spans)  # «каждые 5 минут»: the schedule
         and not _comparison_follows(tokens, k)  # «с суммой свыше 2000», "with distance over 200": a filter
         and not (k > 0 and tokens[k - 1].lower in FILTER_CUES and not _mart_with(tokens, k - 1))
@@ -1274,6 +1311,9 @@ def _measures(
             return [], [ask("which_column", table=fact.name, func="avg", columns=columns)]
         if m.func == "count" and (how_much := _how_much_column(ph, fact, m)) is not None:
             measures.append({"func": "sum", "column": how_much.name})  # «сколько начислено»
+            continue
+        if m.func == "count" and (quantity := _pieces_beside_currency_sum(ph, fact, m)) is not None:
+            measures.append({"func": "sum", "column": quantity})  # «сумма в рублях и количество» (marts114)
             continue
         if m.func == "count" and len(named) != 1 and len(object_words) == 1 and ground.table_of(cue) is None:
             # «сколько упаковок» of receipt lines: 'Количество, упаковок' counts the noun, 'Цена за упаковку'

@@ -1837,6 +1837,7 @@ def _read_measures(ph: MartPhrase) -> None:
             and not a.column_ref
             and b.index == a.index + 2
             and tokens[a.index + 1].lower in LIST_JOINERS
+            and not _ru(tokens[a.index], MONEY_RU - SUM_FUNCTION_RU)  # «выручка и сумма скидок» (marts114)
         ):
             if b.object and a.func in ("avg", "min", "max", "sum") and b.func in ("avg", "min", "max", "sum"):
                 a.object = list(b.object)

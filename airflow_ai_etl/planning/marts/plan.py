@@ -240,6 +240,7 @@ from airflow_ai_etl.planning.marts.words import (
     FROM_WORDS,
     GRAIN_ADVERBS_EN,
     GRAIN_ADVERBS_RU,
+    LIST_JOINERS,
     LOAD_VERBS_EN,
     LOAD_VERBS_RU,
     MONEY_EN,
@@ -259,6 +260,7 @@ from airflow_ai_etl.planning.marts.words import (
     STOCK_EN,
     STOCK_RU,
     SUBJECT_PRONOUNS_EN,
+    SUM_FUNCTION_RU,
     TABLE_NOUNS,
     THERE_WORDS,
     TITLE_EN,
@@ -2192,11 +2194,24 @@ def _drop_repeated_bare(
         or (spelled is not None and _adjective_spells_comment(ph, spelled, m))  # «итоговая сумма и сумма …»
         or _counts_times(ph.tokens, m)  # «сколько раз заправлялась … и сколько литров»: two measures
         or m.units  # "gross sales + units sold": the quantity's sum is no repeat of the money's
+        or _money_noun_listed(ph, m)  # «выручка и сумма скидок»: two amounts
         or not any(
             o is not m and o.func == m.func and (o.object or o.column_ref) and not o.subject
             for o in ph.measures
         )
     ]
+
+
+def _money_noun_listed(ph: MartPhrase, m: MeasureWord) -> bool:
+    """«выручка и сумма скидок»: a money noun that is no function word, listed right before another measure
+    («и»/a comma between), is an amount of its own, no bare word the next measure repeats (marts114)."""
+    tokens, nxt = ph.tokens, m.index + 2
+    return (
+        _ru(tokens[m.index], MONEY_RU - SUM_FUNCTION_RU)
+        and nxt < len(tokens)
+        and tokens[m.index + 1].lower in LIST_JOINERS
+        and any(o.index == nxt for o in ph.measures)
+    )
 
 
 def _spells_numeric_comment(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> bool:
