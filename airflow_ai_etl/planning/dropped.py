@@ -25,6 +25,7 @@ Each returns the words to quote in a question; None when every word was read.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from airflow_ai_etl.catalog import Table, listed_values
@@ -126,17 +127,17 @@ def _unread_list_item(
     return None
 
 
-def _unread_participle_clause(
-    planner: OfflinePlanner, request: Request, table: Table, words: list[Token], where: str
-) -> str | None:
-    """«Кандидатов, прошедших испытательный срок,»: a participle after a comma that follows the table's noun
-    (within three words), opening a clause whose words no rule read, says which rows; quoted."""
-    if request.language != "ru":
-        return None
+def _participle_clauses(
+    planner: OfflinePlanner, request: Request, table: Table, words: list[Token], any_parse: bool
+) -> Iterator[tuple[Token, list[Token]]]:
+    """Each unread participle set off by a comma within three words after the rows' noun, with its clause's
+    words up to the next clause break. `any_parse`: a participle by any of the word's parses, else by its
+    first."""
     for k, word in enumerate(words):
         if not k or "," not in request.text[words[k - 1].end : word.start]:
             continue
-        if not any(p.pos == "PRTF" for p in word.parses) or _read(planner, request, table, word):
+        parses = word.parses if any_parse else word.parses[:1]
+        if not any(p.pos == "PRTF" for p in parses) or _read(planner, request, table, word):
             continue
         if not any(_names_rows(planner, table, w) for w in words[max(0, k - 3) : k]):
             continue
@@ -145,6 +146,17 @@ def _unread_participle_clause(
             if _CLAUSE_BREAK.search(request.text[clause[-1].end : later.start]):
                 break
             clause.append(later)
+        yield word, clause
+
+
+def _unread_participle_clause(
+    planner: OfflinePlanner, request: Request, table: Table, words: list[Token], where: str
+) -> str | None:
+    """«Кандидатов, прошедших испытательный срок,»: a participle after a comma that follows the table's noun
+    (within three words), opening a clause whose words no rule read, says which rows; quoted."""
+    if request.language != "ru":
+        return None
+    for word, clause in _participle_clauses(planner, request, table, words, any_parse=True):
         # a direct object right after the participle («прошедших испытательный срок»): a phrase after a
         # preposition («выгруженные в клик», «начатые за последние сутки») is the load's or a window's
         direct = len(clause) > 1 and clause[1].parses and clause[1].parses[0].pos in _CONTENT_POS
@@ -245,18 +257,7 @@ def _unread_clause_beside(
     (planner143: the participle clause of a direct object is `_unread_participle_clause`'s)."""
     if request.language != "ru" or not where:
         return None
-    for k, word in enumerate(words):
-        if not k or "," not in request.text[words[k - 1].end : word.start]:
-            continue
-        if not any(p.pos == "PRTF" for p in word.parses[:1]) or _read(planner, request, table, word):
-            continue
-        if not any(_names_rows(planner, table, w) for w in words[max(0, k - 3) : k]):
-            continue
-        clause = [word]
-        for later in words[k + 1 :]:
-            if _CLAUSE_BREAK.search(request.text[clause[-1].end : later.start]):
-                break
-            clause.append(later)
+    for word, clause in _participle_clauses(planner, request, table, words, any_parse=False):
         if any(word.start <= position < clause[-1].end for position in request.read_at):
             continue
         if any(w.lower in _WINDOW_PREPOSITIONS for w in clause):
