@@ -16,8 +16,7 @@ from __future__ import annotations
 import pytest
 
 from airflow_ai_etl.planning import grammar
-from airflow_ai_etl.planning.offline import OfflinePlanner
-from tests.catalogs import CATALOGS
+from tests.planned import ok_spec
 
 PLANNED = [
     ("shop", "Заказы на сумму больше 15 000 каждый час", "orders", "total > 15000"),
@@ -35,11 +34,9 @@ PLANNED = [
 
 @pytest.mark.parametrize(("catalog", "request_text", "table", "where"), PLANNED)
 def test_planned(catalog: str, request_text: str, table: str, where: str) -> None:
-    outcome = OfflinePlanner(CATALOGS[catalog]()).plan(request_text)
-    assert outcome.status == "ok", (outcome.questions, outcome.errors)
-    assert outcome.spec is not None
-    assert outcome.spec.source.table.endswith(table)
-    assert outcome.spec.source.where == where
+    spec = ok_spec(catalog, request_text)
+    assert spec.source.table.endswith(table)
+    assert spec.source.where == where
 
 
 REWRITES = [

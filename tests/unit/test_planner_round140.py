@@ -26,8 +26,7 @@ from __future__ import annotations
 
 import pytest
 
-from airflow_ai_etl.planning.offline import OfflinePlanner
-from tests.catalogs import CATALOGS
+from tests.planned import ok_spec, plan_in
 
 PLANNED = [
     ("autoservice", "Станции на ремонте каждый день в 6", "stations", "status = 'renovation'"),
@@ -60,11 +59,9 @@ PLANNED = [
 
 @pytest.mark.parametrize(("catalog", "request_text", "table", "where"), PLANNED)
 def test_planned(catalog: str, request_text: str, table: str, where: str) -> None:
-    outcome = OfflinePlanner(CATALOGS[catalog]()).plan(request_text)
-    assert outcome.status == "ok", (outcome.questions, outcome.errors)
-    assert outcome.spec is not None
-    assert outcome.spec.source.table.endswith(table)
-    assert outcome.spec.source.where == where
+    spec = ok_spec(catalog, request_text)
+    assert spec.source.table.endswith(table)
+    assert spec.source.where == where
 
 
 # A state no rule reads: asked, quoting its words (planned with no condition, every row would load).
@@ -79,6 +76,6 @@ ASKED = [
 
 @pytest.mark.parametrize(("catalog", "request_text", "quoted"), ASKED)
 def test_asked(catalog: str, request_text: str, quoted: str) -> None:
-    outcome = OfflinePlanner(CATALOGS[catalog]()).plan(request_text)
+    outcome = plan_in(catalog, request_text)
     assert outcome.status == "needs_clarification", outcome.spec
     assert any(quoted in q for q in outcome.questions), outcome.questions

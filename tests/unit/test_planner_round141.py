@@ -20,8 +20,7 @@ from __future__ import annotations
 
 import pytest
 
-from airflow_ai_etl.planning.offline import OfflinePlanner
-from tests.catalogs import CATALOGS
+from tests.planned import ok_spec, plan_in
 
 ASKED = [
     ("telecom", "Subscribers on the unlimited tariff, every evening at 9"),
@@ -39,7 +38,7 @@ ASKED = [
 
 @pytest.mark.parametrize(("catalog", "request_text"), ASKED)
 def test_asked(catalog: str, request_text: str) -> None:
-    outcome = OfflinePlanner(CATALOGS[catalog]()).plan(request_text)
+    outcome = plan_in(catalog, request_text)
     assert outcome.status == "needs_clarification", outcome.spec
 
 
@@ -60,11 +59,9 @@ PLANNED = [
 
 @pytest.mark.parametrize(("catalog", "request_text", "table", "where"), PLANNED)
 def test_planned(catalog: str, request_text: str, table: str, where: str | None) -> None:
-    outcome = OfflinePlanner(CATALOGS[catalog]()).plan(request_text)
-    assert outcome.status == "ok", (outcome.questions, outcome.errors)
-    assert outcome.spec is not None
-    assert outcome.spec.source.table.endswith(table)
-    assert outcome.spec.source.where == where
+    spec = ok_spec(catalog, request_text)
+    assert spec.source.table.endswith(table)
+    assert spec.source.where == where
 
 
 REJECTED = [
@@ -79,11 +76,11 @@ REJECTED = [
 
 @pytest.mark.parametrize(("catalog", "request_text"), REJECTED)
 def test_rejected(catalog: str, request_text: str) -> None:
-    outcome = OfflinePlanner(CATALOGS[catalog]()).plan(request_text)
+    outcome = plan_in(catalog, request_text)
     assert outcome.status == "rejected", (outcome.status, outcome.questions)
 
 
 @pytest.mark.parametrize("request_text", ["Выкоси", "nuke"])
 def test_destroy_word_alone_asks(request_text: str) -> None:
-    outcome = OfflinePlanner(CATALOGS["shop"]()).plan(request_text)
+    outcome = plan_in("shop", request_text)
     assert outcome.status == "needs_clarification"

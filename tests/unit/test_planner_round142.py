@@ -24,8 +24,7 @@ from __future__ import annotations
 
 import pytest
 
-from airflow_ai_etl.planning.offline import OfflinePlanner
-from tests.catalogs import CATALOGS
+from tests.planned import ok_spec, plan_in
 
 PLANNED = [
     # 1. negations and bounds
@@ -60,12 +59,10 @@ PLANNED = [
 
 @pytest.mark.parametrize(("catalog", "request_text", "table", "where"), PLANNED)
 def test_planned(catalog: str, request_text: str, table: str, where: str) -> None:
-    outcome = OfflinePlanner(CATALOGS[catalog]()).plan(request_text)
-    assert outcome.status == "ok", (outcome.questions, outcome.errors)
-    assert outcome.spec is not None
-    assert outcome.spec.source.type == "sql"
-    assert outcome.spec.source.table.endswith(table)
-    assert outcome.spec.source.where == where
+    spec = ok_spec(catalog, request_text)
+    assert spec.source.type == "sql"
+    assert spec.source.table.endswith(table)
+    assert spec.source.where == where
 
 
 WINDOW_KEYS = [
@@ -76,7 +73,7 @@ WINDOW_KEYS = [
 
 @pytest.mark.parametrize(("catalog", "request_text"), WINDOW_KEYS)
 def test_window_column_is_no_key(catalog: str, request_text: str) -> None:
-    outcome = OfflinePlanner(CATALOGS[catalog]()).plan(request_text)
+    outcome = plan_in(catalog, request_text)
     assert outcome.spec is not None
     assert outcome.spec.target.mode == "upsert"
     assert outcome.spec.target.keys == ["id"]
@@ -91,7 +88,7 @@ MASKED = [
 
 @pytest.mark.parametrize(("catalog", "request_text", "mask", "where"), MASKED)
 def test_row_words_not_masked(catalog: str, request_text: str, mask: list[str], where: str) -> None:
-    outcome = OfflinePlanner(CATALOGS[catalog]()).plan(request_text)
+    outcome = plan_in(catalog, request_text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None
     assert outcome.spec.source.where == where
@@ -110,5 +107,5 @@ ASKED = [
 
 @pytest.mark.parametrize(("catalog", "request_text"), ASKED)
 def test_asked(catalog: str, request_text: str) -> None:
-    outcome = OfflinePlanner(CATALOGS[catalog]()).plan(request_text)
+    outcome = plan_in(catalog, request_text)
     assert outcome.status == "needs_clarification", outcome.spec

@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import pytest
 
-from airflow_ai_etl.planning.offline import OfflinePlanner
-from tests.catalogs import CATALOGS
+from tests.planned import ok_spec, plan_in
 
 PLANNED = [
     # a year before a comma, and a Russian year without «года»
@@ -30,11 +29,9 @@ PLANNED = [
 
 @pytest.mark.parametrize(("catalog", "request_text", "table", "where"), PLANNED)
 def test_planned(catalog: str, request_text: str, table: str, where: str) -> None:
-    outcome = OfflinePlanner(CATALOGS[catalog]()).plan(request_text)
-    assert outcome.status == "ok", (outcome.questions, outcome.errors)
-    assert outcome.spec is not None
-    assert outcome.spec.source.table.endswith(table)
-    assert outcome.spec.source.where == where
+    spec = ok_spec(catalog, request_text)
+    assert spec.source.table.endswith(table)
+    assert spec.source.where == where
 
 
 # A Russian «до 2010» with no word naming the year column is a number or a year: still asked.
@@ -45,5 +42,5 @@ ASKED = [
 
 @pytest.mark.parametrize(("catalog", "request_text"), ASKED)
 def test_asked(catalog: str, request_text: str) -> None:
-    outcome = OfflinePlanner(CATALOGS[catalog]()).plan(request_text)
+    outcome = plan_in(catalog, request_text)
     assert outcome.status == "needs_clarification", outcome.spec

@@ -22,8 +22,7 @@ from __future__ import annotations
 
 import pytest
 
-from airflow_ai_etl.planning.offline import OfflinePlanner
-from tests.catalogs import CATALOGS
+from tests.planned import plan_in
 
 CDC_PLANNED = [
     ("bank", "Private segment clients, replicate via CDC every 10 minutes", "clients", "segment = 'private'"),
@@ -76,13 +75,9 @@ STILL_READ = [
 ]
 
 
-def _plan(catalog: str, text: str):  # type: ignore[no-untyped-def]
-    return OfflinePlanner(CATALOGS[catalog]()).plan(text)
-
-
 @pytest.mark.parametrize(("catalog", "text", "table", "where"), CDC_PLANNED)
 def test_a_cdc_loads_condition_is_read(catalog: str, text: str, table: str, where: str) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None
     assert outcome.spec.source.type == "cdc"
@@ -92,7 +87,7 @@ def test_a_cdc_loads_condition_is_read(catalog: str, text: str, table: str, wher
 
 @pytest.mark.parametrize(("catalog", "text"), CDC_PLAIN)
 def test_the_streams_own_words_are_no_rows(catalog: str, text: str) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None
     assert outcome.spec.source.type == "cdc"
@@ -101,13 +96,13 @@ def test_the_streams_own_words_are_no_rows(catalog: str, text: str) -> None:
 
 @pytest.mark.parametrize(("catalog", "text"), ASKED)
 def test_asked(catalog: str, text: str) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "needs_clarification", outcome.spec
 
 
 @pytest.mark.parametrize(("catalog", "text", "where", "cron"), STILL_READ)
 def test_still_read(catalog: str, text: str, where: str | None, cron: str) -> None:
-    outcome = _plan(catalog, text)
+    outcome = plan_in(catalog, text)
     assert outcome.status == "ok", outcome.questions
     assert outcome.spec is not None
     assert outcome.spec.source.where == where
