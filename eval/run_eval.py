@@ -502,6 +502,8 @@ def _report(summary: Summary, failures: bool) -> str:
     lines = []
     for lang in ("ru", "en"):
         results = summary.of(lang)
+        if not results:  # a --cases subset in one language
+            continue
         right = sum(r.right for r in results)
         wrong = len(summary.wrong_confident(lang))
         lines.append(
