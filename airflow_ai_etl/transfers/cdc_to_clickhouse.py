@@ -63,8 +63,10 @@ its replica identity: the condition may read only replica identity columns (the 
 unless the table has ``REPLICA IDENTITY FULL`` - otherwise PostgreSQL would refuse every UPDATE
 and DELETE of the table once the publication exists. The condition is therefore tried out in a
 rolled-back transaction (which also reports what a row filter may not contain: ``now()``,
-subqueries, user-defined functions) and refused before anything is created. A run re-initialises
-when the publication's filter (compared as PostgreSQL prints it) differs from the condition.
+subqueries, user-defined functions) and refused before anything is created; this happens when
+initialising only. The condition and PostgreSQL's text of it are recorded in the COMMENT of the
+target's ``_deleted`` column: a run re-initialises when the condition differs from the recorded
+one, or the publication's filter from the recorded text (changed on the source).
 
 ``mask`` (``{column: hash|redact|partial}``) lands a column as String with the value
 :func:`~airflow_ai_etl.transfers.postgres_source.mask_expr` gives in the batch load. The snapshot
@@ -117,6 +119,7 @@ or PostgreSQL keeps WAL for it forever.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 import struct
@@ -176,9 +179,12 @@ VERSION_COL = "_version"
 DELETED_COL = "_deleted"
 SNAPSHOT_SUFFIX = "__cdc_snapshot"
 OLD_SUFFIX = "__cdc_old"
-# The COMMENT of a masked target column: the table itself records which columns hold masked values,
-# so a run whose masks differ re-initialises instead of mixing clear and masked values.
-MASK_COMMENT = "ai_etl mask: {}"
+# The target records what it was filled with in column COMMENTs: a masked column its method, the
+# _deleted column the row condition and PostgreSQL's text of it. A run whose masks or condition
+# differ re-initialises instead of mixing clear and masked values or rows of two conditions, and
+# a steady run compares them without trying the condition out on the source.
+MASK_COMMENT = "ai_etl mask: "
+FILTER_COMMENT = "ai_etl row filter: "
 
 # --------------------------------------------------------------------------- text conversion
 
@@ -571,22 +577,30 @@ class PostgresCDCToClickHouse:
         )
 
     @staticmethod
-    def _ddl(table_sql: str, plans: Sequence[ColumnPlan], keys: Sequence[str]) -> str:
+    def _ddl(
+        table_sql: str, plans: Sequence[ColumnPlan], keys: Sequence[str], row_filter: RowFilter | None
+    ) -> str:
         cols = [
             f"{quote_identifier(p.name)} {p.ch_type}"
-            + (f" COMMENT {ch_literal(MASK_COMMENT.format(p.mask).encode())}" if p.mask else "")
+            + (f" COMMENT {ch_literal((MASK_COMMENT + p.mask).encode())}" if p.mask else "")
             for p in plans
         ]
-        cols += [f"{quote_identifier(VERSION_COL)} UInt64", f"{quote_identifier(DELETED_COL)} UInt8"]
+        deleted = f"{quote_identifier(DELETED_COL)} UInt8"
+        if row_filter is not None:
+            record = json.dumps(
+                {"where": row_filter.condition, "filter": row_filter.deparsed}, ensure_ascii=False
+            )
+            deleted += f" COMMENT {ch_literal((FILTER_COMMENT + record).encode())}"
+        cols += [f"{quote_identifier(VERSION_COL)} UInt64", deleted]
         order = ", ".join(quote_identifier(k) for k in keys)
         return (
             f"CREATE TABLE {table_sql} (\n  " + ",\n  ".join(cols) + "\n) "
             f"ENGINE = ReplacingMergeTree({quote_identifier(VERSION_COL)}) ORDER BY ({order})"
         )
 
-    def _plan(self, conn: Any) -> tuple[SourceTable, list[str], dict[str, ColumnPlan], RowFilter | None]:
-        """Describe the source, resolve and check keys, masks and the row condition, and map every column
-        (fails fast, before DDL or publication)."""
+    def _plan(self, conn: Any) -> tuple[SourceTable, list[str], dict[str, ColumnPlan]]:
+        """Describe the source, resolve and check keys and masks, and map every column (fails fast,
+        before DDL or publication; the row condition is checked by :meth:`_row_filter` when initialising)."""
         table = self.source.describe_table(conn, self.source_table)
         keys = list(
             self.keys or table.pk or (table.identity_columns if table.replica_identity == "i" else [])
@@ -609,7 +623,6 @@ class PostgresCDCToClickHouse:
         self._check_masked_keys(keys)
         mask = self.mask or {}
         self._check_mask_columns(conn, table, names)
-        row_filter = self._row_filter(conn, table)
         datetime64 = self.target_hook.server_version() >= (20, 1)
         plans = []
         for name, pg_type, nullable, is_enum in described:
@@ -634,7 +647,7 @@ class PostgresCDCToClickHouse:
                 ) from None
         for p in plans:
             converter(p)  # unsupported types fail here, not in the middle of a batch
-        return table, keys, {p.name: p for p in plans}, row_filter
+        return table, keys, {p.name: p for p in plans}
 
     def _check_mask_columns(self, conn: Any, table: SourceTable, names: Sequence[str]) -> None:
         """Masked columns exist; hash and partial masks need a UTF-8 database (see :func:`mask_value`)."""
@@ -669,12 +682,7 @@ class PostgresCDCToClickHouse:
     # ------------------------------------------------------------------ initialisation
 
     def _needs_init(
-        self,
-        conn: Any,
-        client: Any,
-        table: SourceTable,
-        plans: dict[str, ColumnPlan],
-        row_filter: RowFilter | None,
+        self, conn: Any, client: Any, table: SourceTable, plans: dict[str, ColumnPlan]
     ) -> str | None:
         hook = self.target_hook
         target_sql, staging_sql, _, full = self._names()
@@ -689,49 +697,82 @@ class PostgresCDCToClickHouse:
             return "target table missing"
         if not self.source.publication_has_table(conn, self._publication, table):
             return "publication missing or without the table"
+        return self._filled_otherwise(conn, client, table, plans)
+
+    def _filled_otherwise(
+        self, conn: Any, client: Any, table: SourceTable, plans: dict[str, ColumnPlan]
+    ) -> str | None:
+        """Why the target holds other rows or values than this run's condition and masks ask for
+        (None: it holds these): its recorded masks or condition differ, or the publication's filter
+        is not the one recorded (changed on the source)."""
+        masks, recorded = self._recorded(client)
+        if masks != {n: p.mask for n, p in plans.items() if p.mask}:
+            return f"the masked columns {masks} of the target differ from the masks asked for"
+        if recorded.get("where") != self.where:
+            return f"the target holds the rows of condition {recorded.get('where')!r}, not {self.where!r}"
         published = self.source.publication_filter(conn, self._publication, table)
-        if published != (row_filter.deparsed if row_filter else None):
-            # The target holds the rows of the old condition: only a new snapshot makes it the new one's.
-            return f"publication row filter {published!r} differs from the row condition {self.where!r}"
-        if self._stored_masks(client, full) != {n: p.mask for n, p in plans.items() if p.mask}:
-            return "the masked columns differ from those of the target table"
+        if published != recorded.get("filter"):
+            return (
+                f"the publication's row filter {published!r} is not the recorded {recorded.get('filter')!r}"
+            )
         return None
 
-    def _stored_masks(self, client: Any, full: str) -> dict[str, str]:
-        """The masks the target's columns record in their COMMENT (see :data:`MASK_COMMENT`)."""
-        database, table = full.split(".", 1)
+    def _recorded(self, client: Any) -> tuple[dict[str, str], dict[str, Any]]:
+        """(masks by column, ``{"where", "filter"}`` of the row condition) the target's column COMMENTs
+        record (see :data:`MASK_COMMENT`); empty for what they do not record."""
+        database, table = self._names()[3].split(".", 1)
         rows = client.execute(
             "SELECT name, comment FROM system.columns WHERE database = %(d)s AND table = %(t)s",
             {"d": database, "t": table},
         )
-        prefix = MASK_COMMENT.format("")
-        return {name: comment[len(prefix) :] for name, comment in rows if comment.startswith(prefix)}
+        masks = {n: c[len(MASK_COMMENT) :] for n, c in rows if c.startswith(MASK_COMMENT)}
+        condition = next(
+            (c[len(FILTER_COMMENT) :] for n, c in rows if n == DELETED_COL and c.startswith(FILTER_COMMENT)),
+            None,
+        )
+        return masks, json.loads(condition) if condition else {}
+
+    def _refuse_kept_target(
+        self, client: Any, plans: dict[str, ColumnPlan], row_filter: RowFilter | None
+    ) -> None:
+        """Without a snapshot an existing target is kept, with the COMMENTs it has: refuse when it holds
+        other rows or values (clear ones of a column now masked, rows of another condition) than this
+        run asks for, or records another text of the condition (each run would re-initialise)."""
+        masks, recorded = self._recorded(client)
+        asked = (
+            {n: p.mask for n, p in plans.items() if p.mask},
+            self.where,
+            row_filter.deparsed if row_filter else None,
+        )
+        if (masks, recorded.get("where"), recorded.get("filter")) != asked:
+            raise CDCError(
+                f"ClickHouse table {self._names()[3]} was filled with other masks or another row condition, "
+                "and snapshot=False keeps it: drop it (or run with snapshot=True) so that no clear or "
+                "out-of-condition value stays in it. Nothing was changed."
+            )
 
     def _initialize(
-        self,
-        conn: Any,
-        client: Any,
-        table: SourceTable,
-        keys: list[str],
-        plans: dict[str, ColumnPlan],
-        row_filter: RowFilter | None,
+        self, conn: Any, client: Any, table: SourceTable, keys: list[str], plans: dict[str, ColumnPlan]
     ) -> int | None:
         """Steps 1-5 of the module docstring; returns the snapshot's row count (None without snapshot)."""
         hook = self.target_hook
         target_sql, staging_sql, old_sql, full = self._names()
         database, name = full.split(".", 1)
         plan_list = list(plans.values())
+        row_filter = self._row_filter(conn, table)  # refused here, before anything is created
+        if not self.snapshot and hook.table_exists(full, client):
+            self._refuse_kept_target(client, plans, row_filter)
         client.execute(f"CREATE DATABASE IF NOT EXISTS {quote_identifier(database)}")
         client.execute(f"DROP TABLE IF EXISTS {old_sql}")
         client.execute(f"DROP TABLE IF EXISTS {staging_sql}")
         if self.snapshot:
-            client.execute(self._ddl(staging_sql, plan_list, keys))  # 1. marker + destination
+            client.execute(self._ddl(staging_sql, plan_list, keys, row_filter))  # 1. marker + destination
         self.source.ensure_publication(conn, self._publication, table, row_filter)  # 2.
         self.source.drop_slot(conn, self._slot)  # 3.
         if not self.snapshot:
             self.source.create_slot(conn, self._slot)
             if not hook.table_exists(full, client):
-                client.execute(self._ddl(target_sql, plan_list, keys))
+                client.execute(self._ddl(target_sql, plan_list, keys, row_filter))
             else:
                 log.warning("%s kept as is; changes made while no slot existed are not in it", full)
             return None
@@ -790,11 +831,11 @@ class PostgresCDCToClickHouse:
         client = hook.get_client()
         try:
             self.source.check_server(conn)
-            table, keys, plans, row_filter = self._plan(conn)
-            reason = self._needs_init(conn, client, table, plans, row_filter)
+            table, keys, plans = self._plan(conn)
+            reason = self._needs_init(conn, client, table, plans)
             if reason:
                 log.info("Initialising CDC %s -> %s: %s", self.source_table, full, reason)
-                result.snapshot_rows = self._initialize(conn, client, table, keys, plans, row_filter)
+                result.snapshot_rows = self._initialize(conn, client, table, keys, plans)
                 result.initialized = True
             ranges = self._date_ranges(client, plans, self._check_target(client, full, plans))
             self.source.wait_slot_free(conn, self._slot)

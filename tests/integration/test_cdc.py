@@ -923,6 +923,14 @@ def test_a_changed_row_condition_reinitialises_with_a_new_snapshot(cdc):
     filters = cdc.pg("SELECT rowfilter FROM pg_publication_tables WHERE tablename = 'clients'")
     assert filters == [("(score >= (2)::numeric)",)]
 
+    # A filter changed on the source (not by the pipeline) is noticed: a new snapshot restores it.
+    publication = cdc.pg("SELECT pubname FROM pg_publication")[0][0]
+    cdc.pg(f'ALTER PUBLICATION "{publication}" SET TABLE clients WHERE (score >= 9)')
+    res = run_cdc(source_table="clients", target_table="clients", where="score >= 2")
+    assert res["initialized"] and res["snapshot_rows"] == 2
+    replica_equals_selection(cdc, "clients", cols, "score >= 2")
+    assert cdc.pg("SELECT rowfilter FROM pg_publication_tables WHERE tablename = 'clients'") == filters
+
     res = run_cdc(source_table="clients", target_table="clients")  # no condition any more: all rows
     assert res["initialized"] and res["snapshot_rows"] == 4
     replica_equals_selection(cdc, "clients", cols, "true")
@@ -1054,6 +1062,9 @@ def test_changed_masks_reinitialise_so_no_column_keeps_clear_values(cdc):
     assert cdc.ch.execute("SELECT passport FROM clients ORDER BY id") == [("***",), ("***",)]
     res = run_cdc(source_table="clients", target_table="clients", mask={"passport": "redact"})
     assert not res["initialized"]
+    # Without a snapshot the target would be kept with its redacted values next to hashed ones: refused.
+    with pytest.raises(CDCError, match="other masks or another row condition"):
+        run_cdc(source_table="clients", target_table="clients", mask={"passport": "hash"}, snapshot=False)
     res = run_cdc(source_table="clients", target_table="clients", mask={"passport": "hash"})
     assert res["initialized"]
     assert people_free_of(cdc, {"P1", "P2", "***"})
