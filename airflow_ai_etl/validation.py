@@ -26,7 +26,7 @@ from airflow_ai_etl import sql_safety
 from airflow_ai_etl.catalog import Catalog, Table
 from airflow_ai_etl.outcome import Problem
 from airflow_ai_etl.render.shape import check_shape
-from airflow_ai_etl.spec import FilterTransform, PipelineSpec
+from airflow_ai_etl.spec import FilterTransform, MaskTransform, PipelineSpec
 
 IMPORT_TIMEOUT_SECONDS = 120
 _ENGINE_FOR_TARGET = {"clickhouse": "clickhouse", "sql": "postgres"}
@@ -106,7 +106,27 @@ def check_grounding(spec: PipelineSpec, catalog: Catalog) -> list[Problem]:
                 "grounding", f"table {source.table!r} not found in {source.conn_id}; {hint}", "source.table"
             )
         ]
-    return _check_columns(spec, table)
+    return _check_columns(spec, table) + _check_cdc_masked_keys(spec, table)
+
+
+def _check_cdc_masked_keys(spec: PipelineSpec, table: Table) -> list[Problem]:
+    """A cdc load masks no key: its keys (target.keys, else the primary key) say which row each
+    update and delete replaces, so they must arrive in clear."""
+    if spec.source.type != "cdc":
+        return []
+    keys = set(spec.target.keys or table.primary_key)
+    return [
+        Problem(
+            "grounding",
+            f"a cdc load cannot mask its key column {column!r}: the key identifies the row that each "
+            "update and delete replaces; mask other columns",
+            f"transforms.{i}.columns",
+        )
+        for i, transform in enumerate(spec.transforms)
+        if isinstance(transform, MaskTransform)
+        for column in transform.columns
+        if column in keys
+    ]
 
 
 def _check_local_files(path: str) -> list[Problem]:

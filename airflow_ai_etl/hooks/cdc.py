@@ -22,6 +22,13 @@ superuser) that may create the publication (table owner). Deletes and key-changi
 the old key in the WAL: a table with a primary key has it by default; a table without one needs
 ``ALTER TABLE ... REPLICA IDENTITY FULL`` (checked before the publication is created, because
 PostgreSQL refuses UPDATE/DELETE on a published table that has no replica identity).
+
+Row condition: a **publication row filter** (PostgreSQL 15, ``CREATE PUBLICATION ... FOR TABLE t
+WHERE (cond)``). pgoutput then sends only the changes of rows that satisfy it, and turns an UPDATE
+that takes a row out of the condition into a DELETE, one that brings a row in into an INSERT.
+PostgreSQL refuses UPDATE and DELETE on the table once a published filter reads a column outside
+the replica identity, so the filter is tried out first in a rolled-back transaction
+(:meth:`PostgresCDCHook.probe_row_filter`) and refused with the fix before it is ever committed.
 """
 
 from __future__ import annotations
@@ -49,6 +56,9 @@ log = logging.getLogger(__name__)
 # pgoutput timestamps are microseconds since 2000-01-01 UTC.
 PG_EPOCH = 946684800
 UNCHANGED = object()  # pgoutput 'u': an unchanged TOASTed value that was not written to the WAL
+# CLICKHOUSE_TEXT_SESSION_SQL as libpq options: a walsender accepts no SET, only startup options.
+WALSENDER_OPTIONS = "-c TimeZone=UTC -c DateStyle=ISO,YMD -c extra_float_digits=3"
+ROW_FILTER_VERSION = 150000  # server_version_num from which publications take WHERE
 
 
 class CDCError(AIETLError, AirflowException):
@@ -109,6 +119,41 @@ def check_replica_identity(table: SourceTable, keys: Sequence[str]) -> None:
             f"keys {list(keys)} of {where} are not all in its replica identity {table.identity_columns}, "
             f"so deletes would not carry {missing}. Use the primary key as keys, or run: "
             f"ALTER TABLE {table.qualified} REPLICA IDENTITY FULL;"
+        )
+
+
+@dataclass(frozen=True)
+class RowFilter:
+    """A row condition as a publication row filter.
+
+    :param condition: the SQL condition as given (already through the SQL safety gate).
+    :param deparsed: PostgreSQL's own text of it (``pg_publication_tables.rowfilter``): what an
+        existing publication's filter is compared with, since the given text need not be canonical.
+    :param columns: the table columns the condition reads.
+    """
+
+    condition: str
+    deparsed: str
+    columns: list[str]
+
+
+def check_row_filter_identity(table: SourceTable, row_filter: RowFilter) -> None:
+    """Raise :class:`CDCError` unless the replica identity covers the filter's columns.
+
+    PostgreSQL evaluates the filter of an UPDATE or DELETE on the old row, which the WAL holds
+    only as its replica identity; once such a filter is published it refuses every UPDATE and
+    DELETE of the table, so this must hold before the publication is created.
+    """
+    if table.replica_identity == "f":
+        return
+    outside = [c for c in row_filter.columns if c not in table.identity_columns]
+    if outside:
+        raise CDCError(
+            f"the row condition ({row_filter.condition}) reads {outside}, which are not in the replica "
+            f"identity of {table.schema}.{table.name} ({table.identity_columns or 'none'}); PostgreSQL "
+            "would then refuse every UPDATE and DELETE of the table. Run: "
+            f"ALTER TABLE {table.qualified} REPLICA IDENTITY FULL; (the WAL then logs whole old rows), "
+            "or write the condition over the primary key columns. Nothing was created."
         )
 
 
@@ -346,12 +391,18 @@ class PostgresCDCHook(BaseHook):
     def connect(self, replication: bool = False) -> Any:
         """A psycopg2 connection; ``replication=True`` gives a ``LogicalReplicationConnection``.
 
-        Session settings make the types' text output what ClickHouse parses: UTC, ISO dates.
+        Session settings make the types' text output what ClickHouse parses: UTC, ISO dates. The
+        walsender of a replication connection gets the same ones, since pgoutput prints the values
+        with its session's settings and masks hash that text exactly as the snapshot's SQL does.
         """
-        pg = self.get_pg_hook(replication=replication).get_conn()
+        hook = self.get_pg_hook(replication=replication)
+        if replication:  # a walsender takes no SET: its settings come with the connection
+            hook.session_options = WALSENDER_OPTIONS
+        pg = hook.get_conn()
         if not replication:
             with pg.cursor() as cur:
-                cur.execute(f"{CLICKHOUSE_TEXT_SESSION_SQL}; SET IntervalStyle = 'iso_8601'")
+                # Exactly the batch load's session (a masked value hashes the same text there).
+                cur.execute(CLICKHOUSE_TEXT_SESSION_SQL)
             pg.commit()
         return pg
 
@@ -402,27 +453,97 @@ class PostgresCDCHook(BaseHook):
     # ------------------------------------------------------------------ publication and slot
 
     @staticmethod
-    def ensure_publication(conn: Any, publication: str, table: SourceTable) -> bool:
-        """Create ``publication`` for the table, or add the table to it; True if anything changed."""
+    def ensure_publication(
+        conn: Any, publication: str, table: SourceTable, row_filter: RowFilter | None = None
+    ) -> bool:
+        """Create ``publication`` for the table with ``row_filter``, or add the table to it, or replace
+        the table's filter when it differs; True if anything changed."""
+        where = f" WHERE ({row_filter.condition})" if row_filter else ""
+        name = pg_quote_ident(publication)
         changed = False
         with conn.cursor() as cur:
             cur.execute("SELECT 1 FROM pg_publication WHERE pubname = %s", (publication,))
             if cur.fetchone() is None:
-                cur.execute(f"CREATE PUBLICATION {pg_quote_ident(publication)} FOR TABLE {table.qualified}")
+                cur.execute(f"CREATE PUBLICATION {name} FOR TABLE {table.qualified}{where}")
                 changed = True
             else:
-                cur.execute(
-                    "SELECT 1 FROM pg_publication_tables WHERE pubname = %s AND schemaname = %s "
-                    "AND tablename = %s",
-                    (publication, table.schema, table.name),
-                )
-                if cur.fetchone() is None:
-                    cur.execute(
-                        f"ALTER PUBLICATION {pg_quote_ident(publication)} ADD TABLE {table.qualified}"
-                    )
+                present, current = PostgresCDCHook._published_filter(cur, publication, table)
+                if present and current != (row_filter.deparsed if row_filter else None):
+                    # Other tables of a shared publication keep theirs: only this table is re-added.
+                    cur.execute(f"ALTER PUBLICATION {name} DROP TABLE {table.qualified}")
+                    present = False
+                if not present:
+                    cur.execute(f"ALTER PUBLICATION {name} ADD TABLE {table.qualified}{where}")
                     changed = True
         conn.commit()
         return changed
+
+    @staticmethod
+    def _published_filter(cur: Any, publication: str, table: SourceTable) -> tuple[bool, str | None]:
+        """(the publication has the table, its row filter as PostgreSQL prints it or None)."""
+        cur.execute(  # to_jsonb: servers before 15 have no rowfilter column (and no filters)
+            "SELECT to_jsonb(t) ->> 'rowfilter' FROM pg_publication_tables t WHERE pubname = %s "
+            "AND schemaname = %s AND tablename = %s",
+            (publication, table.schema, table.name),
+        )
+        row = cur.fetchone()
+        return (row is not None, row[0] if row else None)
+
+    @staticmethod
+    def publication_filter(conn: Any, publication: str, table: SourceTable) -> str | None:
+        """The row filter ``publication`` has for the table (PostgreSQL's text), None without one."""
+        with conn.cursor() as cur:
+            _, current = PostgresCDCHook._published_filter(cur, publication, table)
+        conn.rollback()
+        return current
+
+    @staticmethod
+    def probe_row_filter(conn: Any, publication: str, table: SourceTable, condition: str) -> RowFilter:
+        """``condition`` as PostgreSQL takes it for a publication row filter: its canonical text and the
+        columns it reads, from a publication created and rolled back at once (nothing is kept).
+
+        :raises CDCError: PostgreSQL refuses the condition as a row filter (mutable functions such
+            as ``now()``, subqueries, user-defined functions or operators, unknown columns).
+        """
+        import psycopg2
+
+        probe = f"{publication}_probe"[:63]
+        with conn.cursor() as cur:
+            cur.execute("SHOW server_version_num")
+            version = int(cur.fetchone()[0])
+        conn.rollback()
+        if version < ROW_FILTER_VERSION:
+            raise CDCError(
+                f"a CDC row condition ({condition}) is a publication row filter, which PostgreSQL has from "
+                f"version 15 on; this server is {version // 10000}. Replicate the whole table, or filter "
+                "in ClickHouse. Nothing was created."
+            )
+        try:
+            with conn.cursor() as cur:
+                where = f"WHERE ({condition})"
+                cur.execute(f"CREATE PUBLICATION {pg_quote_ident(probe)} FOR TABLE {table.qualified} {where}")
+                cur.execute(
+                    "SELECT t.rowfilter, ARRAY(SELECT a.attname::text FROM pg_depend d JOIN pg_attribute a "
+                    "ON a.attrelid = d.refobjid AND a.attnum = d.refobjsubid "
+                    "WHERE d.classid = 'pg_publication_rel'::regclass AND d.objid = r.oid ORDER BY a.attnum) "
+                    "FROM pg_publication_tables t JOIN pg_publication p ON p.pubname = t.pubname "
+                    "JOIN pg_publication_rel r ON r.prpubid = p.oid AND r.prrelid = %s::regclass "
+                    "WHERE t.pubname = %s AND t.schemaname = %s AND t.tablename = %s",
+                    (table.qualified, probe, table.schema, table.name),
+                )
+                deparsed, columns = cur.fetchone()
+        except psycopg2.Error as e:
+            # The primary message and detail only: the statement's text names the probe publication.
+            reason = " ".join(filter(None, [e.diag.message_primary, e.diag.message_detail])) or str(e)
+            raise CDCError(
+                f"the row condition ({condition}) cannot filter a CDC publication of {table.schema}."
+                f"{table.name}: {reason.rstrip('.')}. PostgreSQL allows only the table's columns, constants, "
+                "built-in operators and immutable built-in functions there (no now(), no subqueries). "
+                "Nothing was created."
+            ) from None
+        finally:
+            conn.rollback()
+        return RowFilter(condition, deparsed, list(columns))
 
     @staticmethod
     def publication_has_table(conn: Any, publication: str, table: SourceTable) -> bool:

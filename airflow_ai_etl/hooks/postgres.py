@@ -23,6 +23,9 @@ class Psycopg2PostgresHook(PostgresHook):
     """
 
     hook_name = "Postgres (psycopg2, AI ETL engines)"
+    # libpq ``options`` (``-c name=value ...``) added to the connection's own: session settings for
+    # connections that cannot run SET, such as a walsender's.
+    session_options: str | None = None
 
     def __init__(self, *args: Any, replication: bool = False, **kwargs: Any) -> None:
         """:param replication: connect with psycopg2's LogicalReplicationConnection (for CDC)."""
@@ -39,6 +42,8 @@ class Psycopg2PostgresHook(PostgresHook):
 
         args = {k: v for k, v in conn_args.items() if k not in ("cursor_factory", "row_factory")}
         args.setdefault("application_name", APPLICATION_NAME)
+        if self.session_options:
+            args["options"] = " ".join(filter(None, [args.get("options"), self.session_options]))
         if self.replication:
             args["connection_factory"] = psycopg2.extras.LogicalReplicationConnection
         return psycopg2.connect(**{k: v for k, v in args.items() if v is not None})

@@ -62,11 +62,24 @@ class PostgresCDCToClickHouseOperator(BaseOperator):
     :param reader: ``"replication"`` (default): PostgreSQL's streaming replication protocol;
         ``"sql"``: the SQL functions ``pg_logical_slot_peek_binary_changes`` /
         ``pg_replication_slot_advance`` (about half the speed; ``"batch"`` mode only).
+    :param where: SQL condition on the source rows (templated): only rows satisfying it are replicated.
+        It becomes the publication's row filter (PostgreSQL 15), and the snapshot copies the same rows;
+        a row that an UPDATE takes out of the condition is deleted in ClickHouse, one it brings in is
+        inserted. PostgreSQL allows only the table's columns, constants, built-in operators and
+        immutable built-in functions there, and its columns must be in the replica identity (else
+        ``ALTER TABLE ... REPLICA IDENTITY FULL``; checked before anything is created). Changing it
+        re-initialises the pipeline (new snapshot).
+    :param mask: ``{column: "hash" | "redact" | "partial"}``: these columns land in ClickHouse masked
+        (String), with the same values as ``mask`` of
+        :class:`~airflow_ai_etl.operators.transfer.PostgresToClickHouseOperator` (``hash``: md5 of
+        the text; ``redact``: ``'***'``; ``partial``: ``'****'`` + the last 4 characters; NULL stays
+        NULL), in the snapshot and in every change. A key cannot be masked.
+        Changing the masks re-initialises the pipeline, so no column keeps clear values.
     :return: ``{"changes", "inserts", "updates", "deletes", "rows_per_batch", "lag_bytes",
         "last_commit_age_seconds", "confirmed_lsn", "snapshot_rows", ...}`` (pushed to XCom).
     """
 
-    template_fields: Sequence[str] = ("source_table", "target_table")
+    template_fields: Sequence[str] = ("source_table", "target_table", "where")
     ui_color = "#e3f4ff"
 
     def __init__(
@@ -85,6 +98,8 @@ class PostgresCDCToClickHouseOperator(BaseOperator):
         max_runtime: float | None = None,
         batch_seconds: float | None = None,
         reader: CDCReader = "replication",
+        where: str | None = None,
+        mask: dict[str, str] | None = None,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -101,6 +116,8 @@ class PostgresCDCToClickHouseOperator(BaseOperator):
         self.max_runtime = max_runtime
         self.batch_seconds = batch_seconds
         self.reader = reader
+        self.where = where
+        self.mask = dict(mask) if mask else None
 
     def build_engine(self) -> PostgresCDCToClickHouse:
         """The CDC engine configured from this operator's (rendered) arguments."""
@@ -118,6 +135,8 @@ class PostgresCDCToClickHouseOperator(BaseOperator):
             max_runtime=self.max_runtime,
             batch_seconds=self.batch_seconds,
             reader=self.reader,
+            where=self.where,
+            mask=self.mask,
         )
 
     def get_openlineage_facets_on_complete(self, task_instance: Any) -> Any:

@@ -260,14 +260,46 @@ def _excel_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
 
 
 def _cdc_to_clickhouse(spec: PipelineSpec) -> list[tuple[str, Any]]:
-    _no_transforms(spec)
+    """Whole rows of one table, filtered by a row condition (source.where and filter transforms) and
+    masked; the rest of what a sql load can do is refused by name."""
+    _refuse_cdc_unsupported(spec)
+    transforms = _Transforms.of(spec)
+    masked_keys = [key for key in spec.target.keys if key in transforms.mask]
+    if masked_keys:
+        raise RenderError(
+            f"a cdc load cannot mask its key columns {masked_keys}: the key identifies the row each "
+            "update and delete replaces; mask other columns or choose other keys"
+        )
     return [
         ("source_conn_id", spec.source.conn_id),
         ("source_table", spec.source.table),
         ("target_conn_id", spec.target.conn_id),
         ("target_table", spec.target.table),
         ("keys", spec.target.keys or None),
+        ("where", transforms.where),
+        ("mask", transforms.mask),
         *_cdc_options(spec),
+    ]
+
+
+def _refuse_cdc_unsupported(spec: PipelineSpec) -> None:
+    """RenderError naming each part of the spec a cdc load cannot do yet (it replicates whole rows)."""
+    parts = [name for name, present in _cdc_parts(spec) if present]
+    if parts:
+        raise RenderError(
+            "a cdc source replicates whole rows of a table, filtered by a row condition and masked; "
+            f"{', '.join(parts)} {'is' if len(parts) == 1 else 'are'} not supported for it yet"
+        )
+
+
+def _cdc_parts(spec: PipelineSpec) -> list[tuple[str, bool]]:
+    """(what, the spec asks for it) for everything a cdc load cannot do."""
+    kinds = sorted({t.type for t in spec.transforms if not isinstance(t, (FilterTransform, MaskTransform))})
+    return [
+        ("source.query", spec.source.query is not None),
+        ("source.columns", bool(spec.source.columns)),
+        ("source.incremental", spec.source.incremental is not None),
+        *((f"the {kind!r} transform", True) for kind in kinds),
     ]
 
 

@@ -51,6 +51,32 @@ re-initialises when the slot is missing, the target is missing, the staging tabl
 (a crash in 1-5), or the publication lost the table; otherwise it only applies changes.
 With ``snapshot=False`` the target is created empty and CDC starts at the slot's creation.
 
+Row condition and masks
+-----------------------
+``where`` (a SQL condition on the source rows) becomes the publication's **row filter**
+(PostgreSQL 15: ``CREATE PUBLICATION ... FOR TABLE t WHERE (cond)``), and the snapshot copies
+``WHERE (cond)`` of the same exported snapshot, so the target holds exactly the rows that satisfy
+it. pgoutput sends an UPDATE that takes a row out of the condition as a DELETE (a delete marker
+here) and one that brings a row in as an INSERT; changes of rows outside it are not sent at all.
+PostgreSQL evaluates the filter of an UPDATE/DELETE on the old row, which the WAL holds only as
+its replica identity: the condition may read only replica identity columns (the primary key)
+unless the table has ``REPLICA IDENTITY FULL`` - otherwise PostgreSQL would refuse every UPDATE
+and DELETE of the table once the publication exists. The condition is therefore tried out in a
+rolled-back transaction (which also reports what a row filter may not contain: ``now()``,
+subqueries, user-defined functions) and refused before anything is created; this happens when
+initialising only. The condition and PostgreSQL's text of it are recorded in the COMMENT of the
+target's ``_deleted`` column: a run re-initialises when the condition differs from the recorded
+one, or the publication's filter from the recorded text (changed on the source).
+
+``mask`` (``{column: hash|redact|partial}``) lands a column as String with the value
+:func:`~airflow_ai_etl.transfers.postgres_source.mask_expr` gives in the batch load. The snapshot
+masks in its SQL; changes are masked in Python over pgoutput's text by
+:func:`~airflow_ai_etl.transfers.postgres_source.mask_value` (same md5 of the same text, with the
+replication session's settings equal to the batch load's), before anything is sent to ClickHouse:
+no clear value reaches a ClickHouse table, staging included. Deletes carry only keys, which
+cannot be masked. Each masked column records its method in its COMMENT; a run whose masks differ
+re-initialises (new snapshot), so a column never holds clear and masked values side by side.
+
 Running it
 ----------
 ``mode="batch"`` (default; :class:`~airflow_ai_etl.operators.cdc.PostgresCDCToClickHouseOperator`
@@ -93,6 +119,7 @@ or PostgreSQL keeps WAL for it forever.
 from __future__ import annotations
 
 import hashlib
+import json
 import logging
 import re
 import struct
@@ -108,15 +135,19 @@ from airflow_ai_etl.hooks.cdc import (
     PostgresCDCHook,
     Relation,
     ReplicationStream,
+    RowFilter,
     SourceTable,
     check_replica_identity,
+    check_row_filter_identity,
     int_to_lsn,
     parse_message,
 )
 from airflow_ai_etl.hooks.clickhouse import ClickHouseHook, quote_identifier, split_table
 from airflow_ai_etl.transfers.postgres_source import (
+    MASKS,
     ReconciliationError,
     describe_source,
+    mask_value,
     pg_quote_ident,
     stream_copy,
 )
@@ -148,6 +179,12 @@ VERSION_COL = "_version"
 DELETED_COL = "_deleted"
 SNAPSHOT_SUFFIX = "__cdc_snapshot"
 OLD_SUFFIX = "__cdc_old"
+# The target records what it was filled with in column COMMENTs: a masked column its method, the
+# _deleted column the row condition and PostgreSQL's text of it. A run whose masks or condition
+# differ re-initialises instead of mixing clear and masked values or rows of two conditions, and
+# a steady run compares them without trying the condition out on the source.
+MASK_COMMENT = "ai_etl mask: "
+FILTER_COMMENT = "ai_etl row filter: "
 
 # --------------------------------------------------------------------------- text conversion
 
@@ -209,8 +246,13 @@ def _numeric10(v: bytes) -> bytes:
 def converter(plan: ColumnPlan) -> Callable[[bytes], bytes] | None:
     """Function turning PostgreSQL's text output of ``plan``'s column into ClickHouse TSV text (None: as is).
 
+    A masked column's function masks the value first, exactly as the snapshot's SQL does.
+
     :raises CDCError: the column has no text form ClickHouse parses (same rule as the fast path).
     """
+    if plan.mask:
+        masked = mask_value(plan.mask, plan.pg_type)
+        return lambda v: tsv_escape(masked(v))
     if plan.text_expr is None:
         raise CDCError(
             f'column "{plan.name}" ({plan.pg_type}) has no text form ClickHouse parses; CDC cannot carry it'
@@ -402,6 +444,10 @@ class PostgresCDCToClickHouse:
     :param reader: ``"replication"`` (default): the streaming replication protocol, WAL decoded once;
         ``"sql"``: peek with ``pg_logical_slot_peek_binary_changes`` and ``pg_replication_slot_advance``
         (decodes the WAL twice; for connections where a replication session is refused).
+    :param where: SQL condition on the source rows: only rows satisfying it are replicated (see
+        "Row condition and masks" in the module docstring).
+    :param mask: ``{column: "hash" | "redact" | "partial"}``: these columns land masked, as
+        :func:`~airflow_ai_etl.transfers.postgres_source.mask_expr` masks them; never a key.
     """
 
     source_conn_id: str
@@ -417,6 +463,8 @@ class PostgresCDCToClickHouse:
     max_runtime: float | None = None
     batch_seconds: float | None = None
     reader: CDCReader = "replication"
+    where: str | None = None
+    mask: dict[str, str] | None = None
 
     def __post_init__(self) -> None:
         if (
@@ -443,6 +491,9 @@ class PostgresCDCToClickHouse:
             self.max_runtime = DEFAULT_MAX_RUNTIME
         if self.batch_seconds is None:
             self.batch_seconds = STREAM_BATCH_SECONDS if self.mode == "stream" else BATCH_BATCH_SECONDS
+        self._check_mask()
+        if self.where is not None and not self.where.strip():
+            self.where = None
         hook = self.target_hook
         target_id = f"{getattr(hook, hook.conn_name_attr, '')}:{self.target_table}"
         # The resolved names, typed str (the fields stay as given or filled in, for callers).
@@ -453,6 +504,29 @@ class PostgresCDCToClickHouse:
             raise CDCError(f"slot_name {self._slot!r}: use 1-63 lower-case letters, digits, underscores")
         self.source = PostgresCDCHook(self.source_conn_id)
 
+    def _check_mask(self) -> None:
+        """Mask methods are known and no explicit key is masked (a masked key would merge rows)."""
+        mask = self.mask or {}
+        if not isinstance(mask, dict):
+            raise CDCError(f"mask must be a {{column: method}} dict, got {mask!r}")
+        for column, method in mask.items():
+            if method not in MASKS:
+                raise CDCError(f"mask for column {column!r}: unknown method {method!r}; use one of {MASKS}")
+        self._check_masked_keys(self.keys or [])
+
+    def _check_masked_keys(self, keys: Sequence[str]) -> None:
+        masked = [k for k in keys if k in (self.mask or {})]
+        if masked:
+            raise CDCError(
+                f"key columns {masked} of the CDC of {self.source_table} are masked: a key identifies the "
+                "row that each update and delete replaces, so it must arrive in clear. Mask other "
+                "columns, or pass keys=[...] with unmasked unique columns. Nothing was created."
+            )
+
+    def _where_sql(self) -> str:
+        """`` WHERE (condition)`` of the row condition, or nothing."""
+        return f" WHERE ({self.where})" if self.where else ""
+
     # ------------------------------------------------------------------ helpers
 
     def _copy_snapshot(self, conn: Any, table: SourceTable, plans: Sequence[ColumnPlan], staging: str) -> int:
@@ -460,7 +534,7 @@ class PostgresCDCToClickHouse:
         ``INSERT ... FORMAT TabSeparated`` of ``staging`` (``_version``/``_deleted`` take their default 0).
         """
         exprs = ", ".join(f"{p.text_expr} AS {pg_quote_ident(p.name)}" for p in plans)
-        copy_sql = f"COPY (SELECT {exprs} FROM {table.qualified}) TO STDOUT"
+        copy_sql = f"COPY (SELECT {exprs} FROM {table.qualified}{self._where_sql()}) TO STDOUT"
         cols = ", ".join(quote_identifier(p.name) for p in plans)
         insert = f"INSERT INTO {staging} ({cols}) FORMAT TabSeparated"
         with conn.cursor() as cur:
@@ -472,14 +546,19 @@ class PostgresCDCToClickHouse:
             )
         return rows
 
-    @staticmethod
     def _check_snapshot_dates(
-        conn: Any, client: Any, table: SourceTable, plans: Sequence[ColumnPlan], staging: tuple[str, str]
+        self,
+        conn: Any,
+        client: Any,
+        table: SourceTable,
+        plans: Sequence[ColumnPlan],
+        staging: tuple[str, str],
     ) -> None:
         """Fail the initialisation, before anything is published, when a snapshot date/time lies outside
         its ClickHouse column's range (stored as 1970-01-01 otherwise); asks ``conn``'s snapshot."""
         exprs = ", ".join(f"{p.select_expr} AS {pg_quote_ident(p.name)}" for p in plans)
-        problems = out_of_range_dates(conn, client, plans, staging, f"SELECT {exprs} FROM {table.qualified}")
+        select = f"SELECT {exprs} FROM {table.qualified}{self._where_sql()}"
+        problems = out_of_range_dates(conn, client, plans, staging, select)
         if problems:
             raise CDCError(
                 f"CDC snapshot of {table.schema}.{table.name}: " + "; ".join(problems) + ". ClickHouse "
@@ -498,9 +577,21 @@ class PostgresCDCToClickHouse:
         )
 
     @staticmethod
-    def _ddl(table_sql: str, plans: Sequence[ColumnPlan], keys: Sequence[str]) -> str:
-        cols = [f"{quote_identifier(p.name)} {p.ch_type}" for p in plans]
-        cols += [f"{quote_identifier(VERSION_COL)} UInt64", f"{quote_identifier(DELETED_COL)} UInt8"]
+    def _ddl(
+        table_sql: str, plans: Sequence[ColumnPlan], keys: Sequence[str], row_filter: RowFilter | None
+    ) -> str:
+        cols = [
+            f"{quote_identifier(p.name)} {p.ch_type}"
+            + (f" COMMENT {ch_literal((MASK_COMMENT + p.mask).encode())}" if p.mask else "")
+            for p in plans
+        ]
+        deleted = f"{quote_identifier(DELETED_COL)} UInt8"
+        if row_filter is not None:
+            record = json.dumps(
+                {"where": row_filter.condition, "filter": row_filter.deparsed}, ensure_ascii=False
+            )
+            deleted += f" COMMENT {ch_literal((FILTER_COMMENT + record).encode())}"
+        cols += [f"{quote_identifier(VERSION_COL)} UInt64", deleted]
         order = ", ".join(quote_identifier(k) for k in keys)
         return (
             f"CREATE TABLE {table_sql} (\n  " + ",\n  ".join(cols) + "\n) "
@@ -508,7 +599,8 @@ class PostgresCDCToClickHouse:
         )
 
     def _plan(self, conn: Any) -> tuple[SourceTable, list[str], dict[str, ColumnPlan]]:
-        """Describe the source, resolve and check keys, and map every column (fails fast, before DDL)."""
+        """Describe the source, resolve and check keys and masks, and map every column (fails fast,
+        before DDL or publication; the row condition is checked by :meth:`_row_filter` when initialising)."""
         table = self.source.describe_table(conn, self.source_table)
         keys = list(
             self.keys or table.pk or (table.identity_columns if table.replica_identity == "i" else [])
@@ -528,13 +620,22 @@ class PostgresCDCToClickHouse:
         absent = [k for k in keys if k not in names]
         if absent:
             raise CDCError(f"keys {absent} are not columns of {table.schema}.{table.name} ({names})")
+        self._check_masked_keys(keys)
+        mask = self.mask or {}
+        self._check_mask_columns(conn, table, names)
         datetime64 = self.target_hook.server_version() >= (20, 1)
         plans = []
         for name, pg_type, nullable, is_enum in described:
             try:
                 plans.append(
                     plan_column(
-                        name, pg_type, nullable, is_key=name in keys, is_enum=is_enum, datetime64=datetime64
+                        name,
+                        pg_type,
+                        nullable,
+                        mask=mask.get(name),
+                        is_key=name in keys,
+                        is_enum=is_enum,
+                        datetime64=datetime64,
                     )
                 )
             except UnmappedTypeError:
@@ -548,9 +649,41 @@ class PostgresCDCToClickHouse:
             converter(p)  # unsupported types fail here, not in the middle of a batch
         return table, keys, {p.name: p for p in plans}
 
+    def _check_mask_columns(self, conn: Any, table: SourceTable, names: Sequence[str]) -> None:
+        """Masked columns exist; hash and partial masks need a UTF-8 database (see :func:`mask_value`)."""
+        mask = self.mask or {}
+        absent = [c for c in mask if c not in names]
+        if absent:
+            raise CDCError(
+                f"masked columns {absent} are not columns of {table.schema}.{table.name} ({names})"
+            )
+        if any(method != "redact" for method in mask.values()):
+            with conn.cursor() as cur:
+                cur.execute("SHOW server_encoding")
+                encoding = cur.fetchone()[0]
+            conn.rollback()
+            if encoding.upper() not in ("UTF8", "UTF-8"):
+                # md5() hashes the server's bytes; pgoutput's text arrives converted for the client.
+                raise CDCError(
+                    f"the source database is encoded in {encoding}: CDC masks hash/partial only UTF8 "
+                    "databases identically to the batch load; use method 'redact'"
+                )
+
+    def _row_filter(self, conn: Any, table: SourceTable) -> RowFilter | None:
+        """The row condition as a publication row filter, tried out and checked against the replica
+        identity (PostgreSQL refuses UPDATE/DELETE on the table once a filter it cannot check is
+        published); None without a condition."""
+        if not self.where:
+            return None
+        row_filter = self.source.probe_row_filter(conn, self._publication, table, self.where)
+        check_row_filter_identity(table, row_filter)
+        return row_filter
+
     # ------------------------------------------------------------------ initialisation
 
-    def _needs_init(self, conn: Any, client: Any, table: SourceTable) -> str | None:
+    def _needs_init(
+        self, conn: Any, client: Any, table: SourceTable, plans: dict[str, ColumnPlan]
+    ) -> str | None:
         hook = self.target_hook
         target_sql, staging_sql, _, full = self._names()
         slot = self.source.slot_info(conn, self._slot)
@@ -564,7 +697,59 @@ class PostgresCDCToClickHouse:
             return "target table missing"
         if not self.source.publication_has_table(conn, self._publication, table):
             return "publication missing or without the table"
+        return self._filled_otherwise(conn, client, table, plans)
+
+    def _filled_otherwise(
+        self, conn: Any, client: Any, table: SourceTable, plans: dict[str, ColumnPlan]
+    ) -> str | None:
+        """Why the target holds other rows or values than this run's condition and masks ask for
+        (None: it holds these): its recorded masks or condition differ, or the publication's filter
+        is not the one recorded (changed on the source)."""
+        masks, recorded = self._recorded(client)
+        if masks != {n: p.mask for n, p in plans.items() if p.mask}:
+            return f"the masked columns {masks} of the target differ from the masks asked for"
+        if recorded.get("where") != self.where:
+            return f"the target holds the rows of condition {recorded.get('where')!r}, not {self.where!r}"
+        published = self.source.publication_filter(conn, self._publication, table)
+        if published != recorded.get("filter"):
+            return (
+                f"the publication's row filter {published!r} is not the recorded {recorded.get('filter')!r}"
+            )
         return None
+
+    def _recorded(self, client: Any) -> tuple[dict[str, str], dict[str, Any]]:
+        """(masks by column, ``{"where", "filter"}`` of the row condition) the target's column COMMENTs
+        record (see :data:`MASK_COMMENT`); empty for what they do not record."""
+        database, table = self._names()[3].split(".", 1)
+        rows = client.execute(
+            "SELECT name, comment FROM system.columns WHERE database = %(d)s AND table = %(t)s",
+            {"d": database, "t": table},
+        )
+        masks = {n: c[len(MASK_COMMENT) :] for n, c in rows if c.startswith(MASK_COMMENT)}
+        condition = next(
+            (c[len(FILTER_COMMENT) :] for n, c in rows if n == DELETED_COL and c.startswith(FILTER_COMMENT)),
+            None,
+        )
+        return masks, json.loads(condition) if condition else {}
+
+    def _refuse_kept_target(
+        self, client: Any, plans: dict[str, ColumnPlan], row_filter: RowFilter | None
+    ) -> None:
+        """Without a snapshot an existing target is kept, with the COMMENTs it has: refuse when it holds
+        other rows or values (clear ones of a column now masked, rows of another condition) than this
+        run asks for, or records another text of the condition (each run would re-initialise)."""
+        masks, recorded = self._recorded(client)
+        asked = (
+            {n: p.mask for n, p in plans.items() if p.mask},
+            self.where,
+            row_filter.deparsed if row_filter else None,
+        )
+        if (masks, recorded.get("where"), recorded.get("filter")) != asked:
+            raise CDCError(
+                f"ClickHouse table {self._names()[3]} was filled with other masks or another row condition, "
+                "and snapshot=False keeps it: drop it (or run with snapshot=True) so that no clear or "
+                "out-of-condition value stays in it. Nothing was changed."
+            )
 
     def _initialize(
         self, conn: Any, client: Any, table: SourceTable, keys: list[str], plans: dict[str, ColumnPlan]
@@ -574,17 +759,20 @@ class PostgresCDCToClickHouse:
         target_sql, staging_sql, old_sql, full = self._names()
         database, name = full.split(".", 1)
         plan_list = list(plans.values())
+        row_filter = self._row_filter(conn, table)  # refused here, before anything is created
+        if not self.snapshot and hook.table_exists(full, client):
+            self._refuse_kept_target(client, plans, row_filter)
         client.execute(f"CREATE DATABASE IF NOT EXISTS {quote_identifier(database)}")
         client.execute(f"DROP TABLE IF EXISTS {old_sql}")
         client.execute(f"DROP TABLE IF EXISTS {staging_sql}")
         if self.snapshot:
-            client.execute(self._ddl(staging_sql, plan_list, keys))  # 1. marker + destination
-        self.source.ensure_publication(conn, self._publication, table)  # 2.
+            client.execute(self._ddl(staging_sql, plan_list, keys, row_filter))  # 1. marker + destination
+        self.source.ensure_publication(conn, self._publication, table, row_filter)  # 2.
         self.source.drop_slot(conn, self._slot)  # 3.
         if not self.snapshot:
             self.source.create_slot(conn, self._slot)
             if not hook.table_exists(full, client):
-                client.execute(self._ddl(target_sql, plan_list, keys))
+                client.execute(self._ddl(target_sql, plan_list, keys, row_filter))
             else:
                 log.warning("%s kept as is; changes made while no slot existed are not in it", full)
             return None
@@ -598,7 +786,7 @@ class PostgresCDCToClickHouse:
                 self._copy_snapshot(snap, table, plan_list, staging_sql)
                 self._check_snapshot_dates(snap, client, table, plan_list, (database, name + SNAPSHOT_SUFFIX))
                 with snap.cursor() as cur:
-                    cur.execute(f"SELECT count(*) FROM {table.qualified}")
+                    cur.execute(f"SELECT count(*) FROM {table.qualified}{self._where_sql()}")
                     source_rows = cur.fetchone()[0]
                 snap.rollback()
             finally:
@@ -644,7 +832,7 @@ class PostgresCDCToClickHouse:
         try:
             self.source.check_server(conn)
             table, keys, plans = self._plan(conn)
-            reason = self._needs_init(conn, client, table)
+            reason = self._needs_init(conn, client, table, plans)
             if reason:
                 log.info("Initialising CDC %s -> %s: %s", self.source_table, full, reason)
                 result.snapshot_rows = self._initialize(conn, client, table, keys, plans)

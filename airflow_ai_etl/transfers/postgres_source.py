@@ -92,6 +92,41 @@ def mask_expr(col: str, method: str) -> str:
     raise TransferError(f"unknown mask method {method!r}; use one of {MASKS}")
 
 
+def _cast_text(pg_type: str) -> Callable[[bytes], bytes] | None:
+    """How ``(col)::text`` differs from the type's output function (what COPY and pgoutput print);
+    None where the cast is that output. ``pg_type`` is the ``format_type`` name."""
+    if pg_type == "boolean":
+        return lambda v: b"true" if v == b"t" else b"false"  # booltext, not boolout's t/f
+    if pg_type == "character" or pg_type.startswith("character("):
+        return lambda v: v.rstrip(b" ")  # bpchar -> text drops the padding
+    if pg_type == "inet":
+        return lambda v: v if b"/" in v else v + (b"/128" if b":" in v else b"/32")  # network_show
+    return None
+
+
+def mask_value(method: str, pg_type: str) -> Callable[[bytes], bytes]:
+    """The Python twin of :func:`mask_expr`: masks a value's output-function text (as pgoutput sends
+    it, UTF-8) to exactly the bytes :func:`mask_expr` computes in PostgreSQL; NULLs never reach it
+    (every method keeps NULL as NULL).
+
+    :param method: ``hash``, ``redact`` or ``partial``.
+    :param pg_type: ``format_type`` of the column: ``::text`` of a few types is not their output.
+    """
+    if method not in MASKS:
+        raise TransferError(f"unknown mask method {method!r}; use one of {MASKS}")
+    if method == "redact":
+        return lambda v: b"***"
+    cast = _cast_text(pg_type)
+    if method == "hash":
+        if cast is None:
+            return lambda v: hashlib.md5(v).hexdigest().encode()  # noqa: S324 - md5() of PostgreSQL
+        return lambda v: hashlib.md5(cast(v)).hexdigest().encode()  # noqa: S324
+    # right(text, 4) counts characters, not bytes.
+    if cast is None:
+        return lambda v: b"****" + v.decode()[-4:].encode()
+    return lambda v: b"****" + cast(v).decode()[-4:].encode()
+
+
 MODES = ("append", "replace", "upsert")
 
 

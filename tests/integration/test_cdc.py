@@ -836,3 +836,256 @@ def test_unsupported_change_stops_the_stream_before_it(cdc):
         (2, "b", None),
         (3, "c", "01:00:00"),
     ]
+
+
+# --------------------------------------------------------------------------- row condition and masks
+
+CLIENTS_DDL = """
+CREATE TABLE clients (
+    id int PRIMARY KEY, name text, is_resident boolean NOT NULL, passport text, score numeric(12,2)
+);
+ALTER TABLE clients REPLICA IDENTITY FULL;
+"""
+NON_RESIDENTS = "is_resident = false"
+
+
+def replica_equals_selection(env, table, cols, where, key="id"):
+    """The ClickHouse replica (FINAL, without deleted rows) equals ``SELECT cols ... WHERE where`` in PostgreSQL."""
+    expected = [
+        tuple(r) for r in env.pg(f"SELECT {', '.join(cols)} FROM {table} WHERE {where} ORDER BY {key}")
+    ]
+    assert [tuple(r) for r in ch_view(env, table, cols, key)] == expected
+    assert [tuple(r) for r in ch_view_argmax(env, table, cols, key)] == expected
+    return expected
+
+
+@pytest.mark.parametrize("reader", ["replication", "sql"])
+def test_row_condition_follows_rows_into_and_out_of_it(cdc, reader):
+    cols = ["id", "name", "is_resident", "score"]
+    cdc.pg(CLIENTS_DDL)
+    cdc.pg(
+        "INSERT INTO clients VALUES (1, 'Anna', false, 'P1', 1.5), (2, 'Boris', true, 'P2', 2), "
+        "(3, 'Chen', false, 'P3', NULL), (4, 'Dina', true, 'P4', 4), (5, 'Emil', false, 'P5', 5)"
+    )
+    run = dict(source_table="clients", target_table="clients", where=NON_RESIDENTS, reader=reader)
+    res = run_cdc(**run)
+    # The snapshot copied only the rows of the condition.
+    assert res["initialized"] and res["snapshot_rows"] == 3
+    assert [r[0] for r in replica_equals_selection(cdc, "clients", cols, NON_RESIDENTS)] == [1, 3, 5]
+    assert cdc.ch.execute("SELECT count() FROM clients")[0][0] == 3  # resident rows never written
+
+    # UPDATEs: 1 leaves the condition (a delete), 2 enters it (an insert), 3 stays in, 4 stays out.
+    cdc.pg(
+        "UPDATE clients SET is_resident = true WHERE id = 1; UPDATE clients SET is_resident = false WHERE id = 2;"
+        "UPDATE clients SET name = 'Chen!' WHERE id = 3; UPDATE clients SET name = 'Dina!' WHERE id = 4"
+    )
+    res = run_cdc(**run)
+    assert (res["inserts"], res["updates"], res["deletes"]) == (1, 1, 1)
+    assert [r[0] for r in replica_equals_selection(cdc, "clients", cols, NON_RESIDENTS)] == [2, 3, 5]
+
+    # DELETEs inside and outside, INSERTs inside and outside, a key change inside the condition.
+    cdc.pg(
+        "DELETE FROM clients WHERE id IN (5, 4); INSERT INTO clients VALUES (6, 'Fay', false, 'P6', 6), "
+        "(7, 'Gus', true, 'P7', 7); UPDATE clients SET id = 30 WHERE id = 3"
+    )
+    res = run_cdc(**run)
+    # Only 5, 6 and 3 -> 30 are sent: the changes of ids 4 and 7, outside the condition, are not.
+    assert (res["inserts"], res["updates"], res["deletes"]) == (1, 1, 1)
+    assert [r[0] for r in replica_equals_selection(cdc, "clients", cols, NON_RESIDENTS)] == [2, 6, 30]
+
+    # A row that left comes back; one transaction moves a row out and in again.
+    cdc.pg(
+        "UPDATE clients SET is_resident = false, score = 11 WHERE id = 1;"
+        "BEGIN; UPDATE clients SET is_resident = true WHERE id = 6; UPDATE clients SET is_resident = false, "
+        "name = 'Fay!' WHERE id = 6; COMMIT"
+    )
+    run_cdc(**run)
+    assert [r[0] for r in replica_equals_selection(cdc, "clients", cols, NON_RESIDENTS)] == [1, 2, 6, 30]
+
+
+def test_a_changed_row_condition_reinitialises_with_a_new_snapshot(cdc):
+    cols = ["id", "name", "is_resident", "score"]
+    cdc.pg(CLIENTS_DDL)
+    cdc.pg(
+        "INSERT INTO clients VALUES (1, 'a', false, 'P1', 1), (2, 'b', true, 'P2', 2), (3, 'c', false, 'P3', 3)"
+    )
+    run_cdc(source_table="clients", target_table="clients", where=NON_RESIDENTS)
+    res = run_cdc(source_table="clients", target_table="clients", where=NON_RESIDENTS)
+    assert not res["initialized"]  # the same condition, written the same way: the publication is kept
+
+    res = run_cdc(source_table="clients", target_table="clients", where="score >= 2")
+    assert res["initialized"] and res["snapshot_rows"] == 2
+    replica_equals_selection(cdc, "clients", cols, "score >= 2")
+    cdc.pg("UPDATE clients SET score = 0 WHERE id = 3; INSERT INTO clients VALUES (4, 'd', false, 'P4', 9)")
+    run_cdc(source_table="clients", target_table="clients", where="score >= 2")
+    replica_equals_selection(cdc, "clients", cols, "score >= 2")
+    # The publication carries PostgreSQL's form of the new condition, and only it.
+    filters = cdc.pg("SELECT rowfilter FROM pg_publication_tables WHERE tablename = 'clients'")
+    assert filters == [("(score >= (2)::numeric)",)]
+
+    # A filter changed on the source (not by the pipeline) is noticed: a new snapshot restores it.
+    publication = cdc.pg("SELECT pubname FROM pg_publication")[0][0]
+    cdc.pg(f'ALTER PUBLICATION "{publication}" SET TABLE clients WHERE (score >= 9)')
+    res = run_cdc(source_table="clients", target_table="clients", where="score >= 2")
+    assert res["initialized"] and res["snapshot_rows"] == 2
+    replica_equals_selection(cdc, "clients", cols, "score >= 2")
+    assert cdc.pg("SELECT rowfilter FROM pg_publication_tables WHERE tablename = 'clients'") == filters
+
+    res = run_cdc(source_table="clients", target_table="clients")  # no condition any more: all rows
+    assert res["initialized"] and res["snapshot_rows"] == 4
+    replica_equals_selection(cdc, "clients", cols, "true")
+    assert cdc.pg("SELECT rowfilter FROM pg_publication_tables WHERE tablename = 'clients'") == [(None,)]
+
+
+def nothing_created(env):
+    """No publication, slot or ClickHouse table exists, and the source still takes UPDATE and DELETE."""
+    env.pg("UPDATE clients SET name = name || '.'; DELETE FROM clients WHERE id = -1")
+    assert env.pg("SELECT count(*) FROM pg_publication")[0][0] == 0
+    assert env.pg("SELECT count(*) FROM pg_replication_slots WHERE database = current_database()")[0][0] == 0
+    assert env.ch.execute(f"SELECT name FROM system.tables WHERE database = '{env.ch_db}'") == []
+
+
+def test_a_row_condition_postgresql_cannot_check_is_refused_before_anything_is_created(cdc):
+    cdc.pg(CLIENTS_DDL.replace("ALTER TABLE clients REPLICA IDENTITY FULL;", ""))
+    cdc.pg("INSERT INTO clients VALUES (1, 'a', false, 'P1', 1)")
+    # The condition reads a column outside the replica identity (the primary key): a published filter
+    # would make PostgreSQL refuse every UPDATE and DELETE of the table.
+    with pytest.raises(CDCError, match=r"not in the replica identity.*REPLICA IDENTITY FULL"):
+        run_cdc(source_table="clients", target_table="clients", where=NON_RESIDENTS)
+    nothing_created(cdc)
+    with pytest.raises(CDCError, match=r"cannot filter a CDC publication.*mutable functions"):
+        run_cdc(source_table="clients", target_table="clients", where="now() > '2020-01-01' AND id > 0")
+    nothing_created(cdc)
+    # A condition over the primary key alone needs no full replica identity.
+    res = run_cdc(source_table="clients", target_table="clients", where="id < 10")
+    assert res["snapshot_rows"] == 1
+
+
+MASKED_DDL = """
+CREATE TABLE people (
+    id int PRIMARY KEY, is_resident boolean NOT NULL, passport text, phone text, note text, n integer,
+    amount numeric(12,2), ratio double precision, born timestamptz, seen timestamp, day date, flag boolean,
+    code character(6), ip inet, took interval, doc jsonb, tags text[], photo bytea
+);
+ALTER TABLE people REPLICA IDENTITY FULL;
+"""
+MASKS_OF_PEOPLE = {
+    "passport": "hash", "phone": "partial", "note": "redact", "n": "hash", "amount": "hash", "ratio": "hash",
+    "born": "hash", "seen": "partial", "day": "hash", "flag": "hash", "code": "hash", "ip": "hash",
+    "took": "hash", "doc": "hash", "tags": "partial", "photo": "hash",
+}  # fmt: skip
+# Tricky values: unicode, empty strings, NULLs, TSV specials, numbers, times, padded char, inet.
+PEOPLE_ROWS = [
+    "(1, false, 'паспорт № 45 01 123456', '+7 (999) 123-45-67', 'x', 42, 12.50, 0.1, '2024-05-06 07:08:09.5+03', "
+    "'2024-01-02 03:04:05.678', '2024-01-31', true, 'ab', '10.0.0.1', '1 day 02:03:04', '{\"a\": [1, \"ё\"]}', "
+    "'{x,\"y z\"}', '\\x00ff')",
+    "(2, false, '', '', '', 0, 0, -1.5e-10, '1970-01-01 00:00:00+00', '2000-02-29 00:00:00', '1999-12-31', false, "
+    "'', '::1', '-3 mons', '[]', '{}', '')",
+    "(3, false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL)",
+    "(4, false, E'tab\\there\\\\ back', E'end\\ttab\\n', E'a\\nb', -7, -0.01, 1e300, 'infinity', '-infinity', "
+    "'infinity', true, 'abcdef', '192.168.0.0/16', '00:00:00.000001', '\"text\"', '{NULL,\"\\\\\"}', '\\x')",
+    "(5, true, 'resident', '12345', 'z', 5, 5, 5, now(), now(), current_date, true, 'r', '1.2.3.4', '1 hour', "
+    "'{}', '{}', '\\x01')",
+]
+
+
+def masked_selection(env, where):
+    """``mask_expr`` of every masked column of people, in the batch load's session, in id order."""
+    from airflow_ai_etl.transfers.postgres_source import CLICKHOUSE_TEXT_SESSION_SQL, mask_expr
+
+    exprs = ", ".join(mask_expr(f'"{c}"', m) for c, m in MASKS_OF_PEOPLE.items())
+    rows = env.pg(f"{CLICKHOUSE_TEXT_SESSION_SQL}; SELECT id, {exprs} FROM people WHERE {where} ORDER BY id")
+    return [tuple(r) for r in rows]
+
+
+def people_replica(env):
+    return [tuple(r) for r in ch_view(env, "people", ["id", *MASKS_OF_PEOPLE])]
+
+
+@pytest.mark.parametrize("reader", ["replication", "sql"])
+def test_masked_columns_equal_postgresql_mask_expr_in_snapshot_and_stream(cdc, reader):
+    cdc.pg(MASKED_DDL)
+    cdc.pg("INSERT INTO people VALUES " + ", ".join(PEOPLE_ROWS[:3]))
+    run = dict(
+        source_table="people", target_table="people", where=NON_RESIDENTS, mask=MASKS_OF_PEOPLE, reader=reader
+    )
+    res = run_cdc(**run)
+    assert res["snapshot_rows"] == 3
+    assert people_replica(cdc) == masked_selection(cdc, NON_RESIDENTS)
+
+    # The same tricky values arriving as changes: inserts, a row entering the condition, updates of
+    # masked columns (to and from NULL), a key change, and the old values of the other rows again.
+    cdc.pg("INSERT INTO people VALUES " + ", ".join(PEOPLE_ROWS[3:]))
+    cdc.pg(
+        "INSERT INTO people SELECT id + 100, is_resident, passport, phone, note, n, amount, ratio, born, seen, day, "
+        "flag, code, ip, took, doc, tags, photo FROM people WHERE id <= 3;"
+        "UPDATE people SET is_resident = false WHERE id = 5;"
+        "UPDATE people SET passport = NULL, phone = 'x', born = '2030-01-01 12:00+05' WHERE id = 1;"
+        "UPDATE people SET passport = 'новый', note = NULL WHERE id = 3;"
+        "UPDATE people SET id = 20 WHERE id = 2"
+    )
+    res = run_cdc(**run)
+    assert res["changes"] == 8
+    expected = masked_selection(cdc, NON_RESIDENTS)
+    assert people_replica(cdc) == expected and len(expected) == 8
+
+    # What ClickHouse stored anywhere (every version, not only the latest) holds no clear value.
+    clear = {r for row in cdc.pg("SELECT passport, phone, note FROM people") for r in row if r and len(r) > 4}
+    stored = {v for row in cdc.ch.execute("SELECT passport, phone, note FROM people") for v in row if v}
+    assert clear and not clear & stored
+
+
+def test_a_masked_key_is_refused_and_nothing_is_created(cdc):
+    cdc.pg(CLIENTS_DDL)
+    cdc.pg("INSERT INTO clients VALUES (1, 'a', false, 'P1', 1)")
+    with pytest.raises(CDCError, match=r"key columns \['id'\] .* are masked"):
+        run_cdc(source_table="clients", target_table="clients", mask={"id": "hash"})  # the primary key
+    nothing_created(cdc)
+    with pytest.raises(CDCError, match=r"key columns \['passport'\] .* are masked"):
+        run_cdc(
+            source_table="clients", target_table="clients", keys=["passport"], mask={"passport": "redact"}
+        )
+    with pytest.raises(CDCError, match="unknown method 'blur'"):
+        run_cdc(source_table="clients", target_table="clients", mask={"name": "blur"})
+    with pytest.raises(CDCError, match=r"masked columns \['pasport'\] are not columns"):
+        run_cdc(source_table="clients", target_table="clients", mask={"pasport": "hash"})
+    nothing_created(cdc)
+
+
+def test_changed_masks_reinitialise_so_no_column_keeps_clear_values(cdc):
+    cdc.pg(CLIENTS_DDL)
+    cdc.pg("INSERT INTO clients VALUES (1, 'a', false, 'P1', 1), (2, 'b', true, 'P2', 2)")
+    run_cdc(source_table="clients", target_table="clients")
+    assert cdc.ch.execute("SELECT passport FROM clients FINAL ORDER BY id") == [("P1",), ("P2",)]
+    res = run_cdc(source_table="clients", target_table="clients", mask={"passport": "redact"})
+    assert res["initialized"]
+    assert cdc.ch.execute("SELECT passport FROM clients ORDER BY id") == [("***",), ("***",)]
+    res = run_cdc(source_table="clients", target_table="clients", mask={"passport": "redact"})
+    assert not res["initialized"]
+    # Without a snapshot the target would be kept with its redacted values next to hashed ones: refused.
+    with pytest.raises(CDCError, match="other masks or another row condition"):
+        run_cdc(source_table="clients", target_table="clients", mask={"passport": "hash"}, snapshot=False)
+    res = run_cdc(source_table="clients", target_table="clients", mask={"passport": "hash"})
+    assert res["initialized"]
+    assert people_free_of(cdc, {"P1", "P2", "***"})
+
+
+def people_free_of(env, values):
+    """No row of the clients replica (any version) holds one of ``values`` in passport."""
+    return not {r[0] for r in env.ch.execute("SELECT passport FROM clients")} & values
+
+
+def test_masked_toast_values_left_unchanged_by_an_update_stay_masked(cdc):
+    """An UPDATE that does not touch a TOASTed column does not log it: the value is taken from the
+    batch or from ClickHouse, where it is already masked (and must not be masked twice)."""
+    cdc.pg("CREATE TABLE docs (id int PRIMARY KEY, body text, n int)")
+    cdc.pg("ALTER TABLE docs ALTER COLUMN body SET STORAGE EXTERNAL")  # force out-of-line TOAST
+    big = "ж" * 5000
+    cdc.pg("INSERT INTO docs VALUES (1, %s, 0), (2, %s, 0)", (big + "1", big + "2"))
+    run = dict(source_table="docs", target_table="docs", mask={"body": "hash"}, where="id < 100")
+    run_cdc(**run)
+    cdc.pg("INSERT INTO docs VALUES (3, %s, 0)", (big + "3",))
+    cdc.pg("UPDATE docs SET n = n + 1 WHERE id IN (1, 3); UPDATE docs SET n = n + 1 WHERE id = 3")
+    run_cdc(**run)
+    want = [tuple(r) for r in cdc.pg("SELECT id, md5(body::text), n FROM docs ORDER BY id")]
+    assert [tuple(r) for r in ch_view(cdc, "docs", ["id", "body", "n"])] == want
