@@ -260,6 +260,7 @@ from airflow_ai_etl.planning.marts.words import (
     STOCK_EN,
     STOCK_RU,
     SUBJECT_PRONOUNS_EN,
+    SUM_FUNCTION_EN,
     SUM_FUNCTION_RU,
     TABLE_NOUNS,
     THERE_WORDS,
@@ -542,6 +543,7 @@ def _load_words(tokens: Sequence[Token]) -> bool:
         (
             _word(t, LOAD_VERBS_RU, LOAD_VERBS_EN)
             and not export
+            and not _copies_noun(words, k)
             and not _already(words, k)
             and not _counted_event_verb(words, k)
         )  # «сколько литров залили»: the event
@@ -552,6 +554,19 @@ def _load_words(tokens: Sequence[Token]) -> bool:
         return True
     # «обновлять по ключу product_id», "by key": an upsert of a load (a mart has no keys)
     return any(t.lemma == "ключ" or t.lower in ("key", "keys") for t in words)
+
+
+# words after "copies" that make it the noun ("copies in the collection", "copies by format", "copies that")
+_AFTER_COPIES_NOUN = frozenset({"in", "by", "per", "of", "at", "on", "that", "which", "whose", "with", "for"})
+
+
+def _copies_noun(words: Sequence[Token], k: int) -> bool:
+    """ "Copies in the collection by format", "number of copies": the noun (a library's copies), no load
+    verb. A request says the load as "copy X"; "copies" is that verb only as its first word before an object
+    (marts117)."""
+    if words[k].lang != "en" or words[k].lower != "copies":
+        return False
+    return k > 0 or (k + 1 < len(words) and words[k + 1].lower in _AFTER_COPIES_NOUN)
 
 
 def _aggregate_with_grain(words: Sequence[Token]) -> bool:
@@ -2204,14 +2219,37 @@ def _drop_repeated_bare(
 
 def _money_noun_listed(ph: MartPhrase, m: MeasureWord) -> bool:
     """«выручка и сумма скидок»: a money noun that is no function word, listed right before another measure
-    («и»/a comma between), is an amount of its own, no bare word the next measure repeats (marts114)."""
+    («и»/a comma between), is an amount of its own, no bare word the next measure repeats (marts114). So is
+    one listed right after another measure («суммарная длительность в минутах и выручка», marts117): a word
+    nothing else read is read (or asked), never dropped as a repeat."""
     tokens, nxt = ph.tokens, m.index + 2
-    return (
+    if (
         _ru(tokens[m.index], MONEY_RU - SUM_FUNCTION_RU)
         and nxt < len(tokens)
         and tokens[m.index + 1].lower in LIST_JOINERS
         and any(o.index == nxt for o in ph.measures)
-    )
+    ):
+        return True
+    money = _word(tokens[m.index], MONEY_RU - SUM_FUNCTION_RU, MONEY_EN - SUM_FUNCTION_EN)
+    return money and _listed_after_measure(ph, m)
+
+
+def _listed_after_measure(ph: MartPhrase, m: MeasureWord) -> bool:
+    """The joiner right before ``m`` closes an earlier measure: no other cue and no «по» between that
+    measure's cue and ``m`` («суммарная длительность в минутах и выручка»)."""
+    tokens = ph.tokens
+    if m.index < 2 or tokens[m.index - 1].lower not in LIST_JOINERS:
+        return False
+    before = [o for o in ph.measures if o.index < m.index - 1]
+    if not before:
+        return False
+    last = max(before, key=lambda o: o.index)
+    between = tokens[last.index + 1 : m.index - 1]
+    return not any(t.lower in DIM_PREPS_RU | DIM_PREPS_EN | _CLAUSE_MARKS for t in between)
+
+
+# marks that close a measure list (a title's colon, a clause's semicolon or dash): no joiner inside one list
+_CLAUSE_MARKS = frozenset({":", ";", "—", "–"})
 
 
 def _spells_numeric_comment(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> bool:
