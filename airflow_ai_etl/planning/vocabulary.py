@@ -35,6 +35,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     # "Library events" of circ.events 'Мероприятия библиотек': the domain's word, whose rows they are
     "library": ["библиотека", "библиотечный"],
     "wallet": ["кошелек", "кошелёк"],
+    "grain": ["зерно"],  # marts117: "Grain contract volume" of 'Договоры продажи зерна'
     "product": ["товар", "продукт", "продукция", "номенклатура", "item", "goods", "sku"],
     "payment": ["платеж", "платёж", "оплата", "транзакция", "transaction"],
     # «транзакции» of a bank's transactions table too, as "transactions" is; "operations" as its comment

@@ -1608,6 +1608,17 @@ MAX_PARTS = 20  # measures or dimensions one mart sentence may name (the model a
 NOT_QUALIFIERS_EN = {"among", "amongst", "between", "across", "within", "about", "than", "via", "per", "over"}
 
 
+def _owner_said_by_fact(ph: MartPhrase, fact: Table, i: int) -> bool:
+    """A Russian genitive closing a measure's object words («средняя оценка гостей») that the fact's own
+    comment says ('Отзывы гостей'): whose measure the fact records, no condition (marts117)."""
+    t = ph.tokens[i]
+    if t.lang != "ru" or not fact.comment or not any(p.case == "gent" for p in t.parses[:1]):
+        return False
+    if not any(m.object and i in m.object[1:] for m in ph.measures):
+        return False
+    return bool(t.lemmas & _comment_lemmas(fact.comment))
+
+
 def _residue(
     tokens: Sequence[Token],
     ph: MartPhrase,
@@ -1682,6 +1693,8 @@ def _residue(
             continue  # «Объявленная ценность: сумма …»: the title is a column's comment word for word
         if _measured_comment_tail(ph, fact, i):
             continue  # «средняя ставка за нормо-час» of hourly_rate 'Ставка за нормо-час, руб.'
+        if _owner_said_by_fact(ph, fact, i):
+            continue  # «средняя оценка гостей» of reviews ('Отзывы гостей'): whose rating the fact records
         if t.lower == "у" and i + 1 < len(tokens) and ground.table_of(tokens[i + 1]) is fact:
             continue  # «ставка … у мастеров» of mechanics: whose value it is, the fact's own rows
         if i in titled and (
