@@ -647,9 +647,9 @@ def _dimensions(
         group = [tokens[k] for k in words]
         for table in reachable:  # «по районам филиалов выдачи»: the key whose comment is 'Филиал выдачи'
             if any(_dim_on(table, d) and not fact.column(d) for d in dims):
-                commented = _commented_key_join(ground, fact, table, group, relations)
-                if commented is not None and commented not in joins:
-                    joins.append(commented)
+                by_comment = _commented_key_join(ground, fact, table, group, relations)
+                if by_comment is not None and by_comment not in joins:
+                    joins.append(by_comment)
         if not any(w.lemmas & set(ROLE_WORDS) or w.lower in ROLE_WORDS for w in group):
             continue
         for table in reachable:

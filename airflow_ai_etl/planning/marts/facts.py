@@ -203,7 +203,9 @@ def _object_table(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> Table | No
     return _object_pair_table(ph, ground, m)  # "number of service requests": service_requests
 
 
-def _owner_recorded_in(ph: MartPhrase, ground: _Ground, m: MeasureWord, owner_word: Token, owner: Table) -> Table | None:
+def _owner_recorded_in(
+    ph: MartPhrase, ground: _Ground, m: MeasureWord, owner_word: Token, owner: Table
+) -> Table | None:
     """«средняя оценка гостей» of hotels: the genitive names guests, who hold no number the other words name;
     the one table whose comment says that genitive ('Отзывы гостей') and holds a numeric column the other
     words name (reviews.rating 'Оценка') records the owner's measure (marts117)."""
