@@ -132,6 +132,7 @@ from airflow_ai_etl.planning.patterns import (
     SOURCE_PLACES,
     STARTING_BEFORE,
     STATUS_BEFORE_NOUN,
+    STATUS_IDIOMS_EN,
     STATUS_VALUES,
     STOP_STEMS,
     STOP_WORDS,
@@ -2566,6 +2567,8 @@ class RowFilters:
                     break
         for i, token in enumerate(request.tokens):
             value, negated = status_word(token)
+            if value is None and (value := _status_idiom(request.tokens, i)) is not None:
+                request.handled.append(request.spans[i + 1])  # "went through": the particle is read too
             if value is None or token in request.claimed or i in written:
                 continue
             if value == "finished" and value in listed:
@@ -2695,8 +2698,9 @@ class RowFilters:
         if not said.parses or said.parses[0].pos not in ("PRTF", "PRTS"):
             return False
         at = i + 1
-        if tokens[at] in ("через", "по") and at + 1 < len(tokens):
-            at += 1  # «оплаченные через СБП», «оплаченные по карте»: the means after its preposition (23a)
+        if tokens[at] in ("через", "по", "из-за") and at + 1 < len(tokens):
+            at += 1  # «оплаченные через СБП», «оплаченные по карте»: the means after its preposition (23a);
+            # «остановленные из-за ошибки»: a reason 'Причина остановки (…, error)' lists (marts117)
         else:
             means = self._token_of(request, at)
             if not means.parses or not any(p.case == "ablt" for p in means.parses[:2]):
@@ -5855,6 +5859,7 @@ class RowFilters:
                 and not _table_gloss_at(request, table, i + 1)
                 and not _qualifies_next_noun(request, i + 1)
                 and not _listed_before_unit(column, request.raw[i], request.raw[i + 1])
+                and not _participle_before_listed(column, request.raw[i + 1 : i + 4])
             ):
                 yield i, column
 
@@ -9080,6 +9085,28 @@ def _own_event_time(table: Table) -> str | None:
 # Nouns counting what a listed value is paid in ("bonus points", "loyalty miles"); any other noun after
 # a listed value ("bonus coupons") is still the value's question
 _VALUE_UNIT_NOUNS = frozenset({"point", "points", "mile", "miles", "credit", "credits"})
+
+
+def _status_idiom(tokens: Sequence[str], i: int) -> str | None:
+    """ "payments that went through", "bookings that fell through": an English phrasal verb saying a state
+    (STATUS_IDIOMS_EN, a STATUS_WORDS value), read as that state's one word would be (marts117)."""
+    if i + 1 >= len(tokens):
+        return None
+    return STATUS_IDIOMS_EN.get((tokens[i], tokens[i + 1]))
+
+
+def _participle_before_listed(column: Column, words: Sequence[str]) -> bool:
+    """ "payments made online", "payments made by card" of 'Способ оплаты (cash, card, online)': an English
+    participle the comment does not list, then (after a preposition) a value it lists, is the verb of that
+    value's event, no value 'made' of the column; the listed-value rules read "online" (marts117)."""
+    listed = {v.lower() for v in listed_values(column.comment)}
+    if len(words) < 2 or not listed or words[0].lower() in listed:
+        return False
+    participle = words[0].lower()
+    if participle not in EN_IRREGULAR_PARTICIPLES and not EN_PARTICIPLE.fullmatch(participle):
+        return False
+    linked = words[1].lower() in ("by", "with", "via", "in", "through") and len(words) > 2
+    return (words[2] if linked else words[1]).lower() in listed
 
 
 def _listed_before_unit(column: Column, word: str, following: str) -> bool:

@@ -309,6 +309,13 @@ STATUS_WORDS = {
     # stays the listed-value rule's, which notes finished_at beside 'finished')
     "закончен": "finished", "законченн": "finished",
 }  # fmt: skip
+# English phrasal verbs saying a state of STATUS_WORDS (marts117): "payments that went through" succeeded,
+# "deals that fell through" failed; read only where a status column lists the value (or its spellings)
+STATUS_IDIOMS_EN = {
+    **dict.fromkeys((("went", "through"), ("gone", "through"), ("go", "through"), ("goes", "through")),
+                    "success"),
+    **dict.fromkeys((("fell", "through"), ("fallen", "through")), "failed"),
+}  # fmt: skip
 # Other spellings a status column may store for a value of STATUS_WORDS: 'Статус (pending, succeeded,
 # failed)' stores the success of "successful payments" as succeeded; the comment's list says which.
 # «выполненные заказ-наряды» of 'Статус заказ-наряда (open, ..., done, cancelled)' are done, and completed

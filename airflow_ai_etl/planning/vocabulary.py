@@ -35,6 +35,7 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     # "Library events" of circ.events 'Мероприятия библиотек': the domain's word, whose rows they are
     "library": ["библиотека", "библиотечный"],
     "wallet": ["кошелек", "кошелёк"],
+    "grain": ["зерно"],  # marts117: "Grain contract volume" of 'Договоры продажи зерна'
     "product": ["товар", "продукт", "продукция", "номенклатура", "item", "goods", "sku"],
     "payment": ["платеж", "платёж", "оплата", "транзакция", "transaction"],
     # «транзакции» of a bank's transactions table too, as "transactions" is; "operations" as its comment
@@ -185,7 +186,10 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
 # English terms of two words that name one thing a Russian comment lists under its own word: "associate
 # professor" is «доцент», not «профессор» (planner67: the modifier was dropped and the other title loaded).
 # The planner writes each as its one-word English synonym before the rules read the request.
-COMPOUND_TERMS_EN: dict[str, str] = {"associate professor": "docent", "full professor": "professor"}
+# marts117: "state of charge" is a battery's SOC, the word a column name uses (start_soc, end_soc)
+COMPOUND_TERMS_EN: dict[str, str] = {
+    "associate professor": "docent", "full professor": "professor", "state of charge": "soc",
+}  # fmt: skip
 _COMPOUND_TERM = re.compile(
     r"\b(" + "|".join(re.escape(t) for t in COMPOUND_TERMS_EN) + r")(s?)\b", re.IGNORECASE
 )
@@ -511,6 +515,12 @@ VALUE_MEANINGS = {
     # кредиты» (written_off), «станции на обслуживании» (maintenance), «убытки на рассмотрении» (in_review)
     "прервать": ("interrupted",), "прерванный": ("interrupted",), "прерваться": ("interrupted",),
     "прерваный": ("interrupted",),
+    # marts117: an event that took place («показы, которые состоялись», «только состоявшиеся приёмы») is the
+    # done/completed state a status lists; a shift «отработанная» is 'worked' ('Статус смены: ..., worked')
+    "состояться": ("done", "completed", "held"), "состоявшийся": ("done", "completed", "held"),
+    "отработать": ("worked",), "отработанный": ("worked",),
+    # a reason a comment lists ('Причина остановки (user, full, error)'): «остановленные из-за ошибки»
+    "ошибка": ("error",),
     "списать": ("written_off", "written", "redemption"),
     "списанный": ("written_off", "written", "redemption"),
     "обслуживание": ("maintenance", "service"),

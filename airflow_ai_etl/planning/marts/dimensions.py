@@ -645,6 +645,11 @@ def _dimensions(
     questions.extend(_count_dim_questions(dims, fact, reachable, ask))
     for words in ph.dims:  # «города хаба отправки», "destination hub city": the one key a role word names
         group = [tokens[k] for k in words]
+        for table in reachable:  # «по районам филиалов выдачи»: the key whose comment is 'Филиал выдачи'
+            if any(_dim_on(table, d) and not fact.column(d) for d in dims):
+                by_comment = _commented_key_join(ground, fact, table, group, relations)
+                if by_comment is not None and by_comment not in joins:
+                    joins.append(by_comment)
         if not any(w.lemmas & set(ROLE_WORDS) or w.lower in ROLE_WORDS for w in group):
             continue
         for table in reachable:
@@ -872,6 +877,29 @@ def _role_join(
         return None
     roles = roles_of(words)
     picked = [r for r in keys if len(r.columns) == 1 and _plays_role(r.columns[0], roles)]
+    if len(picked) != 1:
+        return None
+    rel = picked[0]
+    on = {f"{fact.name}.{c}": ref for c, ref in zip(rel.columns, rel.ref_columns, strict=True)}
+    return {"table": ground_name(ground.planner, ground.conn_id, owner), "on": on}
+
+
+def _commented_key_join(
+    ground: _Ground, fact: Table, owner: Table, words: Sequence[Token], relations: list[Any]
+) -> dict[str, Any] | None:
+    """«по районам филиалов выдачи» of loans ('Филиал выдачи' branch_id, besides the branches reached through
+    copies, readers, staff): the one direct key to `owner` whose comment of two words or more the dimension's
+    words say whole names the path (marts117); none or several: the resolver asks as before."""
+    said = frozenset(x for w in words if w.lang == "ru" for x in w.lemmas)
+    by_column = {c.name: c for c in fact.columns}
+    picked = []
+    for r in relations:
+        if r.table != fact.qualified_name or r.ref_table != owner.qualified_name or len(r.columns) != 1:
+            continue
+        column = by_column.get(r.columns[0])
+        wanted = _comment_lemmas(column.comment) if column is not None and column.comment else frozenset()
+        if len(wanted) >= 2 and wanted <= said:
+            picked.append(r)
     if len(picked) != 1:
         return None
     rel = picked[0]

@@ -199,8 +199,31 @@ def _object_table(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> Table | No
     for w in words:
         table = ground.table_of(w)
         if table is not None:
-            return table
+            return _owner_recorded_in(ph, ground, m, w, table) or table
     return _object_pair_table(ph, ground, m)  # "number of service requests": service_requests
+
+
+def _owner_recorded_in(
+    ph: MartPhrase, ground: _Ground, m: MeasureWord, owner_word: Token, owner: Table
+) -> Table | None:
+    """«средняя оценка гостей» of hotels: the genitive names guests, who hold no number the other words name;
+    the one table whose comment says that genitive ('Отзывы гостей') and holds a numeric column the other
+    words name (reviews.rating 'Оценка') records the owner's measure (marts117)."""
+    if m.func not in CARRIED_FUNCS or owner_word.lang != "ru" or len(m.object) < 2:
+        return None
+    if not any(p.case == "gent" for p in owner_word.parses[:1]):
+        return None
+    others = [ph.tokens[k] for k in m.object if ph.tokens[k] is not owner_word]
+    if not others or any(c in _numeric_columns(owner) for c in ground.columns_named(owner, others)):
+        return None
+    recorders = [
+        t
+        for t in ground.tables
+        if t is not owner
+        and _said_in_comment(owner_word, t)
+        and any(c in _numeric_columns(t) for c in ground.columns_named(t, others))
+    ]
+    return recorders[0] if len(recorders) == 1 else None
 
 
 ORDER_LEVEL_RU = {"чек"}  # «средний чек»: the average of an order's total, not of its lines

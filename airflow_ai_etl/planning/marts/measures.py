@@ -75,6 +75,7 @@ from airflow_ai_etl.planning.marts.words import (
     DISTINCT_EN,
     DISTINCT_RU,
     FILTER_CUES,
+    FROM_RU,
     GRAIN_ADVERBS_EN,
     GRAIN_ADVERBS_RU,
     GRAIN_RU,
@@ -1303,6 +1304,8 @@ def _measures(
         object_words = [  # «сумма оплаченных платежей», "total succeeded payments": the state is no column
             tokens[k] for k in m.object if not _listed_state_of_measured(ground.planner, fact, m, k, tokens)
         ]
+        if _money_from_own_rows(ph, ground, fact, m):
+            object_words = []  # «выручка с зарядок» of 'Сессии зарядки': the fact's money, no «зарядок»
         cue = tokens[m.index]
         column: Column | None = None
         named = ground.columns_named(fact, object_words) if object_words else []
@@ -1704,6 +1707,18 @@ def _rows_sum_unsaid(
     if any(_comment_names(column, w) and not any(_comment_names(c, w) for c in others) for w in object_words):
         return []  # «сумма заявленных убытков»: 'Заявленная сумма' of claims, not 'Сумма к выплате'
     return amounts
+
+
+def _money_from_own_rows(ph: MartPhrase, ground: _Ground, fact: Table, m: MeasureWord) -> bool:
+    """«выручка с зарядок» over 'Сессии зарядки': a money noun's «с» + noun (phrase._revenue_from) naming the
+    fact's own rows says whose money it is, as a bare «выручка» of the fact does; the noun is no column to sum
+    (a status value 'charging' it also means is no amount, marts117)."""
+    tokens = ph.tokens
+    if m.func != "sum" or len(m.object) != 1 or m.object[0] != m.index + 2:
+        return False
+    if tokens[m.index + 1].lower not in FROM_RU or not _ru(tokens[m.index], MONEY_RU - SUM_FUNCTION_RU):
+        return False
+    return _names_rows_of(ground, fact, tokens[m.object[0]])
 
 
 def _fact_comment_names(fact: Table, word: Token) -> bool:

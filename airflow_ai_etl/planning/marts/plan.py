@@ -260,6 +260,7 @@ from airflow_ai_etl.planning.marts.words import (
     STOCK_EN,
     STOCK_RU,
     SUBJECT_PRONOUNS_EN,
+    SUM_FUNCTION_EN,
     SUM_FUNCTION_RU,
     TABLE_NOUNS,
     THERE_WORDS,
@@ -542,6 +543,7 @@ def _load_words(tokens: Sequence[Token]) -> bool:
         (
             _word(t, LOAD_VERBS_RU, LOAD_VERBS_EN)
             and not export
+            and not _copies_noun(words, k)
             and not _already(words, k)
             and not _counted_event_verb(words, k)
         )  # «сколько литров залили»: the event
@@ -552,6 +554,19 @@ def _load_words(tokens: Sequence[Token]) -> bool:
         return True
     # «обновлять по ключу product_id», "by key": an upsert of a load (a mart has no keys)
     return any(t.lemma == "ключ" or t.lower in ("key", "keys") for t in words)
+
+
+# words after "copies" that make it the noun ("copies in the collection", "copies by format", "copies that")
+_AFTER_COPIES_NOUN = frozenset({"in", "by", "per", "of", "at", "on", "that", "which", "whose", "with", "for"})
+
+
+def _copies_noun(words: Sequence[Token], k: int) -> bool:
+    """ "Copies in the collection by format", "number of copies": the noun (a library's copies), no load
+    verb. A request says the load as "copy X"; "copies" is that verb only as its first word before an object
+    (marts117)."""
+    if words[k].lang != "en" or words[k].lower != "copies":
+        return False
+    return k > 0 or (k + 1 < len(words) and words[k + 1].lower in _AFTER_COPIES_NOUN)
 
 
 def _aggregate_with_grain(words: Sequence[Token]) -> bool:
@@ -1593,6 +1608,17 @@ MAX_PARTS = 20  # measures or dimensions one mart sentence may name (the model a
 NOT_QUALIFIERS_EN = {"among", "amongst", "between", "across", "within", "about", "than", "via", "per", "over"}
 
 
+def _owner_said_by_fact(ph: MartPhrase, fact: Table, i: int) -> bool:
+    """A Russian genitive closing a measure's object words («средняя оценка гостей») that the fact's own
+    comment says ('Отзывы гостей'): whose measure the fact records, no condition (marts117)."""
+    t = ph.tokens[i]
+    if t.lang != "ru" or not fact.comment or not any(p.case == "gent" for p in t.parses[:1]):
+        return False
+    if not any(m.object and i in m.object[1:] for m in ph.measures):
+        return False
+    return bool(t.lemmas & _comment_lemmas(fact.comment))
+
+
 def _residue(
     tokens: Sequence[Token],
     ph: MartPhrase,
@@ -1667,6 +1693,8 @@ def _residue(
             continue  # «Объявленная ценность: сумма …»: the title is a column's comment word for word
         if _measured_comment_tail(ph, fact, i):
             continue  # «средняя ставка за нормо-час» of hourly_rate 'Ставка за нормо-час, руб.'
+        if _owner_said_by_fact(ph, fact, i):
+            continue  # «средняя оценка гостей» of reviews ('Отзывы гостей'): whose rating the fact records
         if t.lower == "у" and i + 1 < len(tokens) and ground.table_of(tokens[i + 1]) is fact:
             continue  # «ставка … у мастеров» of mechanics: whose value it is, the fact's own rows
         if i in titled and (
@@ -2204,14 +2232,37 @@ def _drop_repeated_bare(
 
 def _money_noun_listed(ph: MartPhrase, m: MeasureWord) -> bool:
     """«выручка и сумма скидок»: a money noun that is no function word, listed right before another measure
-    («и»/a comma between), is an amount of its own, no bare word the next measure repeats (marts114)."""
+    («и»/a comma between), is an amount of its own, no bare word the next measure repeats (marts114). So is
+    one listed right after another measure («суммарная длительность в минутах и выручка», marts117): a word
+    nothing else read is read (or asked), never dropped as a repeat."""
     tokens, nxt = ph.tokens, m.index + 2
-    return (
+    if (
         _ru(tokens[m.index], MONEY_RU - SUM_FUNCTION_RU)
         and nxt < len(tokens)
         and tokens[m.index + 1].lower in LIST_JOINERS
         and any(o.index == nxt for o in ph.measures)
-    )
+    ):
+        return True
+    money = _word(tokens[m.index], MONEY_RU - SUM_FUNCTION_RU, MONEY_EN - SUM_FUNCTION_EN)
+    return money and _listed_after_measure(ph, m)
+
+
+def _listed_after_measure(ph: MartPhrase, m: MeasureWord) -> bool:
+    """The joiner right before ``m`` closes an earlier measure: no other cue and no «по» between that
+    measure's cue and ``m`` («суммарная длительность в минутах и выручка»)."""
+    tokens = ph.tokens
+    if m.index < 2 or tokens[m.index - 1].lower not in LIST_JOINERS:
+        return False
+    before = [o for o in ph.measures if o.index < m.index - 1]
+    if not before:
+        return False
+    last = max(before, key=lambda o: o.index)
+    between = tokens[last.index + 1 : m.index - 1]
+    return not any(t.lower in DIM_PREPS_RU | DIM_PREPS_EN | _CLAUSE_MARKS for t in between)
+
+
+# marks that close a measure list (a title's colon, a clause's semicolon or dash): no joiner inside one list
+_CLAUSE_MARKS = frozenset({":", ";", "—", "–"})
 
 
 def _spells_numeric_comment(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> bool:
