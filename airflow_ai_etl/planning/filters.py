@@ -2991,6 +2991,18 @@ class RowFilters:
                 found.append(column.name)
         return found
 
+    def _names_state_column(self, table: Table, word: str) -> bool:
+        """`word` names the table's state column: by its name ("status") or a word of its comment less the
+        values it lists ("account" of 'Статус аккаунта (pending, active, ...)', through the glossary)."""
+        column = state_column(table)
+        if column is None or word in STOP_WORDS:
+            return False
+        if any(name == column.name for _, name in self.grounding._column_mentions(table, [word])):
+            return True
+        meanings = set(self.vocabulary.meanings(word))
+        naming = words(without_listed(column.comment))
+        return bool(meanings) and any(meanings & set(self.vocabulary.meanings(w)) for w in naming)
+
     def _clause_state_conditions(
         self, request: Request, table: Table, _: bool
     ) -> Iterable[tuple[int, str, str]]:
@@ -3007,10 +3019,10 @@ class RowFilters:
             # "that are overdue and not paid yet": a second predicate joined to the one read is a clause too
             joined_predicate = t.lower in ("and", "и") and read_at >= 0 and i == read_at + 1
             # «только кто не уволен» is «которые не уволены» (planner71: «кто не ушёл» was dropped)
-            if (
-                not (t.lemma == "который" or t.lower in ("that", "which", "who", "кто") or where or reduced)
-                and not joined_predicate
-            ):
+            # "customers whose account got deleted": the state column's subject, then the clause (planner150)
+            whose = t.lower == "whose" and request.language == "en"
+            opener = t.lemma == "который" or t.lower in ("that", "which", "who", "кто")
+            if not (opener or where or reduced or whose) and not joined_predicate:
                 continue
             negated, already, j = False, False, i if reduced else i + 1
             passive = reduced  # "that were returned", «которые были уволены»: a state, as «не вернули» is
@@ -3026,6 +3038,8 @@ class RowFilters:
                     passive = passive or word.lower in BE_WORDS
                 elif where and first == "NOUN" and not negated and j <= i + 2:
                     pass  # «где пломба не цела»: the subject comes before the predicate
+                elif whose and not negated and j <= i + 2 and self._names_state_column(table, word.lower):
+                    pass  # "whose account got deleted" of status 'Статус аккаунта': the state's own subject
                 else:
                     break
                 j += 1
@@ -4887,24 +4901,29 @@ class RowFilters:
                         continue  # "new claims": the new rows (as «только новые» alone), not status 'new'
                 if found and not any(a <= found.start() < b for a, b in request.schedule_spans):
                     hits.append((found, name, value))
-        if len(hits) != 1:
-            return
-        ((found, name, value),) = hits
+        for found, name, value in _lone_spelled_codes(hits):
+            condition = self._spelled_code_condition(request, table, found, name, value)
+            if condition:
+                yield found.start(), name, condition
+
+    def _spelled_code_condition(
+        self, request: Request, table: Table, found: re.Match[str], name: str, value: str
+    ) -> str | None:
+        """The condition of code `value` of column `name` spelled as words at `found`: equal, or not equal
+        when negated or excluded; None when a clause's negation leaves it unread (asked)."""
         index = request.token_at(found.start())
         if self._clause_negated(request, index):
-            return  # "reservations that haven't checked in": not the value, and not every other one: asked
+            return None  # "reservations that haven't checked in": not the value, nor every other one: asked
         request.handled.append(found.span())
-        condition: str | None = f"{name} = {_quote(value)}"
         if index and request.tokens[index - 1] in ("в", "во", "на", "in", "on"):
             index -= 1  # "not on academic leave": the negator stands before the preposition
         negator = self._negator_before(request, index)
         if negator is not None:
             request.handled.append(request.spans[negator])
-            condition = self._negated(table, f"{name} = {_quote(value)}")
-        elif self._listed_with_excluded(request, index, request.token_at(found.end()) - 1):
-            condition = self._negated(table, f"{name} = {_quote(value)}")
-        if condition:
-            yield found.start(), name, condition
+            return self._negated(table, f"{name} = {_quote(value)}")
+        if self._listed_with_excluded(request, index, request.token_at(found.end()) - 1):
+            return self._negated(table, f"{name} = {_quote(value)}")
+        return f"{name} = {_quote(value)}"
 
     def _listed_with_excluded(self, request: Request, index: int, last: int) -> bool:
         """Words `index`..`last` (a code said in parts, "no-show") are an item of a two-item English list
@@ -7893,6 +7912,25 @@ def _vague_time_start(tokens: Sequence[Token], k: int) -> int | None:
 def _is_time(column: Column) -> bool:
     kind = column.type.lower()
     return "time" in kind or "date" in kind
+
+
+def _lone_spelled_codes(
+    hits: list[tuple[re.Match[str], str, str]],
+) -> list[tuple[re.Match[str], str, str]]:
+    """The spelled codes that are the only one of their column and share no words with another: "meter
+    replacement that are still in progress" says topic's meter_replacement and status's in_progress, one
+    each (planner150: two codes of two columns were both dropped); two codes of one column, or words
+    spelling two codes, fit several readings and are left to the other rules."""
+    columns = [name for _, name, _ in hits]
+    return [
+        (found, name, value)
+        for found, name, value in hits
+        if columns.count(name) == 1
+        and not any(
+            other is not found and other.start() < found.end() and found.start() < other.end()
+            for other, _, _ in hits
+        )
+    ]
 
 
 def _crosses_clause(request: Request, first: Token, second: Token) -> bool:
