@@ -43,6 +43,7 @@ from airflow_ai_etl.planning import (
     flags,
     heads,
     joined_flags,
+    listed_phrases,
     negated_lists,
     negation,
     retractions,
@@ -611,7 +612,7 @@ class RowFilters:
             self._bracketed_flag_conditions, self._unit_count_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
             self._numbered_reference_conditions, self._code_list_conditions, self._opposite_state_clauses,
-            self._held_in_value_conditions, self._still_state_clauses,
+            self._held_in_value_conditions, self._still_state_clauses, self._no_event_yet_conditions,
             self._vague_time_clauses,
             self._copula_clauses, self._with_count_conditions,
             self._plus_mark_conditions,
@@ -1036,6 +1037,10 @@ class RowFilters:
             from_word = _glossed_phrase_start(request.lower, from_word, explained)  # «ОСАГО кроме …»
             for column, p in [(c, p) for c, (p, _) in found.items() if from_word <= p < explained]:
                 if column in said:  # «неоплаченные (т.е. status = 'draft')»: the explanation's condition
+                    if _merged_values(found[column][1], said[column][1]) == found[column][1]:
+                        # "retired or put in storage (stored)": the bracket glosses the list's last item,
+                        # whose list already holds it (planner150: 'retired' was lost)
+                        continue
                     found[column] = said[column]
                 elif _other_words_glossed(request, table, p, explained):
                     continue  # «Номера для курящих на уборке (cleaning)»: the bracket says «на уборке»
@@ -3026,11 +3031,18 @@ class RowFilters:
                 continue
             negated, already, j = False, False, i if reduced else i + 1
             passive = reduced  # "that were returned", «которые были уволены»: a state, as «не вернули» is
+            modal = False  # "that can be topped up": an ability, read only as a yes/no column (planner150)
             while j < len(tokens) and j <= i + 5:
                 word = tokens[j]
                 first = word.parses[0].pos if word.lang == "ru" and word.parses else None
-                if word.lower in CLAUSE_NEGATORS:
+                if word.lower in CLAUSE_NEGATORS or (modal and word.lower == "t"):  # "can't": can + t
                     negated = True
+                elif word.lower == "no" and tokens[j - 1].lower in ("have", "has", "had"):
+                    negated = (
+                        True  # "surveys that have no answer yet": the event's noun, not had (planner150)
+                    )
+                elif word.lower in MODAL_VERBS_EN and request.language == "en":
+                    modal = True
                 elif word.lower in CLAUSE_FILLERS or first == "ADVB" or word.lower in IMPERSONAL_SUBJECTS:
                     # «которые сейчас не работают»; «на которые всё распродано»: «всё» is no subject alone
                     # "who have checked out": the perfect states the event happened, as "already" does
@@ -3060,10 +3072,13 @@ class RowFilters:
             flags = self.boolean_columns_of(table, tokens[j]) if j < len(tokens) else []
             if len(flags) == 1 and not _crosses_clause(request, t, tokens[j]):
                 # "vacations that are approved", «курьеры, которые активны» (planner8)
-                request.handled.append((t.start, tokens[j].end))  # its «не» read too («где пломба не цела»)
+                end = j + 1 if j + 1 < len(tokens) and tokens[j + 1].lower in _PHRASAL_PARTICLES else j
+                request.handled.append((t.start, tokens[end].end))  # its «не» read too («где пломба не цела»)
                 read_at = j
                 yield tokens[j].start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
                 continue
+            if modal:
+                continue  # "orders that can be cancelled": no state the rows are in; the residue asks
             # «уволены», «заняты», «свободны»: a short participle or adjective states the row's state
             short = j < len(tokens) and any(p.pos in ("PRTS", "ADJS") for p in tokens[j].parses[:1])
             # "jobs that are still open": a value the status column lists said as the predicate (planner130)
@@ -4394,14 +4409,30 @@ class RowFilters:
         before = k - 1
         if before > 1 and tokens[before].lower in _ARTICLES | {"a", "an"}:
             before -= 1  # "charges for the minibar": the article before the value
-        before -= int(before > 0 and tokens[before].lower in ("for", "для"))  # "charges for parking"
+        purpose = before > 0 and tokens[before].lower in ("for", "для")
+        before -= int(purpose)  # "charges for parking"
         if names_rows(k + 1) or names_rows(before):
             return True
+        if (
+            purpose
+            and t.lang == "en"
+            and names_rows(self._before_value_words(request, table, tokens, before))
+        ):
+            return True  # "claims in review for theft": the rows' noun, its state's words, then "for <kind>"
         if t.lang == "en" and _noun_modifier(tokens, k + 1) and names_rows(k + 2):
             return True  # "declined card transactions": an English noun modifies the table's noun after it
         # «сеансов фильмов 3D»: the noun of another table in the genitive between the table's noun and the
         # value qualifies the rows; the value is still one this table lists (planner63)
         return before > 0 and self._genitive_of_other_table(table, tokens[before]) and names_rows(before - 1)
+
+    def _before_value_words(self, request: Request, table: Table, tokens: list[Token], j: int) -> int:
+        """The index of `tokens` before the words ending at `j` that spell a value the table lists ("in
+        review" of in_review: planning/listed_phrases), `j` itself when none end there."""
+        spelled = listed_phrases.listed_value_indices(request.tokens, table)
+        back = j
+        while back > 0 and j - back < 3 and request.token_at(tokens[back].start) in spelled:
+            back -= 1
+        return back
 
     def _genitive_of_other_table(self, table: Table, word: Token) -> bool:
         """`word` is a Russian noun in the genitive naming another table by its name or by its comment's head
@@ -5456,6 +5487,30 @@ class RowFilters:
             if {o for key in event for o in OPPOSITE_STATES.get(key, ())} & said:
                 found.append(column.name)
         return found
+
+    def _no_event_yet_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "surveys without an answer yet", "loans with no return yet": "yet" after the event's noun says the
+        rows the event has not happened to, so the one time column of that event is empty (`answered_at IS
+        NULL`); without "yet" the words may leave the column out and are asked (planner150: "without an
+        answer yet" was dropped, every survey loaded)."""
+        if request.language != "en":
+            return
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, cue in enumerate(tokens[:-2]):
+            opener = cue.lower == "without" or (cue.lower == "with" and tokens[k + 1].lower == "no")
+            if not opener:
+                continue
+            n = k + (2 if cue.lower == "with" else 1)
+            n += int(n < len(tokens) and tokens[n].lower in ("a", "an", "any"))
+            if n + 1 >= len(tokens) or tokens[n + 1].lower != "yet":
+                continue
+            columns = self._event_columns_of(table, tokens[n])
+            if len(columns) != 1:
+                continue
+            request.handled.append((cue.start, tokens[n + 1].end))
+            yield cue.start, columns[0], f"{columns[0]} IS NULL"
 
     def _event_columns_of(self, table: Table, verb: Token) -> list[str]:
         """Nullable time columns (not the creation or update time) whose comment has a word of the verb's
@@ -7138,7 +7193,9 @@ def _english_clause_predicate(tokens: list[str], k: int) -> tuple[int, bool] | N
 # planner140: «сеансы, на которые всё распродано»: the impersonal «всё» (lexed «все») before a clause's short
 # participle is the whole of what the rows offer, the state still the participle's
 IMPERSONAL_SUBJECTS = frozenset({"все"})
-CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "didn", "aren", "isn"}
+# "deposits that can be topped up": a modal before a clause's predicate says an ability (planner150)
+MODAL_VERBS_EN = frozenset({"can", "could", "may"})
+CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "didn", "aren", "isn", "cannot"}
 BE_WORDS = {"were", "was", "is", "are", "been", "be", "got", "get"}  # "that were returned": a passive state
 
 
@@ -7359,6 +7416,9 @@ STATE_MEANINGS = {
     "архивный": ("archiv",), "включить": ("enabl",), "оплатить": ("paid",), "прочитать": ("read",),
     # planner128: "couriers who are self-employed" of is_contractor 'Самозанятый (не в штате)'
     "самозанятый": ("self-employ", "selfemploy"),
+    # planner150: "charges that weren't reversed" of is_refunded 'Начисление сторнировано'; "deposits that
+    # can be topped up" of is_replenishable 'Вклад пополняемый'
+    "сторнировать": ("revers",), "пополнять": ("top", "replenish"), "пополнить": ("top", "replenish"),
 }  # fmt: skip
 
 

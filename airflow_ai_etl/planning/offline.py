@@ -2259,6 +2259,8 @@ class OfflinePlanner:
         if not hits:
             return hits
         spelled = functools.cache(lambda table: listed_phrases.listed_value_indices(request.tokens, table))
+        phrases = functools.cache(lambda table: listed_phrases.listed_value_indices(request.tokens, table, 2))
+        tables = self.catalog.tables_of(conn_id)
         kept: dict[str, tuple[Table, list[int]]] = {}
         for name, (table, indices) in hits.items():
             said = set(indices)
@@ -2267,7 +2269,7 @@ class OfflinePlanner:
             owner = next(
                 (
                     (t, head)
-                    for t in self.catalog.tables_of(conn_id)
+                    for t in tables
                     if said
                     and t is not table
                     and said <= spelled(t)
@@ -2279,6 +2281,8 @@ class OfflinePlanner:
             if owner is not None:
                 kept.setdefault(owner[0].qualified_name, (owner[0], sorted({*said, owner[1]})))
                 continue
+            if said and len(hits) == 1 and any(t is not table and said <= phrases(t) for t in tables):
+                continue  # "specialists who are not on shift": is_on_shift's words, no support.shifts
             kept[name] = (table, indices)
         return kept
 

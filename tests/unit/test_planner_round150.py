@@ -108,8 +108,14 @@ def test_whose_state_noun_states_the_state(catalog: str, text: str, where: str) 
          "charge_type = 'minibar' AND is_refunded = true"),
         ("helpdesk", "CSAT surveys sent by email that have no answer yet, every hour", "feedback.csat_surveys",
          "channel = 'email' AND answered_at IS NULL"),
-        ("helpdesk", "Senior shift agents who are on shift right now, every hour", "support.agents",
-         "role = 3 AND is_on_shift = true"),
+        ("airline", "Aircraft in maintenance or put into storage (stored), daily", "ops.aircraft",
+         "status IN ('maintenance', 'stored')"),
+        ("insurance", "Claims in review for flood, every hour", "settlement.claims",
+         "status = 'in_review' AND claim_type = 'flood'"),
+        ("bank", "Deposits that can't be topped up, every 2 hours", "core.deposits", "is_replenishable = false"),
+        ("library", "Loans with no return yet, daily at 5 am", "circ.loans", "returned_at IS NULL"),
+        ("helpdesk", "First-line operators who are on shift right now, every hour", "support.agents",
+         "role = 1 AND is_on_shift = true"),
     ],
 )  # fmt: skip
 def test_a_phrasal_state_is_read(catalog: str, text: str, table: str, where: str) -> None:
@@ -121,7 +127,7 @@ def test_a_phrasal_state_is_read(catalog: str, text: str, table: str, where: str
 @pytest.mark.parametrize(
     ("catalog", "text"),
     [
-        # "without an answer yet" loaded every survey; asking is right while no rule reads it
+        # "without an answer yet" loaded every survey (now answered_at IS NULL)
         ("helpdesk", "CSAT surveys without an answer yet, every hour"),
         ("airline", "Aircraft that were put in service, daily"),
     ],
