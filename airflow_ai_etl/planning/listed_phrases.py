@@ -11,6 +11,7 @@ words or more is that value even when its table is named only by a meaning ("Sec
 
 from __future__ import annotations
 
+import functools
 import re
 
 from airflow_ai_etl.catalog import Table, listed_values
@@ -21,7 +22,7 @@ def _value_words(value: str) -> list[str]:
     return [w for w in re.split(r"[_\-\s]+", value.lower()) if w]
 
 
-def _spells_at(tokens: list[str], start: int, parts: list[str]) -> bool:
+def _spells_at(tokens: tuple[str, ...], start: int, parts: tuple[str, ...]) -> bool:
     """tokens[start:] begins with `parts`, the last one maybe as an English plural ("cranes" of crane)."""
     if start + len(parts) > len(tokens):
         return False
@@ -36,17 +37,34 @@ def _flag_phrase(name: str, type_: str) -> str:
     return re.sub(r"^(?:is|has)_", "", name.lower())
 
 
+@functools.lru_cache(maxsize=256)
+def _phrases_by_first_word(table: Table) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The table's listed values and yes/no column names as words, by their first word."""
+    values = {value for column in table.columns for value in listed_values(column.comment)}
+    values |= {flag for column in table.columns if (flag := _flag_phrase(column.name, column.type))}
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for value in values:
+        parts = tuple(_value_words(value))
+        if parts and all(p.isalpha() for p in parts):  # codes ('3', '18+') are numbers, never a table's word
+            found.setdefault(parts[0], []).append(parts)
+    return {first: tuple(phrases) for first, phrases in found.items()}
+
+
+@functools.lru_cache(maxsize=1024)
+def _value_indices(tokens: tuple[str, ...], table: Table, min_words: int) -> frozenset[int]:
+    """listed_value_indices, once per request's words and table: one pass over the words."""
+    phrases = _phrases_by_first_word(table)
+    found: set[int] = set()
+    for start, word in enumerate(tokens):
+        # a one-word value may be said as a plural ("cranes" of crane): its first word is then the plural
+        firsts = {word, word[:-1], word[:-2]} if word.endswith("s") else {word}
+        for parts in (p for first in firsts for p in phrases.get(first, ())):
+            if len(parts) >= min_words and _spells_at(tokens, start, parts):
+                found.update(range(start, start + len(parts)))
+    return frozenset(found)
+
+
 def listed_value_indices(tokens: list[str], table: Table, min_words: int = 1) -> frozenset[int]:
     """Indices of `tokens` (lower-case words) inside a run of `min_words` words or more spelling a value some
     column of `table` lists, or a yes/no column's name ("on shift" of is_on_shift)."""
-    found: set[int] = set()
-    values = {value for column in table.columns for value in listed_values(column.comment)}
-    values |= {flag for column in table.columns if (flag := _flag_phrase(column.name, column.type))}
-    for value in values:
-        parts = _value_words(value)
-        if len(parts) < min_words or not all(p.isalpha() for p in parts):
-            continue  # codes ('3', '18+') are numbers, never a table's word
-        for start in range(len(tokens)):
-            if _spells_at(tokens, start, parts):
-                found.update(range(start, start + len(parts)))
-    return frozenset(found)
+    return _value_indices(tuple(tokens), table, min_words)
