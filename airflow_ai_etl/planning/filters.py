@@ -43,6 +43,7 @@ from airflow_ai_etl.planning import (
     flags,
     heads,
     joined_flags,
+    listed_phrases,
     negated_lists,
     negation,
     retractions,
@@ -612,7 +613,7 @@ class RowFilters:
             self._bracketed_flag_conditions, self._unit_count_conditions,
             self._adjective_genitive_conditions, self._ordinal_conditions,
             self._numbered_reference_conditions, self._code_list_conditions, self._opposite_state_clauses,
-            self._held_in_value_conditions, self._still_state_clauses,
+            self._held_in_value_conditions, self._still_state_clauses, self._no_event_yet_conditions,
             self._vague_time_clauses,
             self._copula_clauses, self._with_count_conditions,
             self._plus_mark_conditions,
@@ -1037,6 +1038,10 @@ class RowFilters:
             from_word = _glossed_phrase_start(request.lower, from_word, explained)  # «ОСАГО кроме …»
             for column, p in [(c, p) for c, (p, _) in found.items() if from_word <= p < explained]:
                 if column in said:  # «неоплаченные (т.е. status = 'draft')»: the explanation's condition
+                    if _merged_values(found[column][1], said[column][1]) == found[column][1]:
+                        # "retired or put in storage (stored)": the bracket glosses the list's last item,
+                        # whose list already holds it (planner150: 'retired' was lost)
+                        continue
                     found[column] = said[column]
                 elif _other_words_glossed(request, table, p, explained):
                     continue  # «Номера для курящих на уборке (cleaning)»: the bracket says «на уборке»
@@ -2995,6 +3000,18 @@ class RowFilters:
                 found.append(column.name)
         return found
 
+    def _names_state_column(self, table: Table, word: str) -> bool:
+        """`word` names the table's state column: by its name ("status") or a word of its comment less the
+        values it lists ("account" of 'Статус аккаунта (pending, active, ...)', through the glossary)."""
+        column = state_column(table)
+        if column is None or word in STOP_WORDS:
+            return False
+        if any(name == column.name for _, name in self.grounding._column_mentions(table, [word])):
+            return True
+        meanings = set(self.vocabulary.meanings(word))
+        naming = words(without_listed(column.comment))
+        return bool(meanings) and any(meanings & set(self.vocabulary.meanings(w)) for w in naming)
+
     def _clause_state_conditions(
         self, request: Request, table: Table, _: bool
     ) -> Iterable[tuple[int, str, str]]:
@@ -3011,18 +3028,25 @@ class RowFilters:
             # "that are overdue and not paid yet": a second predicate joined to the one read is a clause too
             joined_predicate = t.lower in ("and", "и") and read_at >= 0 and i == read_at + 1
             # «только кто не уволен» is «которые не уволены» (planner71: «кто не ушёл» was dropped)
-            if (
-                not (t.lemma == "который" or t.lower in ("that", "which", "who", "кто") or where or reduced)
-                and not joined_predicate
-            ):
+            # "customers whose account got deleted": the state column's subject, then the clause (planner150)
+            whose = t.lower == "whose" and request.language == "en"
+            opener = t.lemma == "который" or t.lower in ("that", "which", "who", "кто")
+            if not (opener or where or reduced or whose) and not joined_predicate:
                 continue
             negated, already, j = False, False, i if reduced else i + 1
             passive = reduced  # "that were returned", «которые были уволены»: a state, as «не вернули» is
+            modal = False  # "that can be topped up": an ability, read only as a yes/no column (planner150)
             while j < len(tokens) and j <= i + 5:
                 word = tokens[j]
                 first = word.parses[0].pos if word.lang == "ru" and word.parses else None
-                if word.lower in CLAUSE_NEGATORS:
+                if word.lower in CLAUSE_NEGATORS or (modal and word.lower == "t"):  # "can't": can + t
                     negated = True
+                elif word.lower == "no" and tokens[j - 1].lower in ("have", "has", "had"):
+                    negated = (
+                        True  # "surveys that have no answer yet": the event's noun, not had (planner150)
+                    )
+                elif word.lower in MODAL_VERBS_EN and request.language == "en":
+                    modal = True
                 elif word.lower in CLAUSE_FILLERS or first == "ADVB" or word.lower in IMPERSONAL_SUBJECTS:
                     # «которые сейчас не работают»; «на которые всё распродано»: «всё» is no subject alone
                     # "who have checked out": the perfect states the event happened, as "already" does
@@ -3030,6 +3054,8 @@ class RowFilters:
                     passive = passive or word.lower in BE_WORDS
                 elif where and first == "NOUN" and not negated and j <= i + 2:
                     pass  # «где пломба не цела»: the subject comes before the predicate
+                elif whose and not negated and j <= i + 2 and self._names_state_column(table, word.lower):
+                    pass  # "whose account got deleted" of status 'Статус аккаунта': the state's own subject
                 else:
                     break
                 j += 1
@@ -3050,10 +3076,13 @@ class RowFilters:
             flags = self.boolean_columns_of(table, tokens[j]) if j < len(tokens) else []
             if len(flags) == 1 and not _crosses_clause(request, t, tokens[j]):
                 # "vacations that are approved", «курьеры, которые активны» (planner8)
-                request.handled.append((t.start, tokens[j].end))  # its «не» read too («где пломба не цела»)
+                end = j + 1 if j + 1 < len(tokens) and tokens[j + 1].lower in _PHRASAL_PARTICLES else j
+                request.handled.append((t.start, tokens[end].end))  # its «не» read too («где пломба не цела»)
                 read_at = j
                 yield tokens[j].start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
                 continue
+            if modal:
+                continue  # "orders that can be cancelled": no state the rows are in; the residue asks
             # «уволены», «заняты», «свободны»: a short participle or adjective states the row's state
             short = j < len(tokens) and any(p.pos in ("PRTS", "ADJS") for p in tokens[j].parses[:1])
             # "jobs that are still open": a value the status column lists said as the predicate (planner130)
@@ -4384,14 +4413,30 @@ class RowFilters:
         before = k - 1
         if before > 1 and tokens[before].lower in _ARTICLES | {"a", "an"}:
             before -= 1  # "charges for the minibar": the article before the value
-        before -= int(before > 0 and tokens[before].lower in ("for", "для"))  # "charges for parking"
+        purpose = before > 0 and tokens[before].lower in ("for", "для")
+        before -= int(purpose)  # "charges for parking"
         if names_rows(k + 1) or names_rows(before):
             return True
+        if (
+            purpose
+            and t.lang == "en"
+            and names_rows(self._before_value_words(request, table, tokens, before))
+        ):
+            return True  # "claims in review for theft": the rows' noun, its state's words, then "for <kind>"
         if t.lang == "en" and _noun_modifier(tokens, k + 1) and names_rows(k + 2):
             return True  # "declined card transactions": an English noun modifies the table's noun after it
         # «сеансов фильмов 3D»: the noun of another table in the genitive between the table's noun and the
         # value qualifies the rows; the value is still one this table lists (planner63)
         return before > 0 and self._genitive_of_other_table(table, tokens[before]) and names_rows(before - 1)
+
+    def _before_value_words(self, request: Request, table: Table, tokens: list[Token], j: int) -> int:
+        """The index of `tokens` before the words ending at `j` that spell a value the table lists ("in
+        review" of in_review: planning/listed_phrases), `j` itself when none end there."""
+        spelled = listed_phrases.listed_value_indices(request.tokens, table)
+        back = j
+        while back > 0 and j - back < 3 and request.token_at(tokens[back].start) in spelled:
+            back -= 1
+        return back
 
     def _genitive_of_other_table(self, table: Table, word: Token) -> bool:
         """`word` is a Russian noun in the genitive naming another table by its name or by its comment's head
@@ -4891,24 +4936,29 @@ class RowFilters:
                         continue  # "new claims": the new rows (as «только новые» alone), not status 'new'
                 if found and not any(a <= found.start() < b for a, b in request.schedule_spans):
                     hits.append((found, name, value))
-        if len(hits) != 1:
-            return
-        ((found, name, value),) = hits
+        for found, name, value in _lone_spelled_codes(hits):
+            condition = self._spelled_code_condition(request, table, found, name, value)
+            if condition:
+                yield found.start(), name, condition
+
+    def _spelled_code_condition(
+        self, request: Request, table: Table, found: re.Match[str], name: str, value: str
+    ) -> str | None:
+        """The condition of code `value` of column `name` spelled as words at `found`: equal, or not equal
+        when negated or excluded; None when a clause's negation leaves it unread (asked)."""
         index = request.token_at(found.start())
         if self._clause_negated(request, index):
-            return  # "reservations that haven't checked in": not the value, and not every other one: asked
+            return None  # "reservations that haven't checked in": not the value, nor every other one: asked
         request.handled.append(found.span())
-        condition: str | None = f"{name} = {_quote(value)}"
         if index and request.tokens[index - 1] in ("в", "во", "на", "in", "on"):
             index -= 1  # "not on academic leave": the negator stands before the preposition
         negator = self._negator_before(request, index)
         if negator is not None:
             request.handled.append(request.spans[negator])
-            condition = self._negated(table, f"{name} = {_quote(value)}")
-        elif self._listed_with_excluded(request, index, request.token_at(found.end()) - 1):
-            condition = self._negated(table, f"{name} = {_quote(value)}")
-        if condition:
-            yield found.start(), name, condition
+            return self._negated(table, f"{name} = {_quote(value)}")
+        if self._listed_with_excluded(request, index, request.token_at(found.end()) - 1):
+            return self._negated(table, f"{name} = {_quote(value)}")
+        return f"{name} = {_quote(value)}"
 
     def _listed_with_excluded(self, request: Request, index: int, last: int) -> bool:
         """Words `index`..`last` (a code said in parts, "no-show") are an item of a two-item English list
@@ -5441,6 +5491,30 @@ class RowFilters:
             if {o for key in event for o in OPPOSITE_STATES.get(key, ())} & said:
                 found.append(column.name)
         return found
+
+    def _no_event_yet_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """ "surveys without an answer yet", "loans with no return yet": "yet" after the event's noun says the
+        rows the event has not happened to, so the one time column of that event is empty (`answered_at IS
+        NULL`); without "yet" the words may leave the column out and are asked (planner150: "without an
+        answer yet" was dropped, every survey loaded)."""
+        if request.language != "en":
+            return
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, cue in enumerate(tokens[:-2]):
+            opener = cue.lower == "without" or (cue.lower == "with" and tokens[k + 1].lower == "no")
+            if not opener:
+                continue
+            n = k + (2 if cue.lower == "with" else 1)
+            n += int(n < len(tokens) and tokens[n].lower in ("a", "an", "any"))
+            if n + 1 >= len(tokens) or tokens[n + 1].lower != "yet":
+                continue
+            columns = self._event_columns_of(table, tokens[n])
+            if len(columns) != 1:
+                continue
+            request.handled.append((cue.start, tokens[n + 1].end))
+            yield cue.start, columns[0], f"{columns[0]} IS NULL"
 
     def _event_columns_of(self, table: Table, verb: Token) -> list[str]:
         """Nullable time columns (not the creation or update time) whose comment has a word of the verb's
@@ -7124,7 +7198,9 @@ def _english_clause_predicate(tokens: list[str], k: int) -> tuple[int, bool] | N
 # planner140: «сеансы, на которые всё распродано»: the impersonal «всё» (lexed «все») before a clause's short
 # participle is the whole of what the rows offer, the state still the participle's
 IMPERSONAL_SUBJECTS = frozenset({"все"})
-CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "didn", "aren", "isn"}
+# "deposits that can be topped up": a modal before a clause's predicate says an ability (planner150)
+MODAL_VERBS_EN = frozenset({"can", "could", "may"})
+CLAUSE_NEGATORS = {"не", "not", "never", "haven", "hasn", "weren", "wasn", "didn", "aren", "isn", "cannot"}
 BE_WORDS = {"were", "was", "is", "are", "been", "be", "got", "get"}  # "that were returned": a passive state
 
 
@@ -7345,6 +7421,9 @@ STATE_MEANINGS = {
     "архивный": ("archiv",), "включить": ("enabl",), "оплатить": ("paid",), "прочитать": ("read",),
     # planner128: "couriers who are self-employed" of is_contractor 'Самозанятый (не в штате)'
     "самозанятый": ("self-employ", "selfemploy"),
+    # planner150: "charges that weren't reversed" of is_refunded 'Начисление сторнировано'; "deposits that
+    # can be topped up" of is_replenishable 'Вклад пополняемый'
+    "сторнировать": ("revers",), "пополнять": ("top", "replenish"), "пополнить": ("top", "replenish"),
 }  # fmt: skip
 
 
@@ -7898,6 +7977,25 @@ def _vague_time_start(tokens: Sequence[Token], k: int) -> int | None:
 def _is_time(column: Column) -> bool:
     kind = column.type.lower()
     return "time" in kind or "date" in kind
+
+
+def _lone_spelled_codes(
+    hits: list[tuple[re.Match[str], str, str]],
+) -> list[tuple[re.Match[str], str, str]]:
+    """The spelled codes that are the only one of their column and share no words with another: "meter
+    replacement that are still in progress" says topic's meter_replacement and status's in_progress, one
+    each (planner150: two codes of two columns were both dropped); two codes of one column, or words
+    spelling two codes, fit several readings and are left to the other rules."""
+    columns = [name for _, name, _ in hits]
+    return [
+        (found, name, value)
+        for found, name, value in hits
+        if columns.count(name) == 1
+        and not any(
+            other is not found and other.start() < found.end() and found.start() < other.end()
+            for other, _, _ in hits
+        )
+    ]
 
 
 def _crosses_clause(request: Request, first: Token, second: Token) -> bool:

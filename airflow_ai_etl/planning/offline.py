@@ -46,9 +46,11 @@ from airflow_ai_etl.planning import (
     dropped,
     english_meanings,
     frame,
+    frequency_columns,
     grammar,
     heads,
     linked_qualifier,
+    listed_phrases,
     negation,
     residue,
     retractions,
@@ -863,6 +865,17 @@ class OfflinePlanner:
         return window_named.time_column_names(self.catalog)
 
     @functools.cached_property
+    def _column_names(self) -> frozenset[str]:
+        """Lower-case names of every column of the catalog ("monthly fee" of monthly_fee: planning/
+        frequency_columns)."""
+        return frozenset(
+            column.name.lower()
+            for conn_id in self.catalog.connections
+            for table in self.catalog.tables_of(conn_id)
+            for column in table.columns
+        )
+
+    @functools.cached_property
     def _comment_words(self) -> frozenset[str]:
         """Lower-case words of the catalog's table and column comments («ток» of 'Сила тока')."""
         found: set[str] = set()
@@ -1576,6 +1589,8 @@ class OfflinePlanner:
                 token = request.tokens[j]
                 if token in DATABASE_WORDS:
                     return True
+                if j == index + 1 and self._pair_spells_table(request, index, j, tables):
+                    continue  # "Equipment rentals" of a "..., equipment rentals, ..." database: a table
                 if j == index + 2 and (
                     request.tokens[index + 1] in RELATIVE_PRONOUNS
                     or self._spells_table_with_neighbour(request, index, tables)
@@ -1598,6 +1613,17 @@ class OfflinePlanner:
                 ):
                     return True
         return False
+
+    def _pair_spells_table(self, request: Request, index: int, other: int, tables: list[Table]) -> bool:
+        """Words `index` and `other` together spell every part of one table's name of several words
+        (equipment_rentals): a description listing that name ("..., equipment rentals, invoices") lists the
+        table, so the pair is the table's own name, not the connection's description (planner150)."""
+        meanings = self.vocabulary.meanings
+        pair = meanings(request.tokens[index]) | meanings(request.tokens[other])
+        return any(
+            len(parts) > 1 and parts <= pair
+            for parts in (set(name_parts(t.name)) - TABLE_AFFIXES for t in tables)
+        )
 
     def _own_phrase_meanings(self, word: str, tables: list[Table]) -> set[str]:
         """What the comments of the tables `word` names say ('Страховые полисы (договоры страхования)': insur,
@@ -2176,6 +2202,7 @@ class OfflinePlanner:
         hits = self._without_counted_tables(request, hits)
         hits = self._without_agent_words(request, hits)
         hits = self._without_key_list_words(request, hits)
+        hits = self._without_listed_value_words(request, conn_id, hits)
         hits = _without_covered_hits(hits)
         # planner133: once the mask clause's words are set aside («…, телефон скрыть»), a table left named
         # only by words of another's («звонки» of «обратные звонки») is no candidate either
@@ -2221,6 +2248,43 @@ class OfflinePlanner:
                 if meant is not None:
                     return [meant]
         return sorted((table for _, table in found), key=lambda t: order[t.qualified_name])
+
+    def _without_listed_value_words(
+        self, request: Request, conn_id: str, hits: dict[str, tuple[Table, list[int]]]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """The hits less a table named only by words spelling a value another table's column lists
+        (planning/listed_phrases): "on site" of equipment_rentals' on_site names no sites when equipment
+        rentals are named too; "Meter replacement requests" of service_requests' meter_replacement, the
+        value right before that table's head noun, names service_requests, not metering.meters."""
+        if not hits:
+            return hits
+        spelled = functools.cache(lambda table: listed_phrases.listed_value_indices(request.tokens, table))
+        phrases = functools.cache(lambda table: listed_phrases.listed_value_indices(request.tokens, table, 2))
+        tables = self.catalog.tables_of(conn_id)
+        kept: dict[str, tuple[Table, list[int]]] = {}
+        for name, (table, indices) in hits.items():
+            said = set(indices)
+            if said and any(other != name and said <= spelled(t) for other, (t, _) in hits.items()):
+                continue
+            owner = next(
+                (
+                    (t, head)
+                    for t in tables
+                    if said
+                    and t is not table
+                    and said <= spelled(t)
+                    and (head := _past_run(max(said), spelled(t))) < len(request.tokens)
+                    and _head_noun_of(t) in self.vocabulary.meanings(request.tokens[head])
+                ),
+                None,
+            )
+            if owner is not None:
+                kept.setdefault(owner[0].qualified_name, (owner[0], sorted({*said, owner[1]})))
+                continue
+            if said and len(hits) == 1 and any(t is not table and said <= phrases(t) for t in tables):
+                continue  # "specialists who are not on shift": is_on_shift's words, no support.shifts
+            kept[name] = (table, indices)
+        return kept
 
     def _tables_calling_rows_so(
         self, request: Request, conn_id: str, hits: dict[str, tuple[Table, list[int]]]
@@ -3187,6 +3251,8 @@ class OfflinePlanner:
             *self._zone_words_as_values(request),
             *duration_spans(request.lower),
             *window_spans(request.lower),
+            # "a monthly fee under 500": the column's own word, no monthly schedule
+            *frequency_columns.column_frequency_spans(request.tokens, request.spans, self._column_names),
         ]
         for start, end in spans:
             text = text[:start] + " " * (end - start) + text[end:]  # «больше 2 часов»: a duration, no hours
@@ -7202,6 +7268,19 @@ def _glossed_compound_of_head(request: Request, i: int, head: set[str], table: T
         return False
     said = set(re.findall(r"[a-z][a-z0-9_+-]*", bracket.group(1)))
     return any(said & {v.lower() for v in listed_values(c.comment)} for c in table.columns)
+
+
+def _past_run(index: int, run: frozenset[int]) -> int:
+    """The first index after `index` that is not in `run` (the word after a value's words)."""
+    while index in run:
+        index += 1
+    return index
+
+
+def _head_noun_of(table: Table) -> str:
+    """The last part of a table's name past its affixes (request of service_requests), "" when none."""
+    parts = [p for p in name_parts(table.name) if p not in TABLE_AFFIXES]
+    return parts[-1] if parts else ""
 
 
 def _without_covered_hits(

@@ -195,10 +195,23 @@ _COMPOUND_TERM = re.compile(
 )
 
 
+# English phrasal verbs of a state whose one-word participle a column lists: "aircraft put in storage" are
+# the 'stored' ones (planner150: the phrase was an unread "put", and alone it was dropped). Written as the
+# participle before the rules read the request, as the compound terms above are.
+PHRASAL_STATES_EN: dict[str, str] = {
+    "put in storage": "stored", "put into storage": "stored", "placed in storage": "stored",
+    "placed into storage": "stored", "moved to storage": "stored", "moved into storage": "stored",
+}  # fmt: skip
+_PHRASAL_STATE = re.compile(
+    r"\b(" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in PHRASAL_STATES_EN) + r")\b", re.IGNORECASE
+)
+
+
 def one_word_terms(text: str) -> str:
     """`text` with each English compound term written as its one-word synonym ("associate professors" ->
-    "docents")."""
-    return _COMPOUND_TERM.sub(lambda m: COMPOUND_TERMS_EN[m.group(1).lower()] + m.group(2), text)
+    "docents"), and each phrasal verb of a state as its participle ("put in storage" -> "stored")."""
+    text = _COMPOUND_TERM.sub(lambda m: COMPOUND_TERMS_EN[m.group(1).lower()] + m.group(2), text)
+    return _PHRASAL_STATE.sub(lambda m: PHRASAL_STATES_EN[" ".join(m.group(1).lower().split())], text)
 
 
 # English jargon for a business event that table names rarely carry but Russian table comments say
@@ -245,6 +258,8 @@ STATE_JARGON_EN: dict[str, tuple[str, ...]] = {
 MEANING_WORDS_EN: dict[str, tuple[str, ...]] = {
     # events of a call, a request or an appeal
     "hang": ("сбросить",), "hung": ("сбросить",), "miss": ("пропустить",), "missed": ("пропустить",),
+    # planner150: "calls the customer dropped", "dropped by the caller": 'сброшен клиентом'
+    "drop": ("сбросить",), "dropped": ("сбросить",), "caller": ("клиент",),
     "answer": ("ответить",), "answered": ("ответить",), "transfer": ("перевести",),
     "transferred": ("перевести",), "uphold": ("удовлетворить",), "upheld": ("удовлетворить",),
     "granted": ("удовлетворить",), "review": ("рассмотрение", "проверка"), "new": ("новый",),
