@@ -1,0 +1,184 @@
+"""Marts round 116 (blind batch ba, issue 16): the time side of a mart — a rolling window beside a grain, the
+window's own label, a mart named in a list of settings, an event verb naming the grain's time.
+
+Families (new sentences, none from an eval file):
+- a rolling window on a table with two NOT NULL times, beside a grain whose column the request names: the
+  window is on the grain's time (the window asked which column, and the mart dropped that question and asked
+  about «за последние» as an unread filter: mba-ru-07, mba-ru-31);
+- «окно — последние N дней», "window: last N days": the noun labels the rolling window, no dimension
+  (mba-ru-07); «окно пересчёта 2 недели» stays the incremental lookback;
+- «…, витрина leads_daily, …»: a new snake_case name right after the mart word in a comma-separated list of
+  settings names the mart's table (mba-ru-50; only a to-word or a build verb led to it before);
+- «сколько привили»: the verb of a vaccination names vaccinated_at ('Время вакцинации') as «сделали»
+  does (mba-ru-52).
+
+First pass (before the rules): 9 of 14 failed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.planned import mart, wrong_of
+
+WINDOW_ON_GRAIN = [
+    (
+        "hr",
+        "Сумма часов по сотрудникам по дням работы за последние сорок пять дней",
+        mart(
+            "timesheets",
+            [["sum", "hours"]],
+            ["employee_id"],
+            mart__time_grain=["work_date", "day"],
+            mart__where="work_date >= now() - interval '45 days'",
+        ),
+    ),
+    (
+        "autoservice",
+        "Число записей на ремонт по станциям понедельно по времени слота (slot_at), за последние 8 недель",
+        mart(
+            "service.appointments",
+            [["count", None]],
+            ["station_id"],
+            mart__time_grain=["slot_at", "week"],
+            mart__where="slot_at >= now() - interval '8 weeks'",
+        ),
+    ),
+    pytest.param(
+        "autoservice",
+        "Repair bookings per channel: count, daily by slot_at, over the last twenty days",
+        mart(
+            "service.appointments",
+            [["count", None]],
+            ["channel"],
+            mart__time_grain=["slot_at", "day"],
+            mart__where="slot_at >= now() - interval '20 days'",
+        ),
+        # window_named.py blanks "by" of "by slot_at" right before a window (the window's column), so the
+        # grain adverb loses its column; keeping it needs a mart-aware rule there (not done: deadline)
+        marks=pytest.mark.xfail(
+            reason="'daily by X, over the last N days': 'by' taken by the window", strict=True
+        ),
+    ),
+    (  # no grain: the window's column is still asked (slot_at or created_at)
+        "autoservice",
+        "Число записей на ремонт по каналам за последние десять дней",
+        {"status": "needs_clarification"},
+    ),
+]
+
+WINDOW_LABEL = [
+    (
+        "autoservice",
+        "Записи на ремонт по станциям: количество по дням (slot_at), окно: последние 10 дней",
+        mart(
+            "service.appointments",
+            [["count", None]],
+            ["station_id"],
+            mart__time_grain=["slot_at", "day"],
+            mart__where="slot_at >= now() - interval '10 days'",
+        ),
+    ),
+    (
+        "logistics",
+        "Число событий трекинга по хабам по дням, окно — последние две недели",
+        mart(
+            "tracking_events",
+            [["count", None]],
+            ["hub_id"],
+            mart__time_grain=["occurred_at", "day"],
+            mart__where="occurred_at >= now() - interval '2 weeks'",
+        ),
+    ),
+    (
+        "logistics",
+        "Tracking events per hub, hourly, window: last 3 days",
+        mart(
+            "tracking_events",
+            [["count", None]],
+            ["hub_id"],
+            mart__time_grain=["occurred_at", "hour"],
+            mart__where="occurred_at >= now() - interval '3 days'",
+        ),
+    ),
+]
+
+NAMED_IN_LIST = [
+    (
+        "shop",
+        "Лиды по источникам, понедельно, витрина leads_by_source_weekly, обновлять каждый час",
+        mart(
+            "crm.leads",
+            [["count", None]],
+            ["source"],
+            mart__time_grain=["created_at", "week"],
+            target__table="leads_by_source_weekly",
+            schedule="0 * * * *",
+        ),
+    ),
+    (
+        "shop",
+        "Leads per source, daily, mart leads_source_daily",
+        mart(
+            "crm.leads",
+            [["count", None]],
+            ["source"],
+            mart__time_grain=["created_at", "day"],
+            target__table="leads_source_daily",
+        ),
+    ),
+    (  # a name of a table the connection has is never the mart's new name: «витрина leads» is its fact
+        "shop",
+        "Лиды по источникам, посуточно, витрина leads",
+        mart("crm.leads", [["count", None]], ["source"], mart__time_grain=["created_at", "day"]),
+    ),
+]
+
+EVENT_VERB = [
+    (
+        "vet",
+        "Прививки по названиям вакцин: сколько привили, по неделям",
+        mart(
+            "care.vaccinations",
+            [["count", None]],
+            ["vaccine_name"],
+            mart__time_grain=["vaccinated_at", "week"],
+        ),
+    ),
+    pytest.param(
+        "vet",
+        "Сколько раз вакцинировали по врачам помесячно",
+        mart(
+            "care.vaccinations",
+            [["count", None]],
+            ["vet_id"],
+            mart__time_grain=["vaccinated_at", "month"],
+        ),
+        # no table noun: the fact is asked among every table (the verb's event time is not yet a fact clue)
+        marks=pytest.mark.xfail(reason="a bare event verb does not choose the fact", strict=True),
+    ),
+    (
+        "vet",
+        "How many vaccinated per vaccine name, monthly",
+        mart(
+            "care.vaccinations",
+            [["count", None]],
+            ["vaccine_name"],
+            mart__time_grain=["vaccinated_at", "month"],
+        ),
+    ),
+    (  # an unknown verb stays asked
+        "vet",
+        "Прививки по названиям вакцин: сколько обработали, по неделям",
+        {"status": "needs_clarification"},
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "expected"), WINDOW_ON_GRAIN + WINDOW_LABEL + NAMED_IN_LIST + EVENT_VERB
+)
+def test_time_side_of_a_mart(catalog: str, text: str, expected: dict[str, Any]) -> None:
+    assert wrong_of(catalog, text, expected) == []
