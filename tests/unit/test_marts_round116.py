@@ -10,9 +10,15 @@ Families (new sentences, none from an eval file):
 - «…, витрина leads_daily, …»: a new snake_case name right after the mart word in a comma-separated list of
   settings names the mart's table (mba-ru-50; only a to-word or a build verb led to it before);
 - «сколько привили»: the verb of a vaccination names vaccinated_at ('Время вакцинации') as «сделали»
-  does (mba-ru-52).
+  does (mba-ru-52); «по дням работы» names a timesheet's work_date (it was read as the grain and also as a
+  joined dimension employees.hired_at, a confident wrong plan the window's question hid);
+- «Записи пациентов на приём» of 'Записи пациентов на приём к врачу': a genitive the fact's comment says,
+  between the fact's noun and its complement, leaves no unread word (mba-ru-20).
 
-First pass (before the rules): 9 of 14 failed.
+First pass (before the rules, at 52c4500): 10 of 14 failed; one of the ten was this file's own mistake («витрина
+leads» names the fact table, planned rightly; expectation corrected). The two GENITIVE_IN_COMMENT cases were
+added after the first fixes and failed on the code before their rule (facts.py reverted): 2 of 2. Two cases stay
+xfail (strict), left undone.
 """
 
 from __future__ import annotations
@@ -176,9 +182,23 @@ EVENT_VERB = [
     ),
 ]
 
+GENITIVE_IN_COMMENT = [
+    (  # «на приём» of 'Записи пациентов на приём к врачу' with «пациентов» between: no unread word
+        "clinic",
+        "Записи пациентов на приём по статусам по неделям (scheduled_at)",
+        mart("appointments", [["count", None]], ["status"], mart__time_grain=["scheduled_at", "week"]),
+    ),
+    (
+        "univ",
+        "Записи студентов на дисциплины по статусам помесячно (created_at)",
+        mart("enrollments", [["count", None]], ["status"], mart__time_grain=["created_at", "month"]),
+    ),
+]
+
 
 @pytest.mark.parametrize(
-    ("catalog", "text", "expected"), WINDOW_ON_GRAIN + WINDOW_LABEL + NAMED_IN_LIST + EVENT_VERB
+    ("catalog", "text", "expected"),
+    WINDOW_ON_GRAIN + WINDOW_LABEL + NAMED_IN_LIST + EVENT_VERB + GENITIVE_IN_COMMENT,
 )
 def test_time_side_of_a_mart(catalog: str, text: str, expected: dict[str, Any]) -> None:
     assert wrong_of(catalog, text, expected) == []
