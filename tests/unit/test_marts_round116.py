@@ -17,8 +17,10 @@ Families (new sentences, none from an eval file):
 
 First pass (before the rules, at 52c4500): 10 of 14 failed; one of the ten was this file's own mistake («витрина
 leads» names the fact table, planned rightly; expectation corrected). The two GENITIVE_IN_COMMENT cases were
-added after the first fixes and failed on the code before their rule (facts.py reverted): 2 of 2. Two cases stay
-xfail (strict), left undone.
+added after the first fixes and failed on the code before their rule (facts.py reverted): 2 of 2; so did the
+two window-named cases added with the grain rule ("weekly by scheduled_at over the last 8 weeks": the time
+column beside a window dates a grain nothing else dates; grain.py reverted): 2 of 2. One case stays xfail
+(strict), left undone.
 """
 
 from __future__ import annotations
@@ -52,7 +54,7 @@ WINDOW_ON_GRAIN = [
             mart__where="slot_at >= now() - interval '8 weeks'",
         ),
     ),
-    pytest.param(
+    (  # "by slot_at" right before the window is the window's column and the grain's (two NOT NULL times)
         "autoservice",
         "Repair bookings per channel: count, daily by slot_at, over the last twenty days",
         mart(
@@ -62,10 +64,27 @@ WINDOW_ON_GRAIN = [
             mart__time_grain=["slot_at", "day"],
             mart__where="slot_at >= now() - interval '20 days'",
         ),
-        # window_named.py blanks "by" of "by slot_at" right before a window (the window's column), so the
-        # grain adverb loses its column; keeping it needs a mart-aware rule there (not done: deadline)
-        marks=pytest.mark.xfail(
-            reason="'daily by X, over the last N days': 'by' taken by the window", strict=True
+    ),
+    (
+        "clinic",
+        "Appointments per channel, weekly by scheduled_at over the last 8 weeks",
+        mart(
+            "appointments",
+            [["count", None]],
+            ["channel"],
+            mart__time_grain=["scheduled_at", "week"],
+            mart__where="scheduled_at >= now() - interval '8 weeks'",
+        ),
+    ),
+    (
+        "clinic",
+        "Записи по каналам по дням, за последние две недели по created_at",
+        mart(
+            "appointments",
+            [["count", None]],
+            ["channel"],
+            mart__time_grain=["created_at", "day"],
+            mart__where="created_at >= now() - interval '2 weeks'",
         ),
     ),
     (  # no grain: the window's column is still asked (slot_at or created_at)
