@@ -1535,8 +1535,9 @@ class RowFilters:
 
     # --- rolling windows ("за последние 7 дней", "yesterday") ----------------------------------
 
-    def _rolling_window(self, request: Request, table: Table) -> Found:
-        """(position, condition) of the one time window the request names, or a question."""
+    def _rolling_window(self, request: Request, table: Table, grain_column: str | None = None) -> Found:
+        """(position, condition) of the one time window the request names, or a question. A mart's grain
+        column is the window's when no other time is named for it (marts116: two NOT NULL times)."""
         windows: list[tuple[int, str]] = []
         ends: dict[int, int] = {}  # where each window ends: a time column may be named after it
         for match in LAST_N.finditer(request.lower):
@@ -1573,7 +1574,7 @@ class RowFilters:
             return Found(None, [self._ask_window(request, table, "")])
         position, template = windows[0]
         column = self._time_column_after(request, table, ends.get(position))
-        column = column or self._window_column(request, table, request.token_at(position))
+        column = column or self._window_column(request, table, request.token_at(position)) or grain_column
         if column is None:
             # flights: no NOT NULL event time, so its time columns are the candidates (planner147)
             times = self.grounding._event_columns(table)

@@ -616,26 +616,40 @@ def _comment_complement(ground: _Ground, tokens: Sequence[Token], i: int) -> tup
     of bookings ('Записи клиентов на групповые занятия'): a Russian noun naming a table, a preposition and its
     noun (adjectives between) that the table's comment says with that preposition: that table, whatever
     table the complement's noun names itself (the courses, the classes are what the rows are on), and the
-    index of the complement's noun."""
+    index of the complement's noun. A genitive the comment says may stand between («Записи пациентов на
+    приём» of 'Записи пациентов на приём к врачу': whose rows they are; marts116)."""
     first = tokens[i]
     if first.lang != "ru" or not first.has(first.lemmas, pos=("NOUN",)) or i + 2 >= len(tokens):
-        return None
-    prep = tokens[i + 1]
-    if prep.lang != "ru" or not prep.parses or prep.parses[0].pos != "PREP":
         return None
     table = ground.table_of(first)
     if table is None or not table.comment:
         return None
     said = _comment_lemmas(table.comment)
+    at = i + 1
+    if _said_genitive(tokens[at], said) and at + 2 < len(tokens):
+        at += 1
+    prep = tokens[at]
+    if prep.lang != "ru" or not prep.parses or prep.parses[0].pos != "PREP":
+        return None
     if prep.lower not in {w.lower() for w in _comment_words(table.comment)} or not first.lemmas & said:
         return None
-    k = i + 2
+    k = at + 1
     while k < len(tokens) - 1 and tokens[k].lang == "ru" and tokens[k].has(tokens[k].lemmas, pos=("ADJF",)):
         k += 1
     noun = tokens[k]
     if noun.lang != "ru" or not noun.has(noun.lemmas, pos=("NOUN",)) or not noun.lemmas & said:
         return None
     return table, k
+
+
+def _said_genitive(token: Token, said: frozenset[str]) -> bool:
+    """A Russian noun in the genitive whose lemma a table's comment says («пациентов» of 'Записи
+    пациентов на приём')."""
+    return (
+        token.lang == "ru"
+        and bool(token.lemmas & said)
+        and any(p.pos == "NOUN" and p.case == "gent" for p in token.parses)
+    )
 
 
 def _joined_words_column_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:

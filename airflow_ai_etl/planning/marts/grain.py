@@ -69,6 +69,7 @@ from airflow_ai_etl.planning.marts.words import (
     _verb_times,
     left_out_at,
 )
+from airflow_ai_etl.planning.patterns import LAST_N
 from airflow_ai_etl.planning.request import status_spellings, status_word
 from airflow_ai_etl.planning.vocabulary import VALUE_MEANINGS, name_parts, stem
 
@@ -345,7 +346,24 @@ def _grain_of_words(
     if (every := _time_every_row_has(ph, ground, fact, times)) is not None:
         # «сколько поездок по дням»: started_at NOT NULL beside a nullable finished_at (round marts66)
         return {"column": every.name, "grain": ph.grain}, []
+    if (beside := _window_named_time(ph, times)) is not None:
+        return {"column": beside.name, "grain": ph.grain}, []  # "daily, by slot_at over the last 20 days"
     return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
+
+
+def _window_named_time(ph: MartPhrase, times: Sequence[Column]) -> Column | None:
+    """ "Repair bookings per channel, daily by slot_at, over the last twenty days": a time column named
+    beside a rolling window (its "by"/«по» taken by the window: window_named.py) is the one time the request
+    names, so a grain nothing else dates is on it too (marts116; it was asked). None with no window, or with
+    two time columns named."""
+    if LAST_N.search(" ".join(t.lower for t in ph.tokens)) is None:
+        return None
+    named = [
+        c
+        for c in times
+        if any(t.lower == c.name.lower() for k, t in enumerate(ph.tokens) if k not in ph.used)
+    ]
+    return named[0] if len(named) == 1 else None
 
 
 def _measured_comment_words(ph: MartPhrase, fact: Table) -> set[int]:

@@ -125,7 +125,7 @@ from airflow_ai_etl.planning.marts.words import (
     _wrapper_words,
 )
 from airflow_ai_etl.planning.negation import TAKE_EN, TAKE_LEMMAS
-from airflow_ai_etl.planning.patterns import REMOVE_WORD
+from airflow_ai_etl.planning.patterns import LAST_N, REMOVE_WORD
 from airflow_ai_etl.planning.vocabulary import CURRENCY_EN, CURRENCY_RU, currency_code
 
 
@@ -1470,6 +1470,10 @@ def _read_window(ph: MartPhrase) -> None:
     for i, t in enumerate(tokens):
         if not (t.lower in WINDOW_EN or (t.lang == "ru" and t.lemma in WINDOW_RU)):
             continue
+        if (label := _window_label(tokens, i)) is not None:
+            ph.used.update(range(i, label))  # «окно — последние 30 дней»: the filter rules read the window
+            ph.blank.append((t.start, tokens[label - 1].end))
+            continue
         found: tuple[int, str, int, int] | None = None  # value, unit, first, last token
         if i > 0 and (m := _UNIT_WORD.match(tokens[i - 1].lower)):
             found = (int(m.group(1)), m.group(2), i - 1, i)
@@ -1494,6 +1498,21 @@ def _read_window(ph: MartPhrase) -> None:
         ph.used.update(range(first, last + 1))
         ph.blank.append((tokens[first].start, tokens[last].end))
         return
+
+
+def _window_label(tokens: Sequence[Token], i: int) -> int | None:
+    """«окно — последние тридцать дней», "window: last 3 days": the window noun (a colon or dash after it)
+    labels the rolling window of rows that follows (the mart's WHERE), not the incremental lookback «окно
+    пересчёта 2 недели» names (marts116: «окно» was asked as a dimension). The index of the window's first
+    word, or None."""
+    k = i + 1
+    while k < len(tokens) and tokens[k].text in (":", "—", "–", "-"):
+        k += 1
+    if k == i + 1 or k >= len(tokens):
+        return None
+    phrase = " ".join(w.lower for w in tokens[k : k + 6])
+    found = LAST_N.match(phrase)
+    return k if found is not None and (found.group("en") or found.group("unit_ru")) else None
 
 
 def _read_lookback(ph: MartPhrase) -> None:

@@ -831,7 +831,8 @@ def _mart_where(
     window, and one beside a read state was dropped). The window is on the time column named right before it,
     else on the grain's time, else on the table's event time, as a load's is; a window the rules cannot read
     ("last week": calendar or rolling?) is left to the filter rules' own question."""
-    window = planner.filters._rolling_window(request, fact)
+    # «понедельно по дате работы, за последние 120 дней» on a table with two times: the grain's (marts116)
+    window = planner.filters._rolling_window(request, fact, grain["column"] if grain is not None else None)
     if window.value is None:
         return _without_listed_state_times(planner.filters._where(request, fact, False, Found(None)), fact)
     position, condition = window.value
@@ -2075,13 +2076,25 @@ def _mart_named(tokens: Sequence[Token], ground: _Ground) -> str | None:
             continue
         lead = [w.lower for w in tokens[max(0, i - 2) : i]]
         built = i > 0 and (tokens[i - 1].lemma in MART_BUILD_VERBS or tokens[i - 1].lower in MART_BUILD_VERBS)
-        if not any(w in ("в", "во", "into", "to", "as") for w in lead) and not built:
+        if not any(w in ("в", "во", "into", "to", "as") for w in lead) and not (built or _listed(tokens, i)):
             continue  # «собери витрину mart_x: …», "build mart mart_x": the build verb's object (marts107)
         name = tokens[i + 1].text
         if any(x.name.lower() == name.lower() for x in ground.tables):
             continue
         return name
     return _titled_mart_name(tokens, ground)
+
+
+def _listed(tokens: Sequence[Token], i: int) -> bool:
+    """«Лиды по источникам, посуточно, витрина leads_daily, апдейт раз в час», "…, daily, mart x": the mart
+    word and a name make one item of a comma-separated list of the mart's settings (a comma before, a comma
+    or the end after), naming the mart as «в витрину x» does (marts116: the name was asked as a filter)."""
+    after = i + 2
+    return (
+        i > 0
+        and tokens[i - 1].text in (",", ";")
+        and (after >= len(tokens) or tokens[after].text in (",", ";", "."))
+    )
 
 
 def _titled_mart_name(tokens: Sequence[Token], ground: _Ground) -> str | None:

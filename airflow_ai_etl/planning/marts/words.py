@@ -197,6 +197,10 @@ TIME_WORDS = {
     "расторжение": "cancel", "расторгнуть": "cancel", "termination": "cancel", "terminated": "cancel",
     "inspection": "inspect", "inspected": "inspect", "signing": "sign", "accrual": "accru",
     "accrued": "accru", "начисление": "accru",
+    # marts116: «сколько привили», «вакцинировали», "how many vaccinated": vaccinated_at 'Время вакцинации';
+    # «по дням работы», "by work day": a timesheet's work_date (no comment; «работы» was a joined dimension)
+    "привить": "vaccin", "прививать": "vaccin", "вакцинировать": "vaccin", "вакцинация": "vaccin",
+    "vaccinate": "vaccin", "vaccinated": "vaccin", "vaccination": "vaccin", "работа": "work",
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
 TIME_CHAIN = {
