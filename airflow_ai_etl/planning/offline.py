@@ -4702,6 +4702,8 @@ class OfflinePlanner:
             noun = self.vocabulary.meanings(nxt.lower).union(
                 *map(self.vocabulary.meanings, nxt.lower.split("-"))
             )
+            if beside and any(self.vocabulary.meanings(w.lower) & own for w in tokens[k + 2 :]):
+                continue  # «урегулированные выплаты… короче убытки со статусом paid»: the rows said again
             if self._state_word_candidate(request, t, table) and noun & own:
                 return request.text[t.start : nxt.end]  # «застрявшие посылки» of 'Отправления (посылки)'
             if beside:
