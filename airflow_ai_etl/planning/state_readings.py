@@ -32,6 +32,13 @@ _STATE_NOUN_STEMS = ("статус", "состоян")
 _STATE_NOUNS_EN = frozenset({"status", "state"})
 # words before a value said ahead of the state noun: «в <X> статусе», «с <X> статусом», "in the <X> status"
 _VALUE_OPENERS = frozenset({"в", "во", "с", "со", "in", "with", "the", "a"})
+# words before the state noun that say no value («в любом статусе», "in any status", «в текущем статусе»):
+# left to the unread-clause question, which quotes the whole phrase
+_NO_VALUE_LEMMAS = frozenset(
+    {"any", "all", "every", "each", "some", "other", "same", "current", "its", "their", "whatever",
+     "любой", "весь", "каждый", "другой", "тот", "такой", "текущий", "прежний", "нынешний", "какой",
+     "некоторый", "один", "свой", "этот", "иной", "разный", "всякий"}
+)  # fmt: skip
 
 
 def _folded(value: str) -> str:
@@ -110,6 +117,8 @@ def _unread_word_before_state_noun(request: Request) -> Token | None:
             continue
         if word.lower in STOP_WORDS or word.lower in _VALUE_OPENERS or _names_state(word):
             continue
+        if word.lower in _NO_VALUE_LEMMAS or set(word.lemmas) & _NO_VALUE_LEMMAS:
+            return None
         if word.start in request.read_at or request.is_handled(word.start) or word.lower in request.claimed:
             continue
         if any(a <= word.start < b for a, b in request.schedule_spans):
