@@ -657,11 +657,12 @@ class RowFilters:
                     found[column] = (position, condition)  # the list read on from its first value
                 found.setdefault(column, (position, condition))
         _said_by_bracketed_value(request, table, found)
-        one_negated_state(table, found)  # "loans that aren't closed yet": one state, one condition
         ask_unlisted_states(request, table, found)  # "status is zorgly" of a listed status: asked
         self._unread_second_excluded(request, table, yielded)
         self._unlisted_labels(request, table, found, written)
         self._restated(request, table, found, yielded)
+        # "loans that aren't closed yet": one state, one condition (after a bracket naming a reading chose it)
+        one_negated_state(table, found)
         self._measure_participles(request, table, found)
         self._verb_of_manner_flag(request, table, found)
         for start, end in request.state_clauses:
