@@ -159,6 +159,7 @@ from airflow_ai_etl.planning.patterns import (
 from airflow_ai_etl.planning.request import Found, Place, Request, is_temporal, status_spellings, status_word
 from airflow_ai_etl.planning.schedule import number_of, parse_schedule
 from airflow_ai_etl.planning.state_column import STATE_COLUMN_NAMES, is_state_column, state_column, state_name
+from airflow_ai_etl.planning.state_readings import ask_unlisted_states, one_negated_state
 from airflow_ai_etl.planning.verb_objects import negated_verb_codes
 from airflow_ai_etl.planning.vocabulary import (
     CURRENCY_CODE_ALIASES,
@@ -658,9 +659,12 @@ class RowFilters:
                     found[column] = (position, condition)  # the list read on from its first value
                 found.setdefault(column, (position, condition))
         _said_by_bracketed_value(request, table, found)
+        ask_unlisted_states(request, table, found)  # "status is zorgly" of a listed status: asked
         self._unread_second_excluded(request, table, yielded)
         self._unlisted_labels(request, table, found, written)
         self._restated(request, table, found, yielded)
+        # "loans that aren't closed yet": one state, one condition (after a bracket naming a reading chose it)
+        one_negated_state(table, found)
         self._measure_participles(request, table, found)
         self._verb_of_manner_flag(request, table, found)
         for start, end in request.state_clauses:
@@ -1031,7 +1035,7 @@ class RowFilters:
                 continue
             if not said or before >= explained:
                 continue
-            from_word = self._explained_from(request, table, before, explained, said)
+            from_word = self._explained_from(request, table, (before, explained), said, found)
             from_word = max(
                 from_word, self._glossed_noun_end(request, table, found, (before, explained), said)
             )
@@ -1122,14 +1126,29 @@ class RowFilters:
         return noun_end
 
     def _explained_from(
-        self, request: Request, table: Table, before: int, explained: int, said: dict[str, tuple[int, str]]
+        self,
+        request: Request,
+        table: Table,
+        span: tuple[int, int],
+        said: dict[str, tuple[int, str]],
+        found: dict[str, tuple[int, str]],
     ) -> int:
         """Where the words an explanation explains start: at the clause's start, or after the table's noun
         when a word after it says a value the explanation's condition holds: «Закрытые счета в долларах
         (валюта USD)», "Frozen accounts in euros (currency EUR)", «Активные объявления о продаже (вид sale)»
         explain «в долларах», "in euros", «о продаже», so the state word before the noun is read on its own,
         kept or asked, never dropped (planner117); «неоплаченные счета пациентов (paid_at пустой)» explains
-        the whole phrase."""
+        the whole phrase. Words a rule already read as the explanation's very condition are the ones glossed
+        («Одобренные убытки по угону (theft)»: claim_type = 'theft' from «угону»), so the words before them
+        keep their own conditions (planner149: «Одобренные», the status, was dropped)."""
+        before, explained = span
+        glossed = [
+            at
+            for name, (at, condition) in found.items()
+            if name in said and before <= at < explained and condition == said[name][1]
+        ]
+        if glossed:  # from the quote that opens the value's words («Карты «Мир» (mir)»)
+            return len(request.text[before : max(glossed)].rstrip("«\"'“")) + before
         nouns = [
             k
             for k, (s, e) in enumerate(request.spans)
@@ -8576,6 +8595,12 @@ def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tu
             continue
         said = f"{columns[0].name} = {_quote(bracket.group(1))}"
         opens = _glossed_phrase_start(request.lower, position, bracket.start(1))
+        own = found.get(columns[0].name)
+        if own is not None and own[1] == said and own[0] != position:
+            # «Оспоренные штрафы за парковку (parking)»: the value is read already (from the bracket or the
+            # words right before it), so the bracket glosses those, not the words read at `position`:
+            # «Оспоренные» keeps its condition (planner149: the status was replaced)
+            continue
         kept = [
             _read_to(request, at)
             for at, _ in found.values()

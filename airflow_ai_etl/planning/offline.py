@@ -4750,21 +4750,30 @@ class OfflinePlanner:
         order lets it follow the noun too («звонки входящие», «сотрудники удалённые»): asked the same way. A
         WHERE that holds only what brackets say («Горящие объявления (вид sale)») read no word before them:
         asked the same way (planner122)."""
-        if (read and not _said_in_brackets_only(request.text, read)) or request.language != "ru":
+        if request.language != "ru":
             return None
+        # planner149: beside a condition read from other words («Плюшевые счётчики без телеметрии»: the flag)
+        # a state word before the table's noun that no rule read is asked too, never dropped
+        beside = bool(read) and not _said_in_brackets_only(request.text, read)
         tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
         own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
         for k, (t, nxt) in enumerate(zip(tokens, tokens[1:], strict=False)):
             if read and request.is_handled(t.start):
                 continue  # «неоплаченные счета (…)»: words a bracket explains
+            if beside and (t.start in request.read_at or _covered(t.text, read)):
+                continue  # «Газовые счётчики без телеметрии»: resource = 'gas' read from it
             if read and _bare_bracket_read(request.lower, nxt.end, read):
                 continue  # «Аэропортовые зоны (airport)»: the bracket's listed value says the adjective
             # «срочные заказ-наряды»: a hyphenated noun names the rows by its parts (planner128)
             noun = self.vocabulary.meanings(nxt.lower).union(
                 *map(self.vocabulary.meanings, nxt.lower.split("-"))
             )
+            if beside and any(self.vocabulary.meanings(w.lower) & own for w in tokens[k + 2 :]):
+                continue  # «урегулированные выплаты… короче убытки со статусом paid»: the rows said again
             if self._state_word_candidate(request, t, table) and noun & own:
                 return request.text[t.start : nxt.end]  # «застрявшие посылки» of 'Отправления (посылки)'
+            if beside:
+                continue  # beside a WHERE only a word before the rows' own noun is weighed
             adjacent = not request.text[t.end : nxt.start].strip()
             # «дисциплины второго курса»: an adjective before a noun of its own qualifies that noun
             then_noun = k + 2 < len(tokens) and any(p.pos == "NOUN" for p in tokens[k + 2].parses[:1])

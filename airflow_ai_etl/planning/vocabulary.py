@@ -400,6 +400,8 @@ VALUE_MEANINGS = {
     "банкомат": ("atm",), "онлайн": ("online",), "автокредит": ("auto",), "ипотечный": ("mortgage",),
     "офлайн": ("offline",),  # «станции в офлайне», «офлайн-станции» ('Статус станции (active, offline, ...)')
     "потребительский": ("consumer",), "электричество": ("electricity",), "электроэнергия": ("electricity",),
+    # planner149: «газовые счётчики» ('Ресурс (electricity, cold_water, hot_water, gas)'), as «счётчики газа»
+    "газовый": ("gas",),
     "потерять": ("lost",), "потерянный": ("lost",), "потеряться": ("lost",), "истечь": ("expired",),
     "заменить": ("replaced",), "заменённый": ("replaced",), "замененный": ("replaced",),
     # planner36: directions a call comment lists ('Направление (incoming, outgoing)'): «звонки исходящие»
