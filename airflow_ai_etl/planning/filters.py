@@ -1646,13 +1646,19 @@ class RowFilters:
             if not self._row_noun_at(request, table, k)
             and not any(a <= request.spans[k][0] < b for a, b in windows)
         )
-        if window_time_unclear(table) and not any(
-            names_a_time(table, self._time_columns_named(table, w)) for w in said
-        ):
+        unclear = window_time_unclear(table)
+        times = (
+            {c for w in said for c in self._time_columns_named(table, w) if names_a_time(table, [c])}
+            if unclear
+            else set()
+        )
+        if unclear and not times:
             return None  # «Брони за последние две недели»: booked, arriving or staying? asked (planner130)
         # loans' issued_at beside due_on and returned_at: the one NOT NULL event time, the column new rows are
         # found by (README: a window is on the event time, as an incremental load is)
         column = self.grounding._event_time_column(table) or self.grounding._arrival_time_column(table)
+        if unclear and column not in times:
+            return None  # «клиент» of slot_at 'Время, на которое записан клиент', not created_at: asked
         # «Рейсы за последние 7 дней» (no NOT NULL event time, the fallback updated_at): departed, arrived or
         # edited then? asked, beside other time columns, never the edit time unsaid (planner147)
         if column in UPDATE_COLUMNS and any(
