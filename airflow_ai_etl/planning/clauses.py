@@ -284,6 +284,11 @@ def unread_with_phrase(
 _CAUSE_CUES = frozenset({("из", "за"), ("по", "причине"), ("due", "to"), ("because", "of"), ("caused", "by")})
 
 
+def follows_cause_cue(tokens: list[str], k: int) -> bool:
+    """Word `k` closes a cause cue: «причине» of «по причине», "to" of "due to"."""
+    return k > 0 and (tokens[k - 1], tokens[k]) in _CAUSE_CUES
+
+
 def unread_cause_phrase(
     planner: OfflinePlanner, request: Request, table: Table, where: str | None
 ) -> str | None:

@@ -49,7 +49,7 @@ from airflow_ai_etl.planning import (
     retractions,
 )
 from airflow_ai_etl.planning.abbreviations import spells_initials
-from airflow_ai_etl.planning.clauses import contact_clause_en
+from airflow_ai_etl.planning.clauses import contact_clause_en, follows_cause_cue
 from airflow_ai_etl.planning.codes import listed_as
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
 from airflow_ai_etl.planning.english_meanings import english_meaning, english_meaning_phrases
@@ -1672,13 +1672,19 @@ class RowFilters:
             if not self._row_noun_at(request, table, k)
             and not any(a <= request.spans[k][0] < b for a, b in windows)
         )
-        if window_time_unclear(table) and not any(
-            names_a_time(table, self._time_columns_named(table, w)) for w in said
-        ):
+        unclear = window_time_unclear(table)
+        times = (
+            {c for w in said for c in self._time_columns_named(table, w) if names_a_time(table, [c])}
+            if unclear
+            else set()
+        )
+        if unclear and not times:
             return None  # «Брони за последние две недели»: booked, arriving or staying? asked (planner130)
         # loans' issued_at beside due_on and returned_at: the one NOT NULL event time, the column new rows are
         # found by (README: a window is on the event time, as an incremental load is)
         column = self.grounding._event_time_column(table) or self.grounding._arrival_time_column(table)
+        if unclear and column not in times:
+            return None  # «клиент» of slot_at 'Время, на которое записан клиент', not created_at: asked
         # «Рейсы за последние 7 дней» (no NOT NULL event time, the fallback updated_at): departed, arrived or
         # edited then? asked, beside other time columns, never the edit time unsaid (planner147)
         if column in UPDATE_COLUMNS and any(
@@ -1987,6 +1993,12 @@ class RowFilters:
             if counted and self._quantity_named_by(table, match.group(1)) in (None, counted):
                 continue  # "refuels over 60 liters": the noun after the number is what is compared
             columns = self._compared_columns(request, table, match.group(1))
+            if not table.column(match.group(1)):
+                # «Счета за приём от 3000» of appointment_id 'Запись на приём': a key said by words is a
+                # reference, never a quantity compared (only its own name says it: "id over 1000")
+                columns = [c for c in columns if not _is_key(table, c)]
+                if not columns and self._in_table_comment(request, table, match.start(1), match.end(1)):
+                    columns = self._money_columns(table)  # «Счета пациентам от 5000»: the rows' own amount
             if not columns and (before := _WORD_BEFORE.search(request.lower, 0, match.start())):
                 # "declared value above 50k": the two words spell a column's name («value» alone names none)
                 spelled = [stem(before.group(1)), stem(match.group(1))]
@@ -2164,6 +2176,10 @@ class RowFilters:
                 ]
                 if _PIECES_WORD.fullmatch(word):  # «больше 20 штук», "fewer than 5 pieces": 'Остаток, шт.',
                     columns = _pieces_columns(table)  # never 'Цена за штуку'
+                if word == match.group("w1") and _LEFT_WORD.fullmatch(word):
+                    # "fewer than 5 left in stock": no noun counted, the one column of what is left
+                    # ('Остаток, шт.'; planner151: asked before)
+                    columns = [n for n in _pieces_columns(table) if _holds_left(table, n)]
                 if not _is_currency(word):  # «больше трёх упаковок», «больше двух штук»: a count of them,
                     # never the price of one ('Цена за упаковку'): 'Количество, упаковок' or asked
                     columns = [n for n in columns if not set(name_parts(n)) & MONEY_PARTS]
@@ -2196,8 +2212,13 @@ class RowFilters:
 
     @staticmethod
     def _money_columns(table: Table) -> list[str]:
-        """The table's one money column (amount, total, price, cost), [] when it has none or several."""
+        """The table's one money column (amount, total, price, cost), [] when it has none or several; of
+        several, the one whose comment is the amount of the row's own noun ('Сумма счёта' of 'Счета за
+        приём' beside 'Сумма скидки', planner151)."""
         money = [c.name for c in table.columns if set(name_parts(c.name)) & MONEY_PARTS and not _is_text(c)]
+        if len(money) > 1:
+            own = _head_noun(table.comment or "")
+            money = [n for n in money if own and _comment_lemmas(table.column(n)) & own]
         return money if len(money) == 1 else []
 
     def _names_own_rows(self, table: Table, word: str) -> bool:
@@ -3047,11 +3068,14 @@ class RowFilters:
             reduced = self._reduced_clause_at(request, table, tokens, i)  # "loans not returned yet"
             # "that are overdue and not paid yet": a second predicate joined to the one read is a clause too
             joined_predicate = t.lower in ("and", "и") and read_at >= 0 and i == read_at + 1
+            # «которые пришли по рекомендации (referral) и сейчас заморожены»: a state joined to a predicate
+            # another rule read is that clause's second condition (planner151: it was dropped)
+            second_state = not joined_predicate and _and_in_relative_clause(request, tokens, i)
             # «только кто не уволен» is «которые не уволены» (planner71: «кто не ушёл» was dropped)
             # "customers whose account got deleted": the state column's subject, then the clause (planner150)
             whose = t.lower == "whose" and request.language == "en"
             opener = t.lemma == "который" or t.lower in ("that", "which", "who", "кто")
-            if not (opener or where or reduced or whose) and not joined_predicate:
+            if not (opener or where or reduced or whose) and not (joined_predicate or second_state):
                 continue
             negated, already, j = False, False, i if reduced else i + 1
             passive = reduced  # "that were returned", «которые были уволены»: a state, as «не вернули» is
@@ -3096,8 +3120,12 @@ class RowFilters:
             flags = self.boolean_columns_of(table, tokens[j]) if j < len(tokens) else []
             if len(flags) == 1 and not _crosses_clause(request, t, tokens[j]):
                 # "vacations that are approved", «курьеры, которые активны» (planner8)
-                end = j + 1 if j + 1 < len(tokens) and tokens[j + 1].lower in _PHRASAL_PARTICLES else j
-                request.handled.append((t.start, tokens[end].end))  # its «не» read too («где пломба не цела»)
+                # its «не» read too («где пломба не цела»), a phrasal particle ("topped up", planner150), and
+                # the rest of the flag's name ("not under warranty" of is_under_warranty: "warranty" alone is
+                # no second, un-negated reading)
+                phrasal = j + 1 < len(tokens) and tokens[j + 1].lower in _PHRASAL_PARTICLES
+                end = max(tokens[j + 1].end if phrasal else 0, _flag_name_end(request, tokens, j, flags[0]))
+                request.handled.append((t.start, end))
                 read_at = j
                 yield tokens[j].start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
                 continue
@@ -3109,6 +3137,8 @@ class RowFilters:
             listed = (
                 passive and j < len(tokens) and tokens[j].lang == "en" and _listed_status(table, tokens[j])
             )
+            if second_state and not (short or listed):
+                continue  # «и остались»: only a stated state is read after «и», other verbs stay unread
             passive = passive and j < len(tokens) and tokens[j].lower.endswith("ed")
             # «которые сейчас готовятся», «которые убираются»: a present-tense verb of the clause says the
             # process the rows are in (planner82: dropped before, every row loaded); a past one («которые
@@ -4702,6 +4732,8 @@ class RowFilters:
             value, noun = match.group("value"), match.group("noun").lower()
             if any(a <= match.start() < b for a, b in request.schedule_spans) or noun in STOP_WORDS:
                 continue
+            if _spells_table(request, table, match):
+                continue  # "the tracking events table": the table's name, no value 'tracking' (planner151)
             columns = [c for _, c in self.grounding._column_mentions(table, [noun])]
             column = table.column(columns[0]) if len(columns) == 1 else None
             if (
@@ -5132,6 +5164,10 @@ class RowFilters:
             columns = [n for n in named if counts_units(table.column(n) or Column(n, "text"))]
             if _COMPARED_NEXT.match(request.lower, match.end()):
                 continue
+            if len(columns) == 1 and _COMPARED_NEXT.match(
+                request.lower, _comment_words_end(request, table.column(columns[0]), match.end())
+            ):
+                continue  # «с числом продлений не меньше двух»: the comparison after the comment's words
             if self._in_table_comment(request, table, match.start(), match.end()):
                 continue  # «операции с милями» of 'Операции с милями (...)': the table's name, no condition
             if len(columns) != 1:
@@ -5683,6 +5719,8 @@ class RowFilters:
             ):
                 continue  # "jobs for tires that are open": the listed value, then a clause (planner130)
             value: str | None = self.whole_value(request, i + 1)
+            if _russian_cause(request, column, i, value):
+                continue  # «по причине брака»: a cause in words, asked (planner151: was `reason = 'брака'`)
             if str(value).lower() in NEGATION_PARTICLES | BE_WORDS or _event_of_time_noun(request, i):
                 continue  # «валюту не отдавать», "region not needed", "refunds are not needed": never a value
             if _EXCLUDED_AFTER.match(request.lower, request.spans[i + 1][0]):
@@ -6875,7 +6913,7 @@ _COUNT_CUE = re.compile(
 )
 # A comparison or a number right after that noun: the comparison rules read it («с просрочкой больше 90»).
 _COMPARED_NEXT = re.compile(
-    r"\s*+(?:больше|меньше|более|менее|свыше|от|до|over|more|less|above|below|under|at\s+least|at\s+most|of|"
+    r"\s*+(?:(?:не|no|not)\s++)?(?:больше|меньше|более|менее|свыше|от|до|over|more|less|above|below|under|at\s+least|at\s+most|of|"
     r">|<|=|\d)(?![a-zа-яё])"
 )
 # The first word of a counting column's comment: «Дней просрочки», «Количество попыток», «Число визитов».
@@ -8016,6 +8054,83 @@ def _lone_spelled_codes(
             for other, _, _ in hits
         )
     ]
+
+
+# "the tracking events table": a word after the words that names them a table
+_TABLE_WORD_AFTER = re.compile(r"\s+tables?\b", re.IGNORECASE)
+
+
+def _spells_table(request: Request, table: Table, match: re.Match[str]) -> bool:
+    """The value and noun of a `VALUE_BEFORE_NOUN` match are the table's own name ("the tracking events" of
+    tracking_events) or are followed by "table": words that name the table, never a value of its column."""
+    words = f"{match.group('value')} {match.group('noun')}".lower().split()
+    own = table.name.lower().rsplit(".", 1)[-1]
+    return "_".join(words) == own or bool(_TABLE_WORD_AFTER.match(request.text, match.end("noun")))
+
+
+_NEXT_WORD = re.compile(r"\s+([a-zа-яё]+)")
+_NEXT_WORD_IN = re.compile(r"[a-zа-яё]+")
+
+
+def _comment_words_end(request: Request, column: Column | None, at: int) -> int:
+    """Where the words right after `at` that continue the column's comment end («с числом| продлений» of
+    'Число продлений'); `at` when none does."""
+    said = {stem(w) for w in _NEXT_WORD_IN.findall((column.comment or "").lower())} if column else set()
+    for _ in range(3):
+        word = _NEXT_WORD.match(request.lower, at)
+        if word is None or stem(word.group(1)) not in said:
+            break
+        at = word.end()
+    return at
+
+
+def _is_key(table: Table, name: str) -> bool:
+    """Column `name` is the table's key or a reference to another table's (id, *_id)."""
+    return name == "id" or name.endswith("_id") or name in table.primary_key
+
+
+def _comment_lemmas(column: Column | None) -> set[str]:
+    """The lemmas of the words of the column's comment."""
+    if column is None:
+        return set()
+    return {lemma for word in tokenize(column.comment or "") for lemma in word.lemmas}
+
+
+def _flag_name_end(request: Request, tokens: list[Token], j: int, flag: str) -> int:
+    """The end of word `j` and of the English words right after it that are parts of the flag's name
+    ("under warranty" of is_under_warranty), in the same clause."""
+    parts = set(name_parts(flag))
+    end = j
+    while (
+        end + 1 < len(tokens)
+        and tokens[end + 1].lang == "en"
+        and stem(tokens[end + 1].lower) in parts
+        and not _crosses_clause(request, tokens[end], tokens[end + 1])
+    ):
+        end += 1
+    return tokens[end].end
+
+
+def _russian_cause(request: Request, column: Column, i: int, value: str | None) -> bool:
+    """«по причине брака»: the column word closes a cause cue and a Russian word its comment does not list
+    follows: an inflected noun of the cause, no stored code (README planner142: a cause no rule reads is
+    asked); «по причине slow_response» names a code and stays a value."""
+    if value is None or not follows_cause_cue(request.tokens, i) or not CYRILLIC.search(value):
+        return False
+    return value.lower() not in {v.lower() for v in listed_values(column.comment)}
+
+
+def _and_in_relative_clause(request: Request, tokens: list[Token], i: int) -> bool:
+    """Token `i` is «и»/"and" inside a relative clause: a relative pronoun before it with no comma or
+    semicolon between (a bracketed gloss «(referral)» may stand there)."""
+    if tokens[i].lower not in ("и", "and"):
+        return False
+    for k in range(i - 1, max(-1, i - 9), -1):
+        if re.search(r"[,;:]", request.text[tokens[k].end : tokens[i].start]):
+            return False
+        if tokens[k].lemma == "который" or tokens[k].lower in ("that", "which", "who"):
+            return True
+    return False
 
 
 def _crosses_clause(request: Request, first: Token, second: Token) -> bool:

@@ -806,14 +806,29 @@ def percent_rewrites(text: str) -> list[tuple[int, int, str]]:
 # «10 000», «1 500 000», "15 000": digits grouped by threes with a space (a no-break space is plain by now).
 # Not inside a list of numbers («коды 101 102 и 103», "ids 120, 340 560"): there a space parts two numbers.
 _GROUPED = re.compile(
-    r"(?<![\d.,])(?<![\d,]\s)(?P<n>[1-9]\d{0,2}(?: \d{3})+)(?![\d.,]?\d)(?!,\s*\d|\s+(?:и|или|and|or)\s+\d)"
+    r"(?<![\d.,])(?<![\d,]\s)(?P<n>[1-9]\d{0,2}(?: \d{3})+)(?![\d.,]?\d)(?!\s+(?:и|или|and|or)\s+\d)"
 )
+# A comma and a digit after the number may continue a list («коды 120 340, 560»)...
+_LIST_COMMA_AFTER = re.compile(r",\s*\d")
+# ...but not after a comparison word: «больше 100 000, 5-го числа» compares one number (planner151: it was
+# read as `> 100`, a filter a thousand times too wide).
+_WORD_BEFORE = re.compile(r"(\w+)\s+$")
+
+
+def _compared(text: str, start: int) -> bool:
+    """The word right before `start` is a comparison word («больше», «от», "over", "least")."""
+    word = _WORD_BEFORE.search(text, max(0, start - 20), start)
+    return word is not None and word.group(1).lower() in COMPARISON_WORDS
 
 
 def grouped_number_rewrites(text: str) -> list[tuple[int, int, str]]:
     """(start, end, digits) for every number written with spaces between its thousands, for `apply_rewrites`:
     «от 10 000» was read as `>= 10` and its «000» left over (planner138)."""
-    return [(m.start(), m.end(), m.group("n").replace(" ", "")) for m in _GROUPED.finditer(text)]
+    return [
+        (m.start(), m.end(), m.group("n").replace(" ", ""))
+        for m in _GROUPED.finditer(text)
+        if not _LIST_COMMA_AFTER.match(text, m.end()) or _compared(text, m.start())
+    ]
 
 
 # A number with a thousands or millions suffix: "1.5k", "20k", «20к», «1,5 тыс.», "2.5 thousand", «3 млн».

@@ -225,6 +225,7 @@ from airflow_ai_etl.planning.schedule import (
 )
 from airflow_ai_etl.planning.spelling import Correction, Speller
 from airflow_ai_etl.planning.triggers import (
+    RELATIVE,
     START_VERBS,
     _imperative,
     bare_file_target,
@@ -855,7 +856,8 @@ class OfflinePlanner:
         if self._spelling is None:  # built on first use: the catalog's comments and the glossary
             glossary = [w for words in BUILTIN_GLOSSARY.values() for w in words] + sorted(SPELLING_RU)
             # "the library stuff": "stuff"/"things" are real words, never a typo of the table staff (wc108)
-            known = NOT_A_NAME | VAGUE_DATA_WORDS | DATA_WORDS
+            # "at least 10 000": a comparison word is a real word, no typo of the table leases (planner151)
+            known = NOT_A_NAME | VAGUE_DATA_WORDS | DATA_WORDS | grammar.COMPARISON_WORDS
             self._spelling = Speller.for_catalog(self.catalog, glossary, SPELLING_EN, known)
         return self._spelling
 
@@ -4405,6 +4407,8 @@ class OfflinePlanner:
             named = [w for w in request.tokens[j + 1 : j + 4] if w not in ("the", "its", "their")]
             if named and table.column(named[0]):
                 continue  # «по created_at, updated_at»: a name is watermark.bare_time_column's to read
+            if named and analyse(named[0])[0].lemma in RELATIVE:
+                continue  # «по которым клиент не пришёл»: a clause's pronoun, no column (planner151)
             found = self._word_column(table, named, fk_words=False)
             column = table.column(found[0]) if found else None
             if column is None or not ("timestamp" in column.type.lower() or column.name.endswith("_at")):
@@ -5529,7 +5533,9 @@ class OfflinePlanner:
         ]
         own = set(name_parts(table.name)) | set(name_parts_of_text(table.comment)) - STOP_STEMS
         for t, nxt in zip(tokens, tokens[1:], strict=False):
-            if t.lang != "en" or not (self.vocabulary.meanings(nxt.lower) & own or stem(nxt.lower) in own):
+            # "gluten-free dishes": English jargon for the comment's noun ('блюда') names the table too
+            said = self.vocabulary.meanings(nxt.lower) | comment_jargon(nxt.lower)
+            if t.lang != "en" or not (said & own or stem(nxt.lower) in own):
                 continue
             word = t.lower
             hyphenated = bool(HYPHENATED_QUALIFIER.fullmatch(word))

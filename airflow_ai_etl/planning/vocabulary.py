@@ -224,6 +224,8 @@ COMMENT_JARGON_EN: dict[str, tuple[str, ...]] = {
     "refuelling": ("заправка",), "fill-up": ("заправка",), "fillup": ("заправка",),
     "accrual": ("начисление",), "write-off": ("списание",), "writeoff": ("списание",),
     "turnstile": ("турникет",), "payout": ("выплата",), "procedure": ("процедура",),
+    # planner151: "parcels" of 'Отправления (посылки)', "dishes" of 'Позиции меню (блюда и напитки)'
+    "parcel": ("посылка",), "dish": ("блюдо",),
 }  # fmt: skip
 
 

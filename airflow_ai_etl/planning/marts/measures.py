@@ -1462,6 +1462,12 @@ def _measures(
             if m.units:  # "items total per category" of products: no pieces column, never the sum of price
                 questions.append(ask("no_pieces", table=fact.name, word=tokens[m.index].text))
                 continue
+        if m.units and m.func in ("avg", "min", "max") and _priced(cue, object_words):
+            # "average unit price in pieces": a price is no count of pieces, asked (marts98's guard, reached
+            # once planner151 let "dish" name the food catalog's tables)
+            columns = ", ".join(c.name for c in _numeric_columns(fact))
+            questions.append(ask("which_column", func=m.func, table=fact.name, columns=columns))
+            continue
         if m.units and m.func in ("avg", "min", "max"):  # «средний размер продажи в штуках»: of the pieces
             qty = _quantity_column(fact) or _pieces_column(fact, tokens)  # "average items": items_count
             if qty is None:
