@@ -77,6 +77,7 @@ from airflow_ai_etl.planning.filters import (
     _is_text,
     _is_time_column,
     _plural_pair,
+    _transliterates_pieces,
     bracketed_no_event,
     comment_lemmas,
     continues_a_comment,
@@ -810,6 +811,18 @@ PREPOSITIONS = frozenset({
 # "(no returns)", «(нет возвратов)»: brackets that say which rows are absent. With no WHERE read, nothing took
 # them: asked in both languages, never every row loaded (planner49).
 _BRACKETED_ABSENT = re.compile(r"\((?:нет|no)\s+([^()]+)\)", re.IGNORECASE)
+
+
+def _plural_noun(word: str) -> bool:
+    """`word` is a Russian noun whose likeliest reading is plural («котов», «библиотекарей»)."""
+    token = next(iter(tokenize(word)), None)
+    return (
+        token is not None
+        and token.lang == "ru"
+        and bool(token.parses)
+        and token.parses[0].pos == "NOUN"
+        and token.parses[0].number == "plur"
+    )
 
 
 def _means_listed_value(word: str, tables: list[Table]) -> bool:
@@ -1797,7 +1810,30 @@ class OfflinePlanner:
             self._table_hits_past(request, conn_id, frozenset())
             or self._kind_of_named_rows(request, conn_id)
             or self._rows_named_by_meaning(request, conn_id)
+            or self._rows_named_by_listed_kind(request, conn_id)
         )
+
+    def _rows_named_by_listed_kind(
+        self, request: Request, conn_id: str
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """«Котов и собак, которые стерилизованы», «Библиотекарей ежедневно»: no word names a table, but the
+        request's first noun, plural, is a kind one table's column lists in English by its Russian word
+        (VALUE_MEANINGS: кот -> cat of pets 'Вид животного (cat, dog, …)'), and so is every noun joined to it
+        by «и»/«или»: that table's rows, the kinds then read as the filter. {} when the first noun is no such
+        kind, names no one table, or a joined noun names another or none (planner152)."""
+        first = next((i for i in range(min(3, len(request.tokens))) if _plural_noun(request.raw[i])), None)
+        if first is None:
+            return {}
+        named = self._value_table(request, conn_id, first)
+        if len(named) != 1:
+            return {}
+        at = first
+        while at + 2 < len(request.tokens) and request.tokens[at + 1] in ("и", "или", "либо"):
+            if self._value_table(request, conn_id, at + 2).keys() != named.keys():
+                return {}
+            at += 2
+        ((name, table),) = named.items()
+        return {name: (table, [first])}
 
     def _rows_named_by_meaning(self, request: Request, conn_id: str) -> dict[str, tuple[Table, list[int]]]:
         """«Нейтралов из NPS», «Руководителей группы»: no word names a table, but a noun is a Russian meaning
@@ -2636,6 +2672,16 @@ class OfflinePlanner:
         if index < 2 or request.tokens[index - 1] not in STATE_PHRASE_PREPOSITIONS:
             return False
         word = request.raw[index - 2]
+        if index >= 3 and request.text[request.spans[index - 3][1] : request.spans[index - 2][0]] == "-":
+            # «заказы из колл-центра на доставку»: the compound spells a listed code piece by piece
+            # (call_center), a value of `table` as «из приложения» is (planner152)
+            compound = f"{request.raw[index - 3]}-{word}".lower()
+            if any(
+                _transliterates_pieces(compound, v.lower())
+                for c in table.columns
+                for v in listed_values(c.comment)
+            ):
+                return True
         negated = word[2:] if word.lower().startswith("не") and len(word) > 6 else None  # «недоступные»
         return self._says_row_state(table, word, verb=True) or (
             negated is not None and self._says_row_state(table, negated, verb=True)
