@@ -1824,16 +1824,29 @@ class OfflinePlanner:
         first = next((i for i in range(min(3, len(request.tokens))) if _plural_noun(request.raw[i])), None)
         if first is None:
             return {}
-        named = self._value_table(request, conn_id, first)
-        if len(named) != 1:
+        named = self._listed_kind_table(request, conn_id, first)
+        if not named:
             return {}
         at = first
         while at + 2 < len(request.tokens) and request.tokens[at + 1] in ("и", "или", "либо"):
-            if self._value_table(request, conn_id, at + 2).keys() != named.keys():
+            if self._listed_kind_table(request, conn_id, at + 2).keys() != named.keys():
                 return {}
             at += 2
         ((name, table),) = named.items()
         return {name: (table, [first])}
+
+    def _listed_kind_table(self, request: Request, conn_id: str, at: int) -> dict[str, Table]:
+        """The one table whose column lists the kind word `at` means by VALUE_MEANINGS (`_value_table`), not
+        one a compound's tail names («генподрядчиков» of contractors, whose kind lists no value: asked)."""
+        named = self._value_table(request, conn_id, at)
+        token = next(iter(tokenize(request.raw[at])), None)
+        wanted = value_meanings(token) if token is not None else set()
+        listing = {
+            name: table
+            for name, table in named.items()
+            if any(stem(v.lower()) in wanted for c in table.columns for v in listed_values(c.comment))
+        }
+        return listing if len(listing) == 1 else {}
 
     def _rows_named_by_meaning(self, request: Request, conn_id: str) -> dict[str, tuple[Table, list[int]]]:
         """«Нейтралов из NPS», «Руководителей группы»: no word names a table, but a noun is a Russian meaning
