@@ -814,15 +814,19 @@ _BRACKETED_ABSENT = re.compile(r"\((?:нет|no)\s+([^()]+)\)", re.IGNORECASE)
 
 
 def _plural_noun(word: str) -> bool:
-    """`word` is a Russian noun whose likeliest reading is plural («котов», «библиотекарей»)."""
+    """`word` is a Russian noun that may be read plural («котов», «библиотекарей», «хорьков»)."""
     token = next(iter(tokenize(word)), None)
     return (
         token is not None
         and token.lang == "ru"
-        and bool(token.parses)
-        and token.parses[0].pos == "NOUN"
-        and token.parses[0].number == "plur"
+        and any(p.pos == "NOUN" and p.number == "plur" for p in token.parses)
     )
+
+
+def _lead_word(word: str) -> bool:
+    """`word` opens a request before its object: a greeting («Привет», «Здравствуйте»), a verb («выгрузи»)."""
+    token = next(iter(tokenize(word)), None)
+    return token is not None and any(p.pos in ("INTJ", "VERB", "INFN") for p in token.parses[:2])
 
 
 def _means_listed_value(word: str, tables: list[Table]) -> bool:
@@ -1821,9 +1825,9 @@ class OfflinePlanner:
         (VALUE_MEANINGS: кот -> cat of pets 'Вид животного (cat, dog, …)'), and so is every noun joined to it
         by «и»/«или»: that table's rows, the kinds then read as the filter. {} when the first noun is no such
         kind, names no one table, or a joined noun names another or none (planner152)."""
-        first = next((i for i in range(min(3, len(request.tokens))) if _plural_noun(request.raw[i])), None)
-        if first is None:
-            return {}
+        first = next((i for i in range(min(3, len(request.tokens))) if not _lead_word(request.raw[i])), None)
+        if first is None or not _plural_noun(request.raw[first]):
+            return {}  # «Хорьков и кошек»: the first noun is no listed kind, and no later one stands for it
         named = self._listed_kind_table(request, conn_id, first)
         if not named:
             return {}
