@@ -823,10 +823,24 @@ def _plural_noun(word: str) -> bool:
     )
 
 
-def _lead_word(word: str) -> bool:
-    """`word` opens a request before its object: a greeting («Привет», «Здравствуйте»), a verb («выгрузи»)."""
+def _adjective(word: str) -> bool:
+    """`word` is read first as a full adjective or participle («Веганские», «Острые»)."""
     token = next(iter(tokenize(word)), None)
-    return token is not None and any(p.pos in ("INTJ", "VERB", "INFN") for p in token.parses[:2])
+    return token is not None and bool(token.parses) and token.parses[0].pos in ("ADJF", "PRTF")
+
+
+def _relative_pronoun(word: str) -> bool:
+    """`word` is a form of «который» («которых», «которые»): it opens a clause, no adjective of the rows."""
+    token = next(iter(tokenize(word)), None)
+    return token is not None and "который" in token.lemmas
+
+
+def _lead_word(word: str) -> bool:
+    """`word` comes before the object's noun: a greeting («Привет», «Здравствуйте»), a verb («выгрузи») or an
+    adjective of the noun («Веганские салаты и супы»)."""
+    token = next(iter(tokenize(word)), None)
+    verb = token is not None and any(p.pos in ("INTJ", "VERB", "INFN") for p in token.parses[:2])
+    return verb or _adjective(word)
 
 
 def _means_listed_value(word: str, tables: list[Table]) -> bool:
@@ -1837,6 +1851,15 @@ class OfflinePlanner:
                 return {}
             at += 2
         ((name, table),) = named.items()
+        # «Острые супы», «Котов, злых»: an adjective of the rows no column of the table reads would be
+        # dropped; asked («которые» opens a clause the clause rules read)
+        around = [*range(first), *([at + 1] if at + 1 < len(request.tokens) else [])]
+        if not all(
+            self._says_row_state(table, request.raw[i])
+            for i in around
+            if _adjective(request.raw[i]) and not _relative_pronoun(request.raw[i])
+        ):
+            return {}
         return {name: (table, [first])}
 
     def _listed_kind_table(self, request: Request, conn_id: str, at: int) -> dict[str, Table]:
