@@ -150,6 +150,7 @@ from airflow_ai_etl.planning.patterns import (
     EXCLUDE,
     EXCLUDE_PREPOSITIONS,
     FILE_FORMATS,
+    FILTER_HINTS,
     FROM_WORDS,
     GENERIC_PARTS,
     INCREMENTAL,
@@ -821,6 +822,10 @@ def _plural_noun(word: str) -> bool:
         and token.lang == "ru"
         and any(p.pos == "NOUN" and p.number == "plur" for p in token.parses)
     )
+
+
+# «без» as a word of its own: «котов без чипа»
+_WITHOUT_RU = re.compile(r"(?<!\w)без(?!\w)")
 
 
 def _adjective(word: str) -> bool:
@@ -1839,6 +1844,10 @@ class OfflinePlanner:
         (VALUE_MEANINGS: кот -> cat of pets 'Вид животного (cat, dog, …)'), and so is every noun joined to it
         by «и»/«или»: that table's rows, the kinds then read as the filter. {} when the first noun is no such
         kind, names no one table, or a joined noun names another or none (planner152)."""
+        if FILTER_HINTS.search(request.lower) or _WITHOUT_RU.search(request.lower):
+            # «Котов, у которых есть чип», «Котов без чипа»: a condition beside the kinds that the filter
+            # rules may drop once the kinds are read; the table stays asked, as before (planner152)
+            return {}
         first = next((i for i in range(min(3, len(request.tokens))) if not _lead_word(request.raw[i])), None)
         if first is None or not _plural_noun(request.raw[first]):
             return {}  # «Хорьков и кошек»: the first noun is no listed kind, and no later one stands for it
