@@ -170,6 +170,7 @@ from airflow_ai_etl.planning.vocabulary import (
     MANNER_PHRASES_EN,
     ROW_PRONOUNS_EN,
     SHOW_FORMS_RU,
+    STATE_VERB_COMPLEMENTS,
     VALUE_MEANINGS,
     Vocabulary,
     apposition_nominative,
@@ -3768,15 +3769,19 @@ class RowFilters:
                 continue
             ((column, spelled),) = columns
             condition: str | None = f"{column.name} = {_quote(spelled)}"
-            negator = self._negator_before(request, index - 1)
+            said = index - 1
+            # «кроме выведенных из эксплуатации (decommissioned)»: the code glosses the participle
+            if said >= 2 and _state_verb_complement(request.raw[said - 2], request.raw[said]):
+                said -= 2
+            negator = self._negator_before(request, said)
             if negator is None:  # «кроме номеров на обслуживании (maintenance)» (marts110)
-                negator = self._negator_before_located(request, table, index - 1)
-            if negator is None and (first := negated_lists.list_start(request, index - 1)) is not None:
+                negator = self._negator_before_located(request, table, said)
+            if negator is None and (first := negated_lists.list_start(request, said)) is not None:
                 # «без возвращённых и аннулированных (void)»: the code glosses its word only, the last item
                 # of a list the negation before its first item leaves out (marts112)
                 negator = self._negator_before(request, first)
             if negator is not None and (
-                _finite_verb(request.tokens[index - 1]) or _particle_negates(request, negator, index - 1)
+                _finite_verb(request.tokens[said]) or _particle_negates(request, negator, said)
             ):
                 # «на которые работник не вышел (absent)»: the code glosses the negated verb phrase, the
                 # state it names, as it glosses «ещё не оплаченные (disputed)» (planner130, fixreg28); an
@@ -3787,7 +3792,7 @@ class RowFilters:
                 condition = self._negated(table, str(condition))
             request.handled.append((gloss.start(), gloss.end()))
             if condition:
-                yield request.spans[index - 1][0], column.name, condition
+                yield request.spans[said][0], column.name, condition
 
     def _value_before_column_conditions(
         self, request: Request, table: Table, _: bool
@@ -6324,6 +6329,7 @@ class RowFilters:
                 or bool(MONTHS.match(token) or DAY_WINDOW.fullmatch(token) or status_word(token)[0])
                 or parse_schedule(token) is not None
                 or PIPELINE_VERBS.fullmatch(token)
+                or (i >= 2 and _state_verb_complement(request.raw[i - 2], raw))
             )
             if known:
                 continue
@@ -8265,6 +8271,15 @@ _FUNCTION_POS = frozenset({"PREP", "CONJ", "PRCL"})
 def _content_words(value: str) -> list[Token]:
     """The words of a value listed as several joined by '_' that name something ('в_работе': «работе»)."""
     return [t for t in tokenize(value.replace("_", " ")) if t.parses and t.parses[0].pos not in _FUNCTION_POS]
+
+
+def _state_verb_complement(verb: str, noun: str) -> bool:
+    """`noun` is the fixed complement of the state verb `verb` before its preposition: «выведенных из
+    эксплуатации» (STATE_VERB_COMPLEMENTS), a part of the state the participle says, not a place
+    (planner152)."""
+    verb_lemmas = {p.lemma for p in analyse(verb.lower()) if p.pos in ("PRTF", "PRTS", "VERB", "INFN")}
+    wanted = set().union(*(STATE_VERB_COMPLEMENTS.get(lemma, frozenset()) for lemma in verb_lemmas))
+    return bool(wanted) and any(p.lemma in wanted for p in analyse(noun.lower()))
 
 
 def _same_root(first: str, second: str) -> bool:

@@ -79,6 +79,7 @@ from airflow_ai_etl.planning.filters import (
     _is_text,
     _is_time_column,
     _plural_pair,
+    _transliterates_pieces,
     bracketed_no_event,
     comment_lemmas,
     continues_a_comment,
@@ -151,6 +152,7 @@ from airflow_ai_etl.planning.patterns import (
     EXCLUDE,
     EXCLUDE_PREPOSITIONS,
     FILE_FORMATS,
+    FILTER_HINTS,
     FROM_WORDS,
     GENERIC_PARTS,
     INCREMENTAL,
@@ -813,6 +815,40 @@ PREPOSITIONS = frozenset({
 # "(no returns)", «(нет возвратов)»: brackets that say which rows are absent. With no WHERE read, nothing took
 # them: asked in both languages, never every row loaded (planner49).
 _BRACKETED_ABSENT = re.compile(r"\((?:нет|no)\s+([^()]+)\)", re.IGNORECASE)
+
+
+def _plural_noun(word: str) -> bool:
+    """`word` is a Russian noun that may be read plural («котов», «библиотекарей», «хорьков»)."""
+    token = next(iter(tokenize(word)), None)
+    return (
+        token is not None
+        and token.lang == "ru"
+        and any(p.pos == "NOUN" and p.number == "plur" for p in token.parses)
+    )
+
+
+# «без» as a word of its own: «котов без чипа»
+_WITHOUT_RU = re.compile(r"(?<!\w)без(?!\w)")
+
+
+def _adjective(word: str) -> bool:
+    """`word` is read first as a full adjective or participle («Веганские», «Острые»)."""
+    token = next(iter(tokenize(word)), None)
+    return token is not None and bool(token.parses) and token.parses[0].pos in ("ADJF", "PRTF")
+
+
+def _relative_pronoun(word: str) -> bool:
+    """`word` is a form of «который» («которых», «которые»): it opens a clause, no adjective of the rows."""
+    token = next(iter(tokenize(word)), None)
+    return token is not None and "который" in token.lemmas
+
+
+def _lead_word(word: str) -> bool:
+    """`word` comes before the object's noun: a greeting («Привет», «Здравствуйте»), a verb («выгрузи») or an
+    adjective of the noun («Веганские салаты и супы»)."""
+    token = next(iter(tokenize(word)), None)
+    verb = token is not None and any(p.pos in ("INTJ", "VERB", "INFN") for p in token.parses[:2])
+    return verb or _adjective(word)
 
 
 def _means_listed_value(word: str, tables: list[Table]) -> bool:
@@ -1825,7 +1861,56 @@ class OfflinePlanner:
             self._table_hits_past(request, conn_id, frozenset())
             or self._kind_of_named_rows(request, conn_id)
             or self._rows_named_by_meaning(request, conn_id)
+            or self._rows_named_by_listed_kind(request, conn_id)
         )
+
+    def _rows_named_by_listed_kind(
+        self, request: Request, conn_id: str
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """«Котов и собак, которые стерилизованы», «Библиотекарей ежедневно»: no word names a table, but the
+        request's first noun, plural, is a kind one table's column lists in English by its Russian word
+        (VALUE_MEANINGS: кот -> cat of pets 'Вид животного (cat, dog, …)'), and so is every noun joined to it
+        by «и»/«или»: that table's rows, the kinds then read as the filter. {} when the first noun is no such
+        kind, names no one table, or a joined noun names another or none (planner152)."""
+        if FILTER_HINTS.search(request.lower) or _WITHOUT_RU.search(request.lower):
+            # «Котов, у которых есть чип», «Котов без чипа»: a condition beside the kinds that the filter
+            # rules may drop once the kinds are read; the table stays asked, as before (planner152)
+            return {}
+        first = next((i for i in range(min(3, len(request.tokens))) if not _lead_word(request.raw[i])), None)
+        if first is None or not _plural_noun(request.raw[first]):
+            return {}  # «Хорьков и кошек»: the first noun is no listed kind, and no later one stands for it
+        named = self._listed_kind_table(request, conn_id, first)
+        if not named:
+            return {}
+        at = first
+        while at + 2 < len(request.tokens) and request.tokens[at + 1] in ("и", "или", "либо"):
+            if self._listed_kind_table(request, conn_id, at + 2).keys() != named.keys():
+                return {}
+            at += 2
+        ((name, table),) = named.items()
+        # «Острые супы», «Котов, злых»: an adjective of the rows no column of the table reads would be
+        # dropped; asked («которые» opens a clause the clause rules read)
+        around = [*range(first), *([at + 1] if at + 1 < len(request.tokens) else [])]
+        if not all(
+            self._says_row_state(table, request.raw[i])
+            for i in around
+            if _adjective(request.raw[i]) and not _relative_pronoun(request.raw[i])
+        ):
+            return {}
+        return {name: (table, [first])}
+
+    def _listed_kind_table(self, request: Request, conn_id: str, at: int) -> dict[str, Table]:
+        """The one table whose column lists the kind word `at` means by VALUE_MEANINGS (`_value_table`), not
+        one a compound's tail names («генподрядчиков» of contractors, whose kind lists no value: asked)."""
+        named = self._value_table(request, conn_id, at)
+        token = next(iter(tokenize(request.raw[at])), None)
+        wanted = value_meanings(token) if token is not None else set()
+        listing = {
+            name: table
+            for name, table in named.items()
+            if any(stem(v.lower()) in wanted for c in table.columns for v in listed_values(c.comment))
+        }
+        return listing if len(listing) == 1 else {}
 
     def _rows_named_by_meaning(self, request: Request, conn_id: str) -> dict[str, tuple[Table, list[int]]]:
         """«Нейтралов из NPS», «Руководителей группы»: no word names a table, but a noun is a Russian meaning
@@ -2702,6 +2787,16 @@ class OfflinePlanner:
         if index < 2 or request.tokens[index - 1] not in STATE_PHRASE_PREPOSITIONS:
             return False
         word = request.raw[index - 2]
+        if index >= 3 and request.text[request.spans[index - 3][1] : request.spans[index - 2][0]] == "-":
+            # «заказы из колл-центра на доставку»: the compound spells a listed code piece by piece
+            # (call_center), a value of `table` as «из приложения» is (planner152)
+            compound = f"{request.raw[index - 3]}-{word}".lower()
+            if any(
+                _transliterates_pieces(compound, v.lower())
+                for c in table.columns
+                for v in listed_values(c.comment)
+            ):
+                return True
         negated = word[2:] if word.lower().startswith("не") and len(word) > 6 else None  # «недоступные»
         return self._says_row_state(table, word, verb=True) or (
             negated is not None and self._says_row_state(table, negated, verb=True)

@@ -153,6 +153,9 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "liters": ["литр", "литры"],  # «больше 40 литров» of a liters column
     "distance": ["расстояние", "пробег", "длина"],
     "fired": ["уволен", "уволенный", "увольнение"],
+    # planner152: dismissed_on 'Дата увольнения' (vet's vets) is the same event as fired_on: «которых ещё не
+    # уволили»
+    "dismissed": ["уволен", "уволенный", "увольнение"],
     "died": ["умерший", "умерших", "умер", "смерть"],  # «без умерших» of died_on 'Дата смерти' (marts110)
     "registered": ["зарегистрирован", "зарегистрированный", "регистрация"],
     "registration": ["регистрация"],  # «регистрации на мероприятия» of event_registrations (planner116)
@@ -339,6 +342,11 @@ LOCATIVE_VALUE_MEANINGS = {
     "резерв": ("reserved",), "консервация": ("conserved", "mothballed"),
 }  # fmt: skip
 
+# planner152: a state verb's fixed complement, the noun after its preposition (verb lemma -> noun lemmas):
+# «выведенные из эксплуатации» is the state the participle's VALUE_MEANINGS say (decommissioned), and
+# «эксплуатации» after «из» is no place to ask about
+STATE_VERB_COMPLEMENTS = {"вывести": frozenset({"эксплуатация"})}
+
 # Russian lemmas -> English words a listed code is made of: «в пути» -> in_transit, «в рублях» -> RUB.
 VALUE_MEANINGS = {
     "путь": ("transit",), "рубль": ("rub", "rur"), "доллар": ("usd",), "евро": ("eur",), "фунт": ("gbp",),
@@ -361,6 +369,8 @@ VALUE_MEANINGS = {
     # mechanic, laborer'): «механизаторов и водителей» is position IN ('operator', 'driver')
     "механизатор": ("operator",), "водитель": ("driver",), "агроном": ("agronomist",),
     "механик": ("mechanic",), "разнорабочий": ("laborer", "labourer"),
+    # planner152: a library's staff roles ('Должность (librarian, senior_librarian, manager, technician)')
+    "библиотекарь": ("librarian",),
     # planner144: trades a workers table lists in English ('Специальность': foreman, mason, welder, …):
     # «рабочих-сварщиков», «каменщиков и электриков»
     "сварщик": ("welder",), "каменщик": ("mason",), "электрик": ("electrician",), "прораб": ("foreman",),
@@ -421,6 +431,13 @@ VALUE_MEANINGS = {
     # 23a: «билеты, которые вернули» = refunded; «экземпляры, которые повреждены» = damaged
     "вернуть": ("refunded", "returned"), "повредить": ("damaged",), "повреждённый": ("damaged",),
     "поврежденный": ("damaged",),
+    # planner152: «экземпляры, которые утеряны» as «потеряны»; «убранные посевы», «которые уже убраны»
+    # ('Статус посева: …, harvested'): the harvest's verb; «выведенные из эксплуатации» ('(active, …,
+    # decommissioned)', 'retired' of a fleet): the participle of the phrase whose complement
+    # OUT_OF_SERVICE_NOUNS reads; «картой или переводом» ('Способ оплаты (cash, card, transfer)')
+    "утерять": ("lost",), "утерянный": ("lost",), "убрать": ("harvested",), "убранный": ("harvested",),
+    "вывести": ("decommissioned", "retired"), "выведенный": ("decommissioned", "retired"),
+    "перевод": ("transfer", "bank_transfer"),
     # «платежи, возвраты не нужны» ('Статус платежа (pending, succeeded, failed, refunded)'): the noun of
     # the refunded rows (planner67); a table named «Возвраты» is named by it first
     "возврат": ("refunded",),
