@@ -197,6 +197,7 @@ TIME_WORDS = {
     "расторжение": "cancel", "расторгнуть": "cancel", "termination": "cancel", "terminated": "cancel",
     "inspection": "inspect", "inspected": "inspect", "signing": "sign", "accrual": "accru",
     "accrued": "accru", "начисление": "accru",
+    "receipt": "receiv",  # marts115: "daily by receipt date" of received_at 'Дата приёмки'
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
 TIME_CHAIN = {
