@@ -158,3 +158,36 @@ def test_state_before_rows_noun_counts_the_noun(text: str, expected: dict[str, o
 )
 def test_event_words_name_time_column(catalog: str, text: str, expected: dict[str, object]) -> None:
     assert wrong_of(catalog, text, expected) == []
+
+
+# mzy-en-16's family: "churn" beside a date or grain noun ("by churn date", «по месяцам оттока») names the
+# event of churned_on, no metric the mart cannot compute; "churn rate" stays asked. First pass: 2 of 3 failed
+# (the asked "churn rate" passed; these were added after the first commit, run on 973803e before the fix).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Churned subscribers per region, weekly by churn date",
+            mart(
+                "subscribers",
+                [["count", None]],
+                ["region"],
+                mart__time_grain=["churned_on", "week"],
+                mart__where="status = 'churned'",
+            ),
+        ),
+        (
+            "Ушедшие абоненты по тарифам, по месяцам оттока",
+            mart(
+                "subscribers",
+                [["count", None]],
+                ["tariff_id"],
+                mart__time_grain=["churned_on", "month"],
+                mart__where="status = 'churned'",
+            ),
+        ),
+        ("Churn rate per tariff, monthly", ASKED),
+    ],
+)
+def test_churn_beside_time_noun_is_event(text: str, expected: dict[str, object]) -> None:
+    assert wrong_of("telecom", text, expected) == []
