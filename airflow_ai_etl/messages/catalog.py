@@ -608,6 +608,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Which time column should the {grain} grain use: {columns}?",
         "ru": "По какой колонке времени разбивать по {grain}: {columns}?",
     },
+    "planner.mart.window_time": {
+        "en": "Which time column does the window count on ('{words}'): {columns}?",
+        "ru": "По какой колонке времени считать период («{words}»): {columns}?",
+    },
     "planner.mart.grain_not_time": {
         "en": "A {grain} grain needs a date or time column, and {column} is neither: which time column should "
         "it use: {columns}?",

@@ -194,6 +194,14 @@ def _grain_before_untimely_name(ph: MartPhrase, fact: Table) -> str | None:
     return None
 
 
+def _english_part(word: Token) -> str:
+    """The name part an English grain word says: its stem, or for a hyphenated word ("check-in") its
+    pieces' stems joined by "_", so that each piece must be a part of the column's name (checked_in_on,
+    not checked_out_on, which "check-in"'s bare stem also started: asked before; marts115)."""
+    pieces = [stem(p) for p in word.lower.split("-") if p]
+    return "_".join(pieces) if len(pieces) > 1 else stem(word.lower)
+
+
 def _grain_of_words(
     ph: MartPhrase, ground: _Ground, fact: Table, ask: Any
 ) -> tuple[dict[str, str] | None, list[str]]:
@@ -231,11 +239,11 @@ def _grain_of_words(
             return {"column": heard[0].name, "grain": ph.grain}, []
         parts = {p for w in words for p in ([_time_word(w)] if _time_word(w) else [])}
         parts |= {TIME_WORDS_ALSO[lemma] for w in words for lemma in w.lemmas if lemma in TIME_WORDS_ALSO}
-        parts |= {stem(w.lower) for w in words if w.lang == "en"}
+        parts |= {_english_part(w) for w in words if w.lang == "en"}
         if _money_columns(fact) and any(w.lower in MONEY_IN_EN for w in words):
             parts.add("paid")  # "payments collected per week": money collected is dated by its payment
-        for w in words:
-            parts |= ground.meanings(w.lower)
+        for w in words:  # a hyphenated meaning ("check-in") needs each of its pieces in the name, as above
+            parts |= {m.replace("-", "_") for m in ground.meanings(w.lower)}
         matched = [c for c in times if any(_part_match(p, c) for p in parts if p)]
         if len(matched) == 1:
             return {"column": matched[0].name, "grain": ph.grain}, []
@@ -889,6 +897,8 @@ def _date_phrase_grain(ph: MartPhrase) -> str | None:
             continue
         if i in ph.no_time_cut:
             continue  # «без разбивки по времени»: no grain wanted, nothing to ask
+        if i in ph.window_dates:
+            continue  # «за последние 30 дней по дате заявления»: the window's time column (marts115)
         in_dim = any(i in words for words in ph.dims)
         if i not in ph.used and not in_dim:
             continue

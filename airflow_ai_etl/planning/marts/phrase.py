@@ -11,6 +11,7 @@ from typing import Any
 from airflow_ai_etl.planning.filters import EXCLUDED_EN
 from airflow_ai_etl.planning.lexer import Token, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import EVENT_VERB_NOUNS_EN, is_
+from airflow_ai_etl.planning.marts.window_date import window_dates
 from airflow_ai_etl.planning.marts.words import (
     _ANY_S3,
     _BE_EN,
@@ -186,6 +187,7 @@ class MartPhrase:
     )  # «по району, X»: X's index -> the words before
     currency: tuple[int, int] | None = None  # «в рублях» after a measure: (first word, the currency word)
     no_time_cut: set[int] = field(default_factory=set)  # «без разбивки по времени»: no grain is wanted
+    window_dates: set[int] = field(default_factory=set)  # «за последние 30 дней по дате X»: the window's date
 
 
 def _refresh_frequency(tokens: Sequence[Token], i: int) -> bool:
@@ -427,7 +429,9 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
             i = k + 1
             continue
         i += 1
-    if ph.grain is None and ph.date_grain:
+    dates = [i for i in ph.used if tokens[i].lower in DATE_NOUNS or tokens[i].lemma in DATE_NOUNS]
+    ph.window_dates = window_dates(text, tokens, dates, ph.used)  # «за последние 30 дней по дате заявления»
+    if ph.grain is None and ph.date_grain and not ph.window_dates:
         ph.grain = "day"  # «Сколько визитов по дате визита в разрезе врачей»
     _read_measures(ph)
     _read_single_day(ph)  # "max hours logged in a single day"

@@ -845,6 +845,26 @@ def _mart_where(
     )
 
 
+def _window_date_time(
+    ph: MartPhrase, ground: _Ground, fact: Table, ask: Callable[..., str]
+) -> tuple[dict[str, Any] | None, list[str]]:
+    """The time column a date phrase beside a rolling window names («за последние 30 дней по дате заявления»:
+    reported_at), read as a grain's words are, for the window only: no grain is planned (marts115). None when
+    no such phrase or a grain is named; a question, quoting the words, when they name no one time column."""
+    if not ph.window_dates or ph.grain is not None:
+        return None, []
+    ph.grain = "day"  # the grain rules read which column the words name; the grain itself is not kept
+    try:
+        found, questions = _grain(ph, ground, fact, ask)
+    finally:
+        ph.grain = None
+    if questions or found is None:
+        words = " ".join(ph.tokens[k].text for k in sorted(ph.window_dates | set(ph.grain_words)))
+        times = ", ".join(c.name for c in fact.columns if column_kind(c.type).temporal)
+        return None, [ask("window_time", words=words, columns=times)]
+    return found, []
+
+
 def _state_of_measured_column(definition: dict[str, Any], tokens: Sequence[Token]) -> None:
     """«сумма одобренных выплат по статусам»: a condition pinning a grouped column to one value (status =
     'approved' beside GROUP BY status) whose state word the measured column's name carries (approved_amount)
@@ -1168,6 +1188,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     grain, questions = _grain(ph, ground, fact, ask)
     if questions:
         return Outcome.clarify(*questions)
+    window_time, questions = _window_date_time(ph, ground, fact, ask)  # «за последние 30 дней по дате X»
+    if questions:
+        return Outcome.clarify(*questions)
+    window_on = grain or window_time  # the time a rolling window counts on when no column is named by it
     if not dims and grain is None and export is None and not grouped and _one_row_as_load(ph):
         cue_words = [k for m in ph.measures for k in [m.index, *m.object]]
         words = _words_of(tokens, range(min(cue_words), max(cue_words) + 1))
@@ -1268,13 +1292,13 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     rest = _grain_event_blanked(rest, fact, grain)  # "fines issued per week": no status 'issued'
     happened: str | None = None
     rest_request = Request(rest)
-    where = _mart_where(planner, rest_request, fact, grain)
+    where = _mart_where(planner, rest_request, fact, window_on)
     assumed = rest_request.assumed and not where.questions
     if state_word and assumed and _dated_by_grain(state_word, fact, grain):
         # «сколько счетов закрыли по месяцам»: the grain dates the verb's event (closed_at), no state of the
         # rows, as when the filter rules asked which of two columns (marts53); the listed value is no filter
         state_word, rest_request = None, Request(plain)
-        where = _mart_where(planner, rest_request, fact, grain)
+        where = _mart_where(planner, rest_request, fact, window_on)
     if (
         state_word
         and _names_event_time(tokenize(state_word)[0], fact)
@@ -1288,21 +1312,21 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
             return Outcome.clarify(two)  # «закрытых заявок … помесячно»: the grain's time was only guessed
         happened = _event_happened(state_word, fact, grain)
         state_word, rest_request = None, Request(plain)
-        where = _mart_where(planner, rest_request, fact, grain)
+        where = _mart_where(planner, rest_request, fact, window_on)
     if state_word and grain and _dates_the_grain(tokenize(state_word)[0], fact, grain["column"]):
         # «сколько человек заселилось … по месяцам заселения»: the grain dates each row by that event
         state_word, rest_request = None, Request(plain)
-        where = _mart_where(planner, rest_request, fact, grain)
+        where = _mart_where(planner, rest_request, fact, window_on)
     said = tokenize(state_word)[0] if state_word else None
     if grain and said and _first_state_event(said, fact, grain["column"], where.value):
         # «сколько посылок создано по дням»: the verb of the rows' first state dates the grain, no state
         state_word, rest_request = None, Request(plain)
-        where = _mart_where(planner, rest_request, fact, grain)
+        where = _mart_where(planner, rest_request, fact, window_on)
     if state_word and _state_adjective(tokenize(state_word)[0]) and (where.questions or not where.value):
         # «число крупных заказов»: an adjective no listed value answers stays as read before (a word of
         # the counted noun; the residue rules ask what they must)
         state_word, rest_request = None, Request(plain)
-        where = _mart_where(planner, rest_request, fact, grain)
+        where = _mart_where(planner, rest_request, fact, window_on)
     if (
         state_word
         and (where.questions or not where.value)
@@ -1310,12 +1334,12 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     ):
         # «сколько прививок поставили» ('Врач, поставивший прививку'): the act each row records, no state
         state_word, rest_request = None, Request(plain)
-        where = _mart_where(planner, rest_request, fact, grain)
+        where = _mart_where(planner, rest_request, fact, window_on)
     if where.questions and state_word and _finite_event_verb(tokenize(state_word)[0]):
         return Outcome.clarify(ask("residue", words=state_word))  # «ушло»: the user's word, not «ушедшие»
     # «только корпоративные аккаунты» of crm.accounts, which the sessions reference: joined, not asked
     rest_request, where, joined_table, joined_where = joined_condition(
-        ground, fact, rest_request, where, lambda again: _mart_where(planner, again, fact, grain)
+        ground, fact, rest_request, where, lambda again: _mart_where(planner, again, fact, window_on)
     )
     if where.questions:
         return Outcome.clarify(*where.questions)
@@ -2155,7 +2179,12 @@ def _title_of_column(tokens: Sequence[Token], fact: Table) -> set[int]:
     words = [i for i in range(cut) if tokens[i].lang != "punct"]
     if not words or any(tokens[i].lang != "ru" for i in words):
         return set()
-    return set(words) if _titled_column(tokens, fact) is not None else set()
+    column = _titled_column(tokens, fact)
+    if column is None or column.name == "id" or column.name.endswith("_id"):
+        # «Рецептурные препараты: …» of prescription_id 'Рецепт (для рецептурных препаратов)': a key's
+        # comment titles no measure; the words say which rows (a flag of the drugs?), asked (marts115)
+        return set()
+    return set(words)
 
 
 def _measured_comment_tail(ph: MartPhrase, fact: Table, i: int) -> bool:

@@ -201,6 +201,8 @@ TIME_WORDS = {
     # «по дням работы», "by work day": a timesheet's work_date (no comment; «работы» was a joined dimension)
     "привить": "vaccin", "прививать": "vaccin", "вакцинировать": "vaccin", "вакцинация": "vaccin",
     "vaccinate": "vaccin", "vaccinated": "vaccin", "vaccination": "vaccin", "работа": "work",
+    "receipt": "receiv",  # marts115: "daily by receipt date" of received_at 'Дата приёмки'
+    "churn": "churn", "churned": "churn", "отток": "churn",  # marts115: "by churn date" of churned_on
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
 TIME_CHAIN = {
@@ -822,6 +824,17 @@ def _in_only_list(tokens: Sequence[Token], i: int) -> bool:
 _TARGET_PREPS_EN = frozenset({"to", "into"})  # "… to clickhouse": where a copy goes
 
 
+def _names_event_time(tokens: Sequence[Token], i: int) -> bool:
+    """ "by churn date", "churn month", «по месяцам оттока», «по дате оттока»: a metric's word beside a date
+    or grain noun names the event whose time it is (churned_on), no metric to compute (marts115: "monthly by
+    churn date" was asked what 'churn' computes)."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    prev = tokens[i - 1] if i > 0 else None
+    if tokens[i].lang == "en":
+        return nxt is not None and (nxt.lower in DATE_NOUNS or _grain_noun(nxt) is not None)
+    return prev is not None and (prev.lemma in DATE_NOUNS or _grain_noun(prev) is not None)
+
+
 def _plural_noun_head(token: Token) -> bool:
     """A Russian plural noun in the nominative («Полисы», «Счета»): the rows a bare grouping counts."""
     return token.lang == "ru" and token.has(token.lemmas, pos=("NOUN",), case=("nomn",), number="plur")
@@ -858,7 +871,7 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return "min"  # «макс и мин сумма», «мин. оклад»
     if _abbreviated_avg(tokens, i):
         return "avg"  # «Ср. длительность визитов»
-    if _word(t, UNSUPPORTED_RU, UNSUPPORTED_EN):
+    if _word(t, UNSUPPORTED_RU, UNSUPPORTED_EN) and not _names_event_time(tokens, i):
         return "unsupported"
     if _word(t, UNITS_RU, UNITS_EN) and not (before and _measure_func(tokens, i - 1)):
         if _in_only_list(tokens, i):
