@@ -71,3 +71,22 @@ def without_means_prepositions(planner: OfflinePlanner, tokens: Sequence[Token])
         if not means:
             kept.append(token)
     return kept
+
+
+# English participles of paying whose "by X" says the means ("payments made by card", "paid by cash"), and
+# the articles allowed between ("paid by a card")
+_MEANS_PARTICIPLES_EN = frozenset({"paid", "made", "settled", "prepaid", "charged"})
+_MEANS_ARTICLES_EN = frozenset({"a", "an", "the"})
+
+
+def means_after_participle(planner: OfflinePlanner, tokens: Sequence[Token], first: int) -> int | None:
+    """Word `first` (a dimension's first word) is a value some column lists, said right after "by" and a
+    participle of paying ("Sum of payments made by card per branch", "paid by cash"): the means of the rows
+    (`payment_method = 'card'`), never a grouping by a card column (marts118). Unlike the bare "by card"
+    above, the value need not end the phrase: the participle says it is the means. The index of "by", or
+    None."""
+    k = first - 1 - int(first > 1 and tokens[first - 1].lower in _MEANS_ARTICLES_EN)
+    if k < 1 or tokens[k].lower != "by" or tokens[k - 1].lower not in _MEANS_PARTICIPLES_EN:
+        return None
+    word = tokens[first].lower
+    return k if word.isascii() and word.isalpha() and _listed_code(planner, word) else None

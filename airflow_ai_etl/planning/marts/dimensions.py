@@ -548,6 +548,8 @@ def _dimensions(
                 questions.append(ask("unknown_dim", word=word, fact=fact.name))
                 continue  # the qualifying table has no such column: asked, not taken from another table
         cols = ground.columns_named(fact, [head, *qualifier]) or ground.columns_named(fact, [head])
+        if cols and _measure_of_owner(fact, head, qualifier, cols[0]):
+            cols = []  # «по объектам» of rating 'Оценка объекта клиентом': the table's key below, or asked
         if cols and not qualifier and _names_modifier_only(ground, cols[0], head):
             questions.append(ask("partial_dim", word=head.text, table=fact.name, column=cols[0].name))
             continue
@@ -621,7 +623,9 @@ def _dimensions(
             questions.append(ask("which_dim", word=head.text, columns=names))
             continue
         holders = [(t, ground.columns_named(t, [head])) for t in reachable]
-        holders = [(t, cols) for t, cols in holders if cols]
+        holders = [
+            (t, cols) for t, cols in holders if cols and not _measure_of_owner(t, head, qualifier, cols[0])
+        ]
         if len(holders) == 1:
             sole_owner, sole = holders[0][0], holders[0][1][0]
             if not qualifier and _names_modifier_only(ground, sole, head):
@@ -1220,6 +1224,17 @@ def _owner_noun_of_comment(
         return False
     owner = ground.table_of(head)
     if owner is None or owner is fact or _fk_column(fact, owner) is None:
+        return False
+    return _mentions_as_owner(head, column)
+
+
+def _measure_of_owner(table: Table, head: Token, qualifier: list[Token], column: Column) -> bool:
+    """«по объектам» of viewings.rating 'Оценка объекта клиентом', «по запчастям» of parts_amount 'Стоимость
+    запчастей': a number the word reached through its comment, which names the word's noun only as what the
+    number rates or prices. A grouping word names a key, a label or a table, never such a measure."""
+    if qualifier or head.lang != "ru" or not column.comment or table.column(head.text):
+        return False
+    if column not in _numeric_columns(table):
         return False
     return _mentions_as_owner(head, column)
 

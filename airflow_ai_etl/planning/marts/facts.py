@@ -55,8 +55,10 @@ from airflow_ai_etl.planning.marts.words import (
     DIM_PREPS_EN,
     DIM_PREPS_RU,
     EACH,
+    FROM_RU,
     FROM_WORDS,
     LIST_JOINERS,
+    MONEY_RU,
     PEOPLE_PARTS,
     SOLD_LEMMAS,
     SUM_FUNCTION_EN,
@@ -671,6 +673,7 @@ def _fact_table(ph: MartPhrase, ground: _Ground) -> tuple[Table | None, str]:
     steps: list[list[Table]] = [[ph.fact_hint]] if ph.fact_hint is not None else []
     sourced = one([t for i in ph.sources if (t := ground.table_of(tokens[i])) is not None])
     steps.append(_title_sources(ph, ground, sourced))  # «витрина кинотеатров: … билетов»: tickets
+    steps.append(_money_from_rows_tables(ph, ground))  # «выручка с зарядок по станциям»: 'Сессии зарядки'
     if ph.event_tables:  # "customers who bought something": sales or orders, asked by name
         steps.append(ph.event_tables)
     steps.append(_via_comment_tables(ph, ground))  # «сотрудников через турникеты»: badge_events
@@ -930,6 +933,42 @@ def _head_after_attributes(words: Sequence[Token]) -> Token | None:
 
 
 SALE_LEMMAS = SOLD_LEMMAS | {"продажа"}
+
+
+def _money_from_rows_tables(ph: MartPhrase, ground: _Ground) -> list[Table]:
+    """«Выручка с зарядок по станциям»: a money noun's «с» + plural noun (phrase._revenue_from) says whose
+    money it is; with no title naming the rows, the one table with money whose comment opens with that noun
+    ('Сессии зарядки', not 'Тарифы на зарядку' or 'Платежи клиентов за зарядку') and that holds every
+    dimension is the fact (marts118). Several, or none: [] (the other steps read or ask)."""
+    tokens = ph.tokens
+    found: list[Table] = []
+    for m in ph.measures:
+        # «выручка с зарядок» (the money noun the cue), «суммарная выручка с зарядок» (the noun its object)
+        money = [k for k in [m.index, *m.object] if _ru(tokens[k], MONEY_RU - SUM_FUNCTION_RU)]
+        if m.func != "sum" or len(money) != 1 or money[0] + 2 >= len(tokens):
+            continue
+        if tokens[money[0] + 1].lower not in FROM_RU or tokens[money[0] + 2].lang != "ru":
+            continue
+        word = tokens[money[0] + 2]
+        found += [
+            t
+            for t in ground.tables
+            if _money_columns(t) and _opens_comment(t, word) and _holds_dims(ph, ground, t)
+        ]
+    found = list(dict.fromkeys(found))
+    return found if len(found) == 1 else []
+
+
+def _opens_comment(table: Table, word: Token) -> bool:
+    """The word is a noun of the table comment's opening noun phrase, before any preposition or comma
+    ('Сессии зарядки': «сессия», «зарядка»): what each row is, not what it is for or about."""
+    said = {stem(lemma) for lemma in word.lemmas}
+    for t in tokenize(table.comment or ""):
+        if t.lang != "ru" or not t.parses or t.parses[0].pos not in ("NOUN", "ADJF"):
+            return False
+        if t.parses[0].pos == "NOUN" and said & {stem(lemma) for lemma in t.lemmas}:
+            return True
+    return False
 
 
 def _owner_compound_fact(ph: MartPhrase, ground: _Ground) -> Table | None:

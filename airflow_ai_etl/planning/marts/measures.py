@@ -1720,11 +1720,15 @@ def _money_from_own_rows(ph: MartPhrase, ground: _Ground, fact: Table, m: Measur
     fact's own rows says whose money it is, as a bare «выручка» of the fact does; the noun is no column to sum
     (a status value 'charging' it also means is no amount, marts117)."""
     tokens = ph.tokens
-    if m.func != "sum" or len(m.object) != 1 or m.object[0] != m.index + 2:
+    if m.func != "sum" or not m.object:
         return False
-    if tokens[m.index + 1].lower not in FROM_RU or not _ru(tokens[m.index], MONEY_RU - SUM_FUNCTION_RU):
+    # «выручка с зарядок» (the money noun the cue), «суммарная выручка с зарядок» (the noun the object too)
+    money = m.object[-2] if len(m.object) > 1 else m.index
+    if m.object[-1] != money + 2 or any(k > money for k in m.object[:-1]):
         return False
-    return _names_rows_of(ground, fact, tokens[m.object[0]])
+    if tokens[money + 1].lower not in FROM_RU or not _ru(tokens[money], MONEY_RU - SUM_FUNCTION_RU):
+        return False
+    return _names_rows_of(ground, fact, tokens[m.object[-1]])
 
 
 def _fact_comment_names(fact: Table, word: Token) -> bool:

@@ -1740,6 +1740,10 @@ def _read_measures(ph: MartPhrase) -> None:
                 ph.used.add(j)
                 j += 1
                 continue
+            if m.object and _revenue_from(tokens, m.object[-1], j):
+                ph.used.add(j)  # «суммарная выручка с зарядок»: as «выручка с зарядок», the noun is read
+                j += 1
+                continue
             if (
                 (_stops(w) and not (j == i + 1 and _is_second_word(tokens, j)))  # «среднее кол-во …»
                 or w.lower in DIM_PREPS_RU | DIM_PREPS_EN

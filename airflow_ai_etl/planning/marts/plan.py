@@ -306,7 +306,7 @@ from airflow_ai_etl.planning.marts.words import (
     _wrapper_words,
 )
 from airflow_ai_etl.planning.meaning_phrases import value_adjective_ids
-from airflow_ai_etl.planning.means import without_means_prepositions
+from airflow_ai_etl.planning.means import means_after_participle, without_means_prepositions
 from airflow_ai_etl.planning.newrows import says_recent
 from airflow_ai_etl.planning.patterns import (
     DEDUPE,
@@ -639,6 +639,16 @@ def _event_noun_of_table(ph: MartPhrase, ground: _Ground) -> bool:
         and ph.tokens[1].has(ph.tokens[1].lemmas, case=("gent",))
         and _head_event_noun(ph.tokens[0], owner)
     )
+
+
+def _means_not_grouped(planner: OfflinePlanner, ph: MartPhrase) -> None:
+    """ "Sum of payments made by card per branch": a one-word dimension that is a listed value after a
+    participle of paying and "by" is the rows' means; its words are left to the row-condition rules, which
+    read "made by card" as `payment_method = 'card'` (marts118)."""
+    for words in list(ph.dims):
+        if len(words) == 1 and (by := means_after_participle(planner, ph.tokens, words[0])) is not None:
+            ph.dims.remove(words)
+            ph.used.difference_update(range(by, words[0] + 1))
 
 
 def looks_like_mart(planner: OfflinePlanner, text: str) -> bool:
@@ -1011,6 +1021,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     first = Request(request.text)
     planner._schedule(first)  # the schedule reader's words are never dimensions
     ph = read_mart(request.text, first.schedule_spans)
+    _means_not_grouped(planner, ph)  # "payments made by card per branch": which rows, no grouping by card
     grouped = bool(ph.dims)  # «по тарифным планам»: a grouping said, even if it names the fact's own rows
     lang = request.language
     ask = _asker(lang)
