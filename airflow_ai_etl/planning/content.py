@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 from airflow_ai_etl.catalog import Table, listed_values
 from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning.colloquial import transliterates
+from airflow_ai_etl.planning.english_meanings import russian_lemmas
 from airflow_ai_etl.planning.heads import GENERIC_EN, GENERIC_RU
 from airflow_ai_etl.planning.lexer import Token, known_word, tokenize
 from airflow_ai_etl.planning.lexicon import SURFACE_ONLY, concepts
@@ -520,8 +521,6 @@ _EN_PARTICLES = frozenset({"up", "out", "off", "down", "over"})
 def _en_participle(word: Token | None) -> bool:
     """`word` is an English past participle: by its ending ("topped", "checked") or a word of a coded meaning
     ("hung" of 'сброшен клиентом', english_meanings)."""
-    from airflow_ai_etl.planning.english_meanings import russian_lemmas  # imports the lexer as this does
-
     if word is None or word.lang != "en":
         return False
     return (word.lower.endswith("ed") and len(word.lower) > 4) or bool(russian_lemmas(word.lower))
