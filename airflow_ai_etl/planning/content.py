@@ -27,9 +27,10 @@ from typing import TYPE_CHECKING
 from airflow_ai_etl.catalog import Table, listed_values
 from airflow_ai_etl.messages import Message, say
 from airflow_ai_etl.planning.colloquial import transliterates
+from airflow_ai_etl.planning.english_meanings import russian_lemmas
 from airflow_ai_etl.planning.heads import GENERIC_EN, GENERIC_RU
 from airflow_ai_etl.planning.lexer import Token, known_word, tokenize
-from airflow_ai_etl.planning.lexicon import concepts
+from airflow_ai_etl.planning.lexicon import SURFACE_ONLY, concepts
 from airflow_ai_etl.planning.patterns import COLUMN_NOUN_PARTS, STOP_WORDS, VALUE_COLUMN_WORDS
 from airflow_ai_etl.planning.request import Request, status_spellings, status_word
 from airflow_ai_etl.planning.vocabulary import DOMAIN_MEANINGS, VALUE_MEANINGS, name_parts, stem
@@ -99,6 +100,14 @@ def unread_phrase_words(
     j = first - 1  # "premium hotel guests": English modifiers before the table's word
     while j >= first - 2 and joined(j, j + 1) and j not in indices:
         word = token(j)
+        if (
+            word is not None
+            and word.lower in _EN_PARTICLES
+            and _en_participle(token(j - 1))
+            and joined(j - 1, j)
+        ):
+            j -= 1  # "topped up deposits": a phrasal participle's particle; the participle is the modifier
+            continue
         if word is None or word.lang != "en" or not _content(word) or word.lower in STOP_WORDS | _EN_BREAKS:
             break  # "kick off the inventory copy": an article or a preposition ends the modifiers
         if word.lower in EN_LEAD_WORDS | EN_ORDERS | _EN_FILLERS or word.lower.endswith("ly"):
@@ -505,6 +514,25 @@ def _content(token: Token) -> bool:
     return token.lang == "en" or not token.parses or token.parses[0].pos in _CONTENT_POS
 
 
+# particles of an English phrasal participle before a noun ("topped up", "checked out", "signed off")
+_EN_PARTICLES = frozenset({"up", "out", "off", "down", "over"})
+
+
+def _en_participle(word: Token | None) -> bool:
+    """`word` is an English past participle: by its ending ("topped", "checked") or a word of a coded meaning
+    ("hung" of 'сброшен клиентом', english_meanings)."""
+    if word is None or word.lang != "en":
+        return False
+    return (word.lower.endswith("ed") and len(word.lower) > 4) or bool(russian_lemmas(word.lower))
+
+
+def _lemma_concepts(lemma: str, lang: str) -> set[str]:
+    """The concepts a word says by its lemma: an English surface-only concept ("drop") is said by the word
+    itself, so "dropped calls" is a state of the calls, not a read command word (planner153: every call was
+    loaded)."""
+    return concepts(lemma, lang) - SURFACE_ONLY if lang == "en" else concepts(lemma, lang)
+
+
 def _read(
     planner: OfflinePlanner,
     request: Request,
@@ -525,7 +553,7 @@ def _read(
         return True
     if token.lemmas & GENERIC_RU or word in GENERIC_EN:
         return True
-    if any(concepts(lemma, token.lang) for lemma in token.lemmas | {word}):
+    if concepts(word, token.lang) or any(_lemma_concepts(lemma, token.lang) for lemma in token.lemmas):
         return True
     if planner._is_engine_word(word) or planner._names_table_or_connection(word):
         return True

@@ -52,7 +52,7 @@ from airflow_ai_etl.planning.abbreviations import spells_initials
 from airflow_ai_etl.planning.clauses import contact_clause_en, follows_cause_cue
 from airflow_ai_etl.planning.codes import listed_as
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
-from airflow_ai_etl.planning.english_meanings import english_meaning, english_meaning_phrases
+from airflow_ai_etl.planning.english_meanings import english_meaning, english_meaning_phrases, russian_lemmas
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
 from airflow_ai_etl.planning.flags import (
     NEGATION_PARTICLES,
@@ -1222,6 +1222,10 @@ class RowFilters:
                 rival = self._negated(table, condition)
             if kept is None or rival is None or rival == kept or _merged_values(kept, rival) == kept:
                 continue  # «со статусами new, in_progress»: the list read on from 'new' holds 'in_progress'
+            if (either := _either_value(request, kept, kept_at, rival, position)) is not None:
+                # "elevators that are full or under maintenance": two states of one column joined by "or"
+                conditions[[p for p, _ in found].index(kept_at)] = either
+                continue
             if (both := _both_excluded(kept, kept_at, rival, position)) is not None:
                 # "cancelled and no-show excluded": two values left out of one column leave out both
                 conditions[[p for p, _ in found].index(kept_at)] = both
@@ -2646,6 +2650,10 @@ class RowFilters:
                 return
             if _event_of_time_noun(request, i):
                 continue  # «без времени возврата», "without refund time": the event's time, not the state
+            if _after_without(request.tokens, i):
+                continue  # "without a cancellation (yet)": the event's time, read by the event rules
+            if _after_modal_be(request.tokens, i):
+                continue  # "orders that can be cancelled": an ability, no state (planner153); asked
             if i == 0 and value != token and value.startswith(token):
                 continue  # "ship dorm residents ...": the imperative verb, not the status shipped
             negator = self._negator_before(request, i)
@@ -3213,11 +3221,13 @@ class RowFilters:
                 # not closed yet": the mart's residue asked about the "not" left, marts107)
                 request.handled.append(((t.start if negated else verb.start), verb.end))
                 condition = f"{state_name(table)} = {_quote(value)}"
-                values = [] if negated else self._or_joined_states(request, table, tokens, j, value)
+                values, last = (
+                    ([], j) if negated else self._or_joined_states(request, table, tokens, j, value)
+                )
                 if (
                     len(values) > 1
                 ):  # «которые потеряны или повреждены»: either state (23a: the second dropped)
-                    request.handled.append((verb.start, tokens[j + 2 * (len(values) - 1)].end))
+                    request.handled.append((verb.start, tokens[last].end))
                     listing = ", ".join(_quote(v) for v in values)
                     yield verb.start, state_name(table), f"{state_name(table)} IN ({listing})"
                     continue
@@ -3313,19 +3323,27 @@ class RowFilters:
     @staticmethod
     def _or_joined_states(
         request: Request, table: Table, tokens: list[Token], j: int, value: str
-    ) -> list[str]:
+    ) -> tuple[list[str], int]:
         """The status values of predicate `j` (`value`) and of the predicates joined to it by «или»/"or"
-        («потеряны или повреждены» -> lost, damaged); one value when no listed state follows."""
+        («потеряны или повреждены» -> lost, damaged; "cancelled or are still open": a copula or "still"
+        between, planner153), and the index of the last one; one value when no listed state follows."""
         values = [value]
         while j + 2 < len(tokens) and tokens[j + 1].lower in ("или", "либо", "or"):
-            if _crosses_clause(request, tokens[j], tokens[j + 2]):
+            k = j + 2
+            while (
+                k + 1 < min(len(tokens), j + 5)
+                and tokens[k].lang == "en"
+                and tokens[k].lower in _OR_STATE_FILLERS
+            ):
+                k += 1
+            if _crosses_clause(request, tokens[j], tokens[k]):
                 break
-            following = _status_value_of(table, tokens[j + 2], predicate=True, ongoing=True)
+            following = _status_value_of(table, tokens[k], predicate=True, ongoing=True)
             if following is None or following in values:
                 break
             values.append(following)
-            j += 2
-        return values
+            j = k
+        return values, j
 
     def _still_state_clauses(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """ "outages still ongoing", "cards, still valid ones", «сотрудники, ещё работающие»: «still»/«ещё»
@@ -6426,6 +6444,8 @@ class RowFilters:
                 continue  # «телеметрию умных счётчиков» of 'Телеметрия умных счётчиков': the table's own name
             if token.lemmas & own_head:
                 continue  # «доставок» of 'Доставки заказов курьерами', not restaurants.has_delivery
+            if token.lang == "en" and russian_lemmas(token.lower) & comment_lemmas(table.comment or ""):
+                continue  # "delivery customers" of 'Клиенты доставки': its own name, not has_delivery
             if stem(token.lower) in heads.apposition_stems(table.comment):
                 continue  # «зрителей с бонусной картой» of '… (зрители с бонусной картой)': its other name
             if len(halves) > 1 and all(half in own_stems for half in halves):
@@ -7234,6 +7254,28 @@ def _event_of_time_noun(request: Request, index: int) -> bool:
     return english and index + 1 < len(tokens) and tokens[index + 1] in _TIME_NOUNS_AFTER_EN
 
 
+# "that can still be cancelled", "that can't be returned": words between a modal and its "be"
+_MODAL_FILLERS_EN = frozenset({"still", "also", "not", "t", "no", "longer", "yet", "only"})
+
+
+def _after_without(tokens: Sequence[str], i: int) -> bool:
+    """Word `i` is the noun after "without (a)" or "with no" ("policies without a cancellation yet"): the
+    event has not happened, never the state it leads to (planner153: read as status = 'cancelled' too)."""
+    k = i - 1 - int(i > 1 and tokens[i - 1] in ("a", "an", "any"))
+    return k >= 0 and (tokens[k] == "without" or (k > 0 and tokens[k] == "no" and tokens[k - 1] == "with"))
+
+
+def _after_modal_be(tokens: Sequence[str], i: int) -> bool:
+    """Word `i` is the participle of a modal passive ("orders that can be cancelled", "can't be returned"):
+    an ability the rows have, never the state they are in (planner153: read as status = 'cancelled')."""
+    if i < 2 or tokens[i - 1] != "be":
+        return False
+    k = i - 2
+    while k > 0 and i - k <= 4 and tokens[k] in _MODAL_FILLERS_EN:
+        k -= 1
+    return tokens[k] in MODAL_VERBS_EN or tokens[k] == "cannot"
+
+
 # planner144: the auxiliaries between "that" and a listed value's participle ("that got fixed", "that have
 # been accepted already", "that haven't been resolved yet"); a clause of "has"/"have" alone is possession
 _CLAUSE_AUXILIARIES_EN = frozenset({"have", "has", "had", "been", "still", "already", "currently", "now"})
@@ -7853,6 +7895,8 @@ def _unread_alternative(
     word = tokens[following]
     if not _OR_NEXT.fullmatch(request.text[tokens[last].end : word.start]):
         return None
+    if word.lang == "en" and word.lower in _OR_STATE_FILLERS:
+        return None  # "cancelled or are still open", "or under maintenance": a state's clause, read by others
     if any(a <= word.start < b for a, b in request.schedule_spans) or request.is_handled(word.start):
         return None
     return word
@@ -7889,6 +7933,30 @@ def _both_excluded(kept: str, kept_at: int, rival: str, position: int) -> str | 
     if len(values) == 1:
         return f"{first[0]} <> {_quote(values[0])}"
     return f"{first[0]} NOT IN ({', '.join(map(_quote, values))})"
+
+
+# words between two states of an or-list besides the "or": a copula, a still/now, the preposition of a state
+# ("full or under maintenance", "cancelled or are still open")
+_OR_STATE_FILLERS = frozenset(
+    {"are", "is", "were", "was", "be", "been", "being", "still", "currently", "now", "already", "under", "on",
+     "in", "at", "either"}
+)  # fmt: skip
+
+
+def _either_value(request: Request, kept: str, kept_at: int, rival: str, position: int) -> str | None:
+    """`col IN (...)` of two value conditions on one column that two rules read from words joined by "or"
+    and only a copula or a state's preposition ("that are full or under maintenance", "that were cancelled
+    or are still open"): the rows in either state, nothing to ask (planner153: asked "or both?"). None for
+    any other pair."""
+    first, second = _values_of(kept), _values_of(rival)
+    if first is None or second is None or first[0] != second[0]:
+        return None
+    (a, left), (b, right) = sorted([(kept_at, first[1]), (position, second[1])])
+    between = request.text[request.spans[request.token_at(a)][1] : b].lower().split()
+    if not between or between[0] not in ("or", "или") or not set(between[1:]) <= _OR_STATE_FILLERS:
+        return None
+    values = list(dict.fromkeys([*left, *right]))
+    return f"{first[0]} IN ({', '.join(map(_quote, values))})" if len(values) > 1 else None
 
 
 def _merged_values(kept: str, new: str) -> str | None:

@@ -471,8 +471,10 @@ def _lexicon_cue(text: str, concept: str, pos: tuple[str | None, ...] | None = N
 
 
 # A value-shaped phrase: a quoted literal, a date, or a number after a comparison word.
+# a single quote inside a word ("haven't", "technician's") opens or closes no quoted value (planner153: the
+# words between two such apostrophes were asked as a value)
 CONDITION_SHAPES = re.compile(
-    r"'(?P<q1>[^'\n]{1,200})'|«(?P<q2>[^»\n]{1,200})»|\"(?P<q3>[^\"\n]{1,200})\""
+    r"(?<![^\W\d_])'(?P<q1>[^'\n]{1,200})'(?![^\W\d_])|«(?P<q2>[^»\n]{1,200})»|\"(?P<q3>[^\"\n]{1,200})\""
     r"|(?<![\d.-])(?P<date>\d{4}-\d{2}-\d{2}|\d{2}\.\d{2}\.\d{4}"
     r"|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|\d{1,2}\s+(?:января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
@@ -4041,6 +4043,27 @@ class OfflinePlanner:
         phrase = request.text[span[0] : span[1]].strip(" ,")
         return state_two_columns_question(request.language, table, phrase, column.name)
 
+    def _without_event_noun(self, request: Request, table: Table, match: re.Match[str]) -> str | None:
+        """ "loans without a return": "without" and an article before the noun of the event one nullable time
+        column dates (returned_at) that names no column to leave out (two columns say "return": 'Срок
+        возврата', 'Время возврата') may keep the rows the event has not happened to or leave the column out:
+        asked (planner153: every loan was loaded). With "yet" after it the rows are read (filters.py)."""
+        if request.language != "en" or match.group(0).strip() != "without":
+            return None
+        tokens, start = request.tokens, request.token_at(match.end())
+        if start + 1 >= len(tokens) or tokens[start] not in ("a", "an"):
+            return None
+        if start + 2 < len(tokens) and tokens[start + 2] == "yet":
+            return None  # "without an answer yet": the rows, read by the filters
+        noun = next(iter(tokenize(request.raw[start + 1])), None)
+        columns = self.filters._event_columns_of(table, noun) if noun is not None else []
+        if len(columns) != 1:
+            return None
+        phrase = request.text[match.start() : request.spans[start + 1][1]]
+        request.handled.append((match.start(), request.spans[start + 1][1]))
+        return say(request.language, "planner.without_time_column", phrase=phrase, column=columns[0],
+                   table=table.qualified_name)  # fmt: skip
+
     def _without_optional_column(
         self, request: Request, table: Table, match: re.Match[str], span: tuple[int, int], columns: list[str]
     ) -> bool:
@@ -4115,6 +4138,8 @@ class OfflinePlanner:
             event_or_rows = self._event_noun_excluded(request, table, match, span, columns)
             if event_or_rows:
                 return Found(None, [event_or_rows])
+            if not columns and (asked := self._without_event_noun(request, table, match)):
+                return Found(None, [asked])
             if columns:
                 excluded += [c for c in columns if c not in excluded]
                 request.handled.append(span)
