@@ -887,6 +887,7 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
         and not _participle_instrument(tokens, k)  # «оплаченные бонусами»: how, a value (marts114)
         and not any(a <= tokens[k].start < b for a, b in ph.schedule_spans)  # «каждые 5 минут»: the schedule
         and not _comparison_follows(tokens, k)  # «с суммой свыше 2000», "with distance over 200": a filter
+        and not _value_after_column_name(ground, tokens, k)  # «сумма liters бензина»: a condition (marts119)
         and not (k > 0 and tokens[k - 1].lower in FILTER_CUES and not _mart_with(tokens, k - 1))
         and not (k > 1 and tokens[k - 1].lower in ("the", "a") and tokens[k - 2].lower in FILTER_CUES)
     ]  # fmt: skip
@@ -2005,6 +2006,17 @@ def _units_word_of_table_name(ph: MartPhrase, ground: _Ground) -> bool:
     return dropped
 
 
+def _value_after_column_name(ground: _Ground, tokens: Sequence[Token], k: int) -> bool:
+    """«сумма liters бензина и …» (what «литры бензина» is rewritten to): a word meaning a value a text column
+    lists, right after a column's own name in that column's table, says which rows are measured (fuel_kind
+    'petrol'); it is no column word of a measure of its own (fuel_level_pct of telemetry, by «топливо»)."""
+    if k == 0:
+        return False
+    return any(
+        t.column(tokens[k - 1].lower) is not None and _means_listed_value(tokens[k], t) for t in ground.tables
+    )
+
+
 def _per_entity_ratio(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
     """«средний платёж на абонента по каналам», "average revenue per customer by region": a measure per an
     entity that is not the fact's own row is a ratio (the sum over the distinct entities), which no mart
@@ -2023,7 +2035,7 @@ def _per_entity_ratio(ph: MartPhrase, ground: _Ground, fact: Table) -> str | Non
             measured = averaged or ph.measures
         elif (
             _en(tokens[k], {"per"})
-            and averaged
+            and any(m.index < k for m in averaged)  # "Orders per station: average …": a title's grouping
             and [j] in ph.dims
             and (len(ph.dims) > 1 or _averaged_count(ph))
         ):
@@ -2605,8 +2617,13 @@ def _unit_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Tok
             continue  # «по пакету минут»: a genitive of another noun, no measure
         if (before is not None and before.text == "(") or (i + 1 < len(tokens) and tokens[i + 1].text == ":"):
             continue  # "volume (liters)", «часы: сумма и среднее»: a bracket or a title the other rules read
-        if _listed(tokens, i) or (i + 2 < len(tokens) and tokens[i + 2].lower in LIST_JOINERS):
+        if _listed(tokens, i) or (
+            i + 2 < len(tokens)
+            and tokens[i + 2].lower in LIST_JOINERS
+            and not any(_means_listed_value(tokens[i + 1], t) for t in tables)
+        ):
             continue  # «литры и деньги», "spend and liters": a list the subject rules read
+        # «литры дизеля и число заправок»: a listed value (fuel_kind 'diesel') qualifies the unit, read below
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         if w.lang == "en" and after is not None and after.lang == "en" and after.lower not in STOP_WORDS:
             if after.lower not in DIM_PREPS_EN | GRAIN_ADVERBS_EN and _measure_func(tokens, i + 1) is None:
@@ -2627,6 +2644,8 @@ def _unit_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Tok
             continue
         first = min(i, q) if q is not None else i
         last = max(i, q) if q is not None else i
+        if q is not None and q > i and any(_means_listed_value(tokens[q], t) for t in owners):
+            last = i  # «литры бензина» (fuel_kind 'petrol'): the value stays said, a condition (marts119)
         k = _before_modifiers(tokens, first)
         how_many = k >= 0 and (tokens[k].lemma == "сколько" or tokens[k].lower == "many")
         measured = k >= 0 and _measure_func(tokens, k) is not None and not how_many
@@ -3027,6 +3046,8 @@ def _qualifies_measured_word(
         return False
     if ground.columns_named(fact, [token]) or _is_measure(token):
         return False
+    if _means_listed_value(token, fact):
+        return False  # «литров дизеля» (fuel_kind 'diesel, …'): which rows are measured (marts119)
     measured = {mm["column"] for mm in measures if mm.get("column")}
     if any(c.name in measured for c in ground.columns_named(fact, [tokens[k - 1]])):
         return True
@@ -3324,8 +3345,8 @@ def _measure_qualifiers(
             span.append(last + 2)
         for k in span:
             word = tokens[k]
-            if k in ph.used or word.lang not in ("ru", "en"):
-                continue
+            if k in ph.used or word.lang not in ("ru", "en") or _means_listed_value(word, fact):
+                continue  # «литров бензина» of fuel_logs: petrol is a listed fuel_kind, not the name's "fuel"
             meanings = ground.meanings(word.lower)
             own = bool(parts & meanings) and ground.table_of(word) in (None, fact)
             named = k in m.object and bool(measured & (meanings | {stem(word.lower)}))

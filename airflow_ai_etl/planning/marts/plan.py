@@ -845,6 +845,19 @@ def _mart_where(
     )
 
 
+def _listed_value_unmeasured(
+    ground: _Ground, fact: Table, token: Token, measures: list[dict[str, Any]]
+) -> bool:
+    """ "liters of petrol" (fuel_kind 'diesel, petrol, gas'): a word in a measure's phrase meaning a value a
+    text column of the fact lists says which rows are measured; the comment listing it makes it name that
+    column too, which must not read it as the measured quantity's own word. A word naming a measured column
+    is not one."""
+    if not _means_listed_value(token, fact):
+        return False
+    measured = {m["column"] for m in measures if m.get("column")}
+    return not any(c.name in measured for c in ground.columns_named(fact, [token]))
+
+
 def _state_of_measured_column(definition: dict[str, Any], tokens: Sequence[Token]) -> None:
     """«сумма одобренных выплат по статусам»: a condition pinning a grouped column to one value (status =
     'approved' beside GROUP BY status) whose state word the measured column's name carries (approved_amount)
@@ -1224,6 +1237,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 continue  # «часовая ставка» of hourly_rate 'Ставка за час': the comment's «час», an adjective
             if named is None and _qualifies_measured_word(ground, fact, tokens, m, k, measures):
                 continue  # «суммарно дней лечения»: days of treatment, the genitive says what the days are
+            if named is None and _listed_value_unmeasured(ground, fact, token, measures):
+                ph.used.discard(k)  # "liters of petrol": fuel_kind = 'petrol', for the filter rules
+                continue
             if (
                 named is None
                 and not ground.columns_named(fact, [token])
