@@ -2617,7 +2617,7 @@ def _unit_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Tok
             continue  # «по пакету минут»: a genitive of another noun, no measure
         if (before is not None and before.text == "(") or (i + 1 < len(tokens) and tokens[i + 1].text == ":"):
             continue  # "volume (liters)", «часы: сумма и среднее»: a bracket or a title the other rules read
-        if _listed(tokens, i) or (
+        if (_listed(tokens, i) and not _unit_item_after_amount(tokens, i)) or (
             i + 2 < len(tokens)
             and tokens[i + 2].lower in LIST_JOINERS
             and not any(_means_listed_value(tokens[i + 1], t) for t in tables)
@@ -2673,6 +2673,19 @@ def _unit_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Tok
             said = w.text
         return text[:start] + lead + said + text[tokens[last].end :]
     return text
+
+
+def _unit_item_after_amount(tokens: Sequence[Token], i: int) -> bool:
+    """«итоговая сумма и нормо-часы», «сумма total_amount и нормо-часы»: a Russian unit noun that closes a
+    list after «и», the item before it said with a measure word, is a sum of its own column, read as the
+    list's first item is (marts119). With no measure word before («стоимость работ и нормо-часы», «деньги и
+    литры») the pair is the subject rules'."""
+    if tokens[i].lang != "ru" or i < 2 or tokens[i - 1].lower != "и":
+        return False
+    if i + 1 < len(tokens) and tokens[i + 1].lower in LIST_JOINERS:
+        return False
+    start = max((j for j in range(i - 1) if tokens[j].lang == "punct"), default=-1) + 1
+    return any(_measure_func(tokens, j) is not None for j in range(start, i - 1))
 
 
 IN_UNIT_PREPS = {"в", "во", "in"}  # «площадь в гектарах», "net weight in tonnes": the unit a measure is in
@@ -2895,6 +2908,41 @@ def _amount_noun_bracket(text: str, tokens: Sequence[Token]) -> str:
         assert close is not None
         said = text[inner[0].start : inner[-1].end]
         return text[: tokens[start].start] + "sum of " + said + text[tokens[close].end :]
+    return text
+
+
+def _comment_glossed_measure(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
+    """«выручка (итоговая сумма)», "revenue (total amount)": a noun with, in brackets right after it, words
+    that say the whole comment of exactly one numeric column of the connection's tables and nothing else
+    (service.work_orders.total_amount 'Итоговая сумма, руб.') names that column: the bracket glosses the
+    measure, it is no second «сумма» asking which sum. Rewritten to the column's name after «сумма»/"sum of"
+    (kept as said when a measure word stands right before the noun: «средняя выручка (…)»). A bracket naming
+    two columns, or words that are not all the comment's, stays for the other rules (marts119)."""
+    sources = _fact_connections(planner, tokens)
+    if len(sources) != 1 or "(" not in text:
+        return text
+    numeric = [
+        c
+        for t in planner.catalog.tables_of(sources[0].conn_id)
+        for c in _numeric_columns(t)
+        if not _key_column(t, c)
+    ]
+    for k in range(len(tokens) - 3, -1, -1):  # from the end: earlier spans stay where they are
+        noun, opening = tokens[k], tokens[k + 1]
+        if noun.lang not in ("ru", "en") or opening.text != "(" or noun.lower in STOP_WORDS:
+            continue
+        close = next((j for j in range(k + 2, min(len(tokens), k + 7)) if tokens[j].text == ")"), None)
+        inner = tokens[k + 2 : close] if close is not None else []
+        if len(inner) < 2 or any(t.lang not in ("ru", "en") for t in inner):
+            continue
+        glossed = [c for c in numeric if _says_comment(c, inner) and all(_comment_word(c, t) for t in inner)]
+        if len({c.name for c in glossed}) != 1 or close is None:
+            continue
+        if _measure_func([noun], 0) not in (None, "sum"):  # «среднее (итоговая сумма)»: the noun is the cue
+            return text[: opening.start] + glossed[0].name + text[tokens[close].end :]
+        measured = k > 0 and _measure_func(tokens, k - 1) is not None
+        lead = "" if measured else ("сумма " if noun.lang == "ru" else "sum of ")
+        return text[: noun.start] + lead + glossed[0].name + text[tokens[close].end :]
     return text
 
 

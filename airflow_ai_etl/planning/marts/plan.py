@@ -114,6 +114,7 @@ from airflow_ai_etl.planning.marts.measures import (
     _amount_of_money_measure,
     _bracketed_distinct,
     _carries_unit,
+    _comment_glossed_measure,
     _comment_measures,
     _counted_entity,
     _counted_event_noun,
@@ -982,6 +983,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         _bracketed_distinct,  # «пассажиров (уникальных)»: «уникальных пассажиров»
         lambda text, tokens: _written_out_cuts(planner, text, tokens),  # «лаб. анализов»
         lambda text, tokens: _comment_measures(planner, text, tokens),  # «к выплате»: net
+        lambda text, tokens: _comment_glossed_measure(planner, text, tokens),  # «выручка (итоговая сумма)»
         lambda text, tokens: _unit_noun_measures(planner, text, tokens),  # «литры топлива»: sum of liters
         lambda text, tokens: _in_unit_measures(planner, text, tokens),  # «площадь в гектарах»: sum of area_ha
         lambda text, tokens: _money_noun_measures(planner, text, tokens),  # "claim payouts": approved_amount
