@@ -2684,8 +2684,12 @@ def _unit_item_after_amount(tokens: Sequence[Token], i: int) -> bool:
         return False
     if i + 1 < len(tokens) and tokens[i + 1].lower in LIST_JOINERS:
         return False
-    start = max((j for j in range(i - 1) if tokens[j].lang == "punct"), default=-1) + 1
-    return any(_measure_func(tokens, j) is not None for j in range(start, i - 1))
+    for j in range(i - 2, max(-1, i - 8), -1):  # the item before «и», back to its clause's punctuation
+        if tokens[j].lang == "punct":
+            return False
+        if _measure_func(tokens, j) is not None:
+            return True
+    return False
 
 
 IN_UNIT_PREPS = {"в", "во", "in"}  # «площадь в гектарах», "net weight in tonnes": the unit a measure is in
