@@ -135,7 +135,7 @@ def test_measure_words(catalog: str, text: str, expected: dict[str, object]) -> 
 
 # Added after the first fixes (first pass on a876521 in the comment of each list): a bracket glossing a measure
 # with a numeric column's whole comment names that column, and a unit noun closing a list after a measure
-# said with a measure word is its own sum. First pass on a876521: 4 of 6 failed (all asked: the vet and parts
+# said with a measure word is its own sum. First pass on a876521: 4 of 7 failed (all asked: the vet and parts
 # brackets, the unit noun after «сумма total_amount», and «средняя выручка (итоговая сумма)»); the two that
 # passed are a guard («стоимость работ и нормо-часы») and a neighbour (evcharge's «доход (стоимость зарядки)»).
 GLOSSES_AND_LISTS = [
@@ -187,6 +187,16 @@ GLOSSES_AND_LISTS = [
             [["sum", "labor_amount"], ["sum", "labor_hours"]],
             ["mechanic_id"],
             mart__time_grain=["opened_at", "week"],
+        ),
+    ),
+    (  # guard: a bare «сумма» before «и» is the subject rules' pair (the money summed, and the liters)
+        "logistics",
+        "Топливные карты: сумма и литры по машинам, понедельно",
+        mart(
+            "fleet.fuel_cards",
+            [["sum", "amount"], ["sum", "liters"]],
+            ["vehicle_id"],
+            mart__time_grain=["refueled_at", "week"],
         ),
     ),
     (

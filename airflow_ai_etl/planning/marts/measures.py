@@ -2679,17 +2679,18 @@ def _unit_item_after_amount(tokens: Sequence[Token], i: int) -> bool:
     """«итоговая сумма и нормо-часы», «сумма total_amount и нормо-часы»: a Russian unit noun that closes a
     list after «и», the item before it said with a measure word, is a sum of its own column, read as the
     list's first item is (marts119). With no measure word before («стоимость работ и нормо-часы», «деньги и
-    литры») the pair is the subject rules'."""
+    литры»), or a bare one («сумма и литры»), the pair is the subject rules'."""
     if tokens[i].lang != "ru" or i < 2 or tokens[i - 1].lower != "и":
         return False
     if i + 1 < len(tokens) and tokens[i + 1].lower in LIST_JOINERS:
         return False
-    for j in range(i - 2, max(-1, i - 8), -1):  # the item before «и», back to its clause's punctuation
-        if tokens[j].lang == "punct":
-            return False
-        if _measure_func(tokens, j) is not None:
-            return True
-    return False
+    item = []  # the item before «и», back to its clause's punctuation (at most six words)
+    for j in range(i - 2, max(-1, i - 8), -1):
+        if tokens[j].lang == "punct" or tokens[j].lower in LIST_JOINERS:
+            break
+        item.append(j)
+    # «сумма и литры»: a bare measure word before «и» is the subject rules' pair (sum of the money, liters)
+    return len(item) >= 2 and any(_measure_func(tokens, j) is not None for j in item)
 
 
 IN_UNIT_PREPS = {"в", "во", "in"}  # «площадь в гектарах», "net weight in tonnes": the unit a measure is in
