@@ -1794,11 +1794,20 @@ def _title_comment_fact(ph: MartPhrase, ground: _Ground) -> None:
     ]
     if len(found) != 1:
         return
+    if not _summable_by(found[0], ph):
+        return  # «Приёмы по врачам: … суммарная длительность»: appointments hold nothing to sum (marts119)
     ph.fact_hint = found[0]
     # «Кандидаты по вакансиям:» keeps its dimension (vacancy is a column); «по турникетам» names none
     titled = [d for d in ph.dims if set(d) & set(lead) and not ground.columns_named(found[0], [tokens[d[0]]])]
     ph.dims = [d for d in ph.dims if d not in titled]
     ph.used.update(k for k in lead if not any(k in d for d in ph.dims))
+
+
+def _summable_by(table: Table, ph: MartPhrase) -> bool:
+    """The table can be the fact of every measure said: one that sums, averages or takes the extreme of a
+    column needs a numeric column of it that is no key («Записи на приём» have only times and texts)."""
+    carried = [m for m in ph.measures if m.func in CARRIED_FUNCS and not m.column_ref]
+    return not carried or any(not _key_column(table, c) for c in _numeric_columns(table))
 
 
 def _head_of_another_table(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:

@@ -887,6 +887,7 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
         and not _participle_instrument(tokens, k)  # «оплаченные бонусами»: how, a value (marts114)
         and not any(a <= tokens[k].start < b for a, b in ph.schedule_spans)  # «каждые 5 минут»: the schedule
         and not _comparison_follows(tokens, k)  # «с суммой свыше 2000», "with distance over 200": a filter
+        and not _value_after_column_name(ground, tokens, k)  # «сумма liters бензина»: a condition (marts119)
         and not (k > 0 and tokens[k - 1].lower in FILTER_CUES and not _mart_with(tokens, k - 1))
         and not (k > 1 and tokens[k - 1].lower in ("the", "a") and tokens[k - 2].lower in FILTER_CUES)
     ]  # fmt: skip
@@ -2015,6 +2016,17 @@ def _units_word_of_table_name(ph: MartPhrase, ground: _Ground) -> bool:
     return dropped
 
 
+def _value_after_column_name(ground: _Ground, tokens: Sequence[Token], k: int) -> bool:
+    """«сумма liters бензина и …» (what «литры бензина» is rewritten to): a word meaning a value a text column
+    lists, right after a column's own name in that column's table, says which rows are measured (fuel_kind
+    'petrol'); it is no column word of a measure of its own (fuel_level_pct of telemetry, by «топливо»)."""
+    if k == 0:
+        return False
+    return any(
+        t.column(tokens[k - 1].lower) is not None and _means_listed_value(tokens[k], t) for t in ground.tables
+    )
+
+
 def _per_entity_ratio(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
     """«средний платёж на абонента по каналам», "average revenue per customer by region": a measure per an
     entity that is not the fact's own row is a ratio (the sum over the distinct entities), which no mart
@@ -2033,7 +2045,7 @@ def _per_entity_ratio(ph: MartPhrase, ground: _Ground, fact: Table) -> str | Non
             measured = averaged or ph.measures
         elif (
             _en(tokens[k], {"per"})
-            and averaged
+            and any(m.index < k for m in averaged)  # "Orders per station: average …": a title's grouping
             and [j] in ph.dims
             and (len(ph.dims) > 1 or _averaged_count(ph))
         ):
@@ -2615,8 +2627,13 @@ def _unit_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Tok
             continue  # «по пакету минут»: a genitive of another noun, no measure
         if (before is not None and before.text == "(") or (i + 1 < len(tokens) and tokens[i + 1].text == ":"):
             continue  # "volume (liters)", «часы: сумма и среднее»: a bracket or a title the other rules read
-        if _listed(tokens, i) or (i + 2 < len(tokens) and tokens[i + 2].lower in LIST_JOINERS):
+        if (_listed(tokens, i) and not _unit_item_after_amount(tokens, i)) or (
+            i + 2 < len(tokens)
+            and tokens[i + 2].lower in LIST_JOINERS
+            and not any(_means_listed_value(tokens[i + 1], t) for t in tables)
+        ):
             continue  # «литры и деньги», "spend and liters": a list the subject rules read
+        # «литры дизеля и число заправок»: a listed value (fuel_kind 'diesel') qualifies the unit, read below
         after = tokens[i + 1] if i + 1 < len(tokens) else None
         if w.lang == "en" and after is not None and after.lang == "en" and after.lower not in STOP_WORDS:
             if after.lower not in DIM_PREPS_EN | GRAIN_ADVERBS_EN and _measure_func(tokens, i + 1) is None:
@@ -2637,6 +2654,8 @@ def _unit_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Tok
             continue
         first = min(i, q) if q is not None else i
         last = max(i, q) if q is not None else i
+        if q is not None and q > i and any(_means_listed_value(tokens[q], t) for t in owners):
+            last = i  # «литры бензина» (fuel_kind 'petrol'): the value stays said, a condition (marts119)
         k = _before_modifiers(tokens, first)
         how_many = k >= 0 and (tokens[k].lemma == "сколько" or tokens[k].lower == "many")
         measured = k >= 0 and _measure_func(tokens, k) is not None and not how_many
@@ -2664,6 +2683,24 @@ def _unit_noun_measures(planner: OfflinePlanner, text: str, tokens: Sequence[Tok
             said = w.text
         return text[:start] + lead + said + text[tokens[last].end :]
     return text
+
+
+def _unit_item_after_amount(tokens: Sequence[Token], i: int) -> bool:
+    """«итоговая сумма и нормо-часы», «сумма total_amount и нормо-часы»: a Russian unit noun that closes a
+    list after «и», the item before it said with a measure word, is a sum of its own column, read as the
+    list's first item is (marts119). With no measure word before («стоимость работ и нормо-часы», «деньги и
+    литры»), or a bare one («сумма и литры»), the pair is the subject rules'."""
+    if tokens[i].lang != "ru" or i < 2 or tokens[i - 1].lower != "и":
+        return False
+    if i + 1 < len(tokens) and tokens[i + 1].lower in LIST_JOINERS:
+        return False
+    item = []  # the item before «и», back to its clause's punctuation (at most six words)
+    for j in range(i - 2, max(-1, i - 8), -1):
+        if tokens[j].lang == "punct" or tokens[j].lower in LIST_JOINERS:
+            break
+        item.append(j)
+    # «сумма и литры»: a bare measure word before «и» is the subject rules' pair (sum of the money, liters)
+    return len(item) >= 2 and any(_measure_func(tokens, j) is not None for j in item)
 
 
 IN_UNIT_PREPS = {"в", "во", "in"}  # «площадь в гектарах», "net weight in tonnes": the unit a measure is in
@@ -2889,6 +2926,41 @@ def _amount_noun_bracket(text: str, tokens: Sequence[Token]) -> str:
     return text
 
 
+def _comment_glossed_measure(planner: OfflinePlanner, text: str, tokens: Sequence[Token]) -> str:
+    """«выручка (итоговая сумма)», "revenue (total amount)": a noun with, in brackets right after it, words
+    that say the whole comment of exactly one numeric column of the connection's tables and nothing else
+    (service.work_orders.total_amount 'Итоговая сумма, руб.') names that column: the bracket glosses the
+    measure, it is no second «сумма» asking which sum. Rewritten to the column's name after «сумма»/"sum of"
+    (kept as said when a measure word stands right before the noun: «средняя выручка (…)»). A bracket naming
+    two columns, or words that are not all the comment's, stays for the other rules (marts119)."""
+    sources = _fact_connections(planner, tokens)
+    if len(sources) != 1 or "(" not in text:
+        return text
+    numeric = [
+        c
+        for t in planner.catalog.tables_of(sources[0].conn_id)
+        for c in _numeric_columns(t)
+        if not _key_column(t, c)
+    ]
+    for k in range(len(tokens) - 3, -1, -1):  # from the end: earlier spans stay where they are
+        noun, opening = tokens[k], tokens[k + 1]
+        if noun.lang not in ("ru", "en") or opening.text != "(" or noun.lower in STOP_WORDS:
+            continue
+        close = next((j for j in range(k + 2, min(len(tokens), k + 7)) if tokens[j].text == ")"), None)
+        inner = tokens[k + 2 : close] if close is not None else []
+        if len(inner) < 2 or any(t.lang not in ("ru", "en") for t in inner):
+            continue
+        glossed = [c for c in numeric if _says_comment(c, inner) and all(_comment_word(c, t) for t in inner)]
+        if len({c.name for c in glossed}) != 1 or close is None:
+            continue
+        if _measure_func([noun], 0) not in (None, "sum"):  # «среднее (итоговая сумма)»: the noun is the cue
+            return text[: opening.start] + glossed[0].name + text[tokens[close].end :]
+        measured = k > 0 and _measure_func(tokens, k - 1) is not None
+        lead = "" if measured else ("сумма " if noun.lang == "ru" else "sum of ")
+        return text[: noun.start] + lead + glossed[0].name + text[tokens[close].end :]
+    return text
+
+
 # A jargon word before a bracketed comment: letters, digits and hyphens, with a letter («wi-fi», «4g-сети»).
 _JARGON_WORD = r"(?=[\w-]*[^\W\d_])[^\W_][\w-]*"
 
@@ -3037,6 +3109,8 @@ def _qualifies_measured_word(
         return False
     if ground.columns_named(fact, [token]) or _is_measure(token):
         return False
+    if _means_listed_value(token, fact):
+        return False  # «литров дизеля» (fuel_kind 'diesel, …'): which rows are measured (marts119)
     measured = {mm["column"] for mm in measures if mm.get("column")}
     if any(c.name in measured for c in ground.columns_named(fact, [tokens[k - 1]])):
         return True
@@ -3334,8 +3408,8 @@ def _measure_qualifiers(
             span.append(last + 2)
         for k in span:
             word = tokens[k]
-            if k in ph.used or word.lang not in ("ru", "en"):
-                continue
+            if k in ph.used or word.lang not in ("ru", "en") or _means_listed_value(word, fact):
+                continue  # «литров бензина» of fuel_logs: petrol is a listed fuel_kind, not the name's "fuel"
             meanings = ground.meanings(word.lower)
             own = bool(parts & meanings) and ground.table_of(word) in (None, fact)
             named = k in m.object and bool(measured & (meanings | {stem(word.lower)}))

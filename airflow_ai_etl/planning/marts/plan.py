@@ -114,6 +114,7 @@ from airflow_ai_etl.planning.marts.measures import (
     _amount_of_money_measure,
     _bracketed_distinct,
     _carries_unit,
+    _comment_glossed_measure,
     _comment_measures,
     _counted_entity,
     _counted_event_noun,
@@ -875,6 +876,19 @@ def _window_date_time(
     return found, []
 
 
+def _listed_value_unmeasured(
+    ground: _Ground, fact: Table, token: Token, measures: list[dict[str, Any]]
+) -> bool:
+    """ "liters of petrol" (fuel_kind 'diesel, petrol, gas'): a word in a measure's phrase meaning a value a
+    text column of the fact lists says which rows are measured; the comment listing it makes it name that
+    column too, which must not read it as the measured quantity's own word. A word naming a measured column
+    is not one."""
+    if not _means_listed_value(token, fact):
+        return False
+    measured = {m["column"] for m in measures if m.get("column")}
+    return not any(c.name in measured for c in ground.columns_named(fact, [token]))
+
+
 def _state_of_measured_column(definition: dict[str, Any], tokens: Sequence[Token]) -> None:
     """«сумма одобренных выплат по статусам»: a condition pinning a grouped column to one value (status =
     'approved' beside GROUP BY status) whose state word the measured column's name carries (approved_amount)
@@ -999,6 +1013,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         _bracketed_distinct,  # «пассажиров (уникальных)»: «уникальных пассажиров»
         lambda text, tokens: _written_out_cuts(planner, text, tokens),  # «лаб. анализов»
         lambda text, tokens: _comment_measures(planner, text, tokens),  # «к выплате»: net
+        lambda text, tokens: _comment_glossed_measure(planner, text, tokens),  # «выручка (итоговая сумма)»
         lambda text, tokens: _unit_noun_measures(planner, text, tokens),  # «литры топлива»: sum of liters
         lambda text, tokens: _in_unit_measures(planner, text, tokens),  # «площадь в гектарах»: sum of area_ha
         lambda text, tokens: _money_noun_measures(planner, text, tokens),  # "claim payouts": approved_amount
@@ -1259,6 +1274,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
                 continue  # «часовая ставка» of hourly_rate 'Ставка за час': the comment's «час», an adjective
             if named is None and _qualifies_measured_word(ground, fact, tokens, m, k, measures):
                 continue  # «суммарно дней лечения»: days of treatment, the genitive says what the days are
+            if named is None and _listed_value_unmeasured(ground, fact, token, measures):
+                ph.used.discard(k)  # "liters of petrol": fuel_kind = 'petrol', for the filter rules
+                continue
             if (
                 named is None
                 and not ground.columns_named(fact, [token])
