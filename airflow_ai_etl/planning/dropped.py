@@ -17,7 +17,13 @@ holds another condition:
   card"), that the WHERE does not hold: a bracket read as explaining the words before it dropped the
   condition those words had read ("Payments by card (succeeded)" was `status = 'succeeded'` alone);
 - English "with a/the X" beside another condition, X a column's word the WHERE does not compare ("… (code 1)
-  with a penalty" loaded every breach of the kind).
+  with a penalty" loaded every breach of the kind);
+- a Russian relative clause set off by a comma («, у которых есть паспорт», «, где ...», «, чьи ...») in
+  which no condition starts, beside a WHERE (planner154: «Клиентов-покупателей, у которых есть паспорт» was
+  client_type = 'buyer' alone; the English clause is the filters' `_unread_relative_clause`);
+- a comparison with a number («старше 30 лет», "older than 60 years", «дороже 1500 рублей») beside a WHERE
+  that neither holds the number nor starts a condition inside it (planner154: the comparison alone was
+  asked, beside a listed value it was dropped).
 
 Each returns the words to quote in a question; None when every word was read.
 """
@@ -29,6 +35,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from airflow_ai_etl.catalog import Table, listed_values
+from airflow_ai_etl.planning.grammar import COMPARISON_WORDS
 from airflow_ai_etl.planning.lexer import Token, animate_noun_lemmas, tokenize
 from airflow_ai_etl.planning.lexicon import concepts
 from airflow_ai_etl.planning.request import Request
@@ -63,6 +70,8 @@ def unread_condition_words(
         or _unread_with_phrase_en(planner, request, table, words, where or "")
         or _unread_row_phrase_beside(planner, request, where or "")
         or _unread_clause_beside(planner, request, table, words, where or "")
+        or _unread_relative_clause_ru(request, words, where or "")
+        or _unread_comparison(request, words, where or "")
     )
 
 
@@ -266,4 +275,99 @@ def _unread_clause_beside(
         if not nouns or any(_read(planner, request, table, w, where) for w in nouns):
             continue  # «выгруженные в клик», «начатые за последние сутки»: the load's or a window's
         return request.text[word.start : clause[-1].end]
+    return None
+
+
+# «у которых», «которые», «где», «чьи»: words that open a Russian relative clause after a comma
+_RELATIVE_LEMMAS_RU = frozenset({"который", "чей"})
+_RELATIVE_WORDS_RU = frozenset({"где", "кто"})
+# «старше», «моложе», "older", "younger": comparatives of age the comparison words lack (a Russian comparative
+# is also told by its parse)
+_AGE_COMPARATIVES = frozenset({"older", "younger", "старше", "младше", "моложе"})
+_COMPARISON_LINKS = frozenset({"than", "чем", "a", "an", "не", "no", "not"})
+
+
+def _read_inside(request: Request, start: int, end: int) -> bool:
+    """A condition starts inside [start, end) (`Request.read_at`), or a rule handled a word there."""
+    return any(start <= at < end for at in request.read_at) or any(
+        start <= a < end for a, _ in request.handled
+    )
+
+
+# a bracket inside a relative clause explains its words («которые ушли (churned)»): no break
+_RELATIVE_BREAK = re.compile(r"[,;:!?—–]|\s-\s|\.(?!\d)")
+
+
+def _clause_to_break(request: Request, words: list[Token], k: int) -> list[Token]:
+    """Word `k` and the words after it, brackets included, up to the next clause break or the schedule."""
+    clause = [words[k]]
+    for later in words[k + 1 :]:
+        if _RELATIVE_BREAK.search(request.text[clause[-1].end : later.start]):
+            break
+        if any(a <= later.start < b for a, b in request.schedule_spans):
+            break
+        clause.append(later)
+    return clause
+
+
+def _opens_relative_clause(words: list[Token], k: int) -> bool:
+    """Word `k` opens a Russian relative clause: «которые», «у которых», «где», «чьи»."""
+    word = words[k]
+    if word.lang != "ru":
+        return False
+    if word.lower in _RELATIVE_WORDS_RU or word.has(_RELATIVE_LEMMAS_RU):
+        return True
+    return word.lower in ("у", "с") and k + 1 < len(words) and words[k + 1].has(_RELATIVE_LEMMAS_RU)
+
+
+def _unread_relative_clause_ru(request: Request, words: list[Token], where: str) -> str | None:
+    """«Клиентов-покупателей, у которых есть паспорт»: a relative clause set off by a comma, beside a WHERE,
+    in which no condition starts and no rule handled a word: quoted, never dropped. A clause of a window
+    («которые пришли за последние сутки») is the window rules'."""
+    if request.language != "ru" or not where:
+        return None
+    for k in range(1, len(words)):
+        if "," not in request.text[words[k - 1].end : words[k].start] or not _opens_relative_clause(words, k):
+            continue
+        clause = _clause_to_break(request, words, k)
+        if len(clause) < 2 or _read_inside(request, clause[0].start, clause[-1].end):
+            continue
+        if any(w.lower in _WINDOW_PREPOSITIONS for w in clause):
+            continue
+        return request.text[clause[0].start : clause[-1].end]
+    return None
+
+
+def _compares(word: Token) -> bool:
+    """`word` is a comparison word before a number: «больше», «старше», "over", "older", any comparative."""
+    if word.lower in COMPARISON_WORDS or word.lower in _AGE_COMPARATIVES:
+        return True
+    return word.lang == "ru" and any(p.pos == "COMP" for p in word.parses[:1])
+
+
+def _holds_number(where: str, number: int) -> bool:
+    """`where` holds a number written with `number`'s digits first ("15,000" is read as 15000)."""
+    return re.search(rf"(?<![\w.]){number}", where) is not None
+
+
+def _unread_comparison(request: Request, words: list[Token], where: str) -> str | None:
+    """«Активных клиентов старше 30 лет», "Blocked readers older than 60 years": a number after a comparison
+    word, beside a WHERE that does not hold the number and in which no condition starts from the comparison
+    word on: quoted with the word after the number (its unit). A number of the schedule is not looked at."""
+    if not where:
+        return None
+    for k, word in enumerate(words):
+        if word.lang != "num" or word.number is None or request.is_handled(word.start):
+            continue
+        if any(a <= word.start < b for a, b in request.schedule_spans):
+            continue
+        j = k - 1
+        while j >= 0 and words[j].lower in _COMPARISON_LINKS:
+            j -= 1
+        if j < 0 or not _compares(words[j]) or _holds_number(where, word.number):
+            continue
+        end = words[k + 1].end if k + 1 < len(words) and words[k + 1].lang != "num" else word.end
+        if _read_inside(request, words[j].start, end):
+            continue
+        return request.text[words[j].start : end]
     return None

@@ -616,6 +616,7 @@ class RowFilters:
             self._adjective_genitive_conditions, self._ordinal_conditions,
             self._numbered_reference_conditions, self._code_list_conditions, self._opposite_state_clauses,
             self._held_in_value_conditions, self._still_state_clauses, self._no_event_yet_conditions,
+            self._have_clause_conditions,
             self._vague_time_clauses,
             self._copula_clauses, self._with_count_conditions,
             self._plus_mark_conditions,
@@ -5595,6 +5596,33 @@ class RowFilters:
             request.handled.append((cue.start, tokens[n + 1].end))
             yield cue.start, columns[0], f"{columns[0]} IS NULL"
 
+    def _have_clause_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«у которых есть паспорт», «у кого нет чипа», "that have a chip", "who have no passport": a relative
+        clause of having whose words up to the clause's end name one nullable text column (by its comment:
+        «чип» of 'Номер чипа') says the rows where it is filled in or empty (`_null_check`); a number or a
+        yes/no column is left to the other rules (a debt of 0 is no «нет долга» by NULL) (planner154)."""
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, cue in enumerate(tokens[:-2]):
+            at = _have_clause_at(tokens, k)
+            if at is None:
+                continue
+            missing, n = at
+            phrase: list[Token] = []
+            for word in tokens[n : n + 3]:
+                if _HAVE_CLAUSE_END.search(
+                    request.text[(phrase[-1] if phrase else tokens[n - 1]).end : word.start]
+                ):
+                    break
+                phrase.append(word)
+            names = {name for _, name in self.grounding._column_mentions(table, [w.lower for w in phrase])}
+            column = table.column(next(iter(names))) if len(names) == 1 else None
+            if column is None or not column.nullable or not _is_text(column) or not phrase:
+                continue
+            request.handled.append((cue.start, phrase[-1].end))
+            yield cue.start, column.name, _null_check(table, column.name, missing, null_only=False)
+
     def _event_columns_of(self, table: Table, verb: Token) -> list[str]:
         """Nullable time columns (not the creation or update time) whose comment has a word of the verb's
         lemma or stem, or whose name starts with the verb's stem (returned -> returned_at)."""
@@ -9437,3 +9465,22 @@ def _listed_before_unit(column: Column, word: str, following: str) -> bool:
     unit noun after it ("points") counts it."""
     listed = {v.lower() for v in listed_values(column.comment)}
     return word.lower() in listed and following.lower() in _VALUE_UNIT_NOUNS
+
+
+# the end of a clause of having: a comma, a bracket or a dash
+_HAVE_CLAUSE_END = re.compile(r"[,;:()\[\]!?—–]|\s-\s")
+_HAVE_ARTICLES_EN = frozenset({"a", "an", "any"})
+
+
+def _have_clause_at(tokens: list[Token], k: int) -> tuple[bool, int] | None:
+    """(missing, index of the first word of the thing had) of a clause of having opened at `k`: «у которых/
+    кого есть|нет X», "that/who/which have (a|an|no) X"; None when none opens there."""
+    cue, nxt = tokens[k], tokens[k + 1]
+    if cue.lower == "у" and nxt.lower in ("которых", "кого") and tokens[k + 2].lower in ("есть", "нет"):
+        return tokens[k + 2].lower == "нет", k + 3
+    if cue.lower in ("that", "who", "which") and nxt.lower == "have" and k + 2 < len(tokens):
+        word = tokens[k + 2].lower
+        if word == "no":
+            return True, k + 3
+        return False, k + 2 + (word in _HAVE_ARTICLES_EN)
+    return None
