@@ -7288,7 +7288,10 @@ _MODAL_FILLERS_EN = frozenset({"still", "also", "not", "t", "no", "longer", "yet
 
 def _after_without(tokens: Sequence[str], i: int) -> bool:
     """Word `i` is the noun after "without (a)" or "with no" ("policies without a cancellation yet"): the
-    event has not happened, never the state it leads to (planner153: read as status = 'cancelled' too)."""
+    event has not happened, never the state it leads to (planner153: read as status = 'cancelled' too).
+    "without test rows" is no event: a value before a rows noun says which rows to leave out."""
+    if i + 1 < len(tokens) and tokens[i + 1] in _NOUNS_OF_VALUE_ROWS_EN:
+        return False
     k = i - 1 - int(i > 1 and tokens[i - 1] in ("a", "an", "any"))
     return k >= 0 and (tokens[k] == "without" or (k > 0 and tokens[k] == "no" and tokens[k - 1] == "with"))
 

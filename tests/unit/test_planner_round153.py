@@ -93,6 +93,20 @@ def test_without_an_event_noun_yet_is_its_empty_time(catalog: str, text: str, wh
     assert ok_spec(catalog, text).source.where == where
 
 
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("shop", "Load orders to ClickHouse hourly without test rows", "status IS DISTINCT FROM 'test'"),
+        ("hotel", "Reservations without cancelled ones, daily", "status <> 'cancelled'"),
+    ],
+)  # fmt: skip
+def test_without_a_value_before_a_rows_noun_leaves_those_rows_out(
+    catalog: str, text: str, where: str
+) -> None:
+    """A merge regression (cases.jsonl shop-en-p74): a value before "rows"/"ones" is no event noun."""
+    assert ok_spec(catalog, text).source.where == where
+
+
 # --- 4. two states joined by "or" across a copula, "still" or a preposition -----------------------------------
 
 
