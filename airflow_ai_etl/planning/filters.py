@@ -2227,12 +2227,13 @@ class RowFilters:
         return self._money_columns(table) if self._names_own_rows(table, word) else []
 
     @staticmethod
-    def _money_columns(table: Table) -> list[str]:
+    def _money_columns(table: Table, *, currency: bool = False) -> list[str]:
         """The table's one money column (amount, total, price, cost), [] when it has none or several; of
-        several, the one whose comment is the amount of the row's own noun ('Сумма счёта' of 'Счета за
-        приём' beside 'Сумма скидки', planner151)."""
+        several, when the number is said in a currency, the one whose comment is the amount of the row's own
+        noun ('Сумма счёта' of 'Счета за приём' beside 'Сумма скидки', planner151). A bare number beside
+        several ("Receipts over 5000": total, discount or bonuses?) stays asked (round99)."""
         money = [c.name for c in table.columns if set(name_parts(c.name)) & MONEY_PARTS and not _is_text(c)]
-        if len(money) > 1:
+        if len(money) > 1 and currency:
             own = _head_noun(table.comment or "")
             money = [n for n in money if own and _comment_lemmas(table.column(n)) & own]
         return money if len(money) == 1 else []
@@ -2260,7 +2261,7 @@ class RowFilters:
                 columns = [c.name for c in table.columns if c.name.split("_")[-1] in AREA_UNIT_NAMES]
                 number = written
             elif unit is None and _is_currency(match.group("unit")):  # "over 5k rubles": the money column
-                columns, number = self._money_columns(table), written
+                columns, number = self._money_columns(table, currency=True), written
             elif unit is None:  # "longer than 14 days" of a column `days`: the unit word is the column's name
                 columns = self._column_named_by_unit(table, match.group("unit"))
                 columns = columns or self._state_counter_in(request, table, match.group("unit"))
