@@ -1672,24 +1672,28 @@ class RowFilters:
         # техники', though 'Начало аренды' holds it) nor the window's own words («последний» of 'Время
         # последнего изменения') name the time column (planner142: planned on created_at)
         windows = [m.span() for m in LAST_N.finditer(request.lower)]
-        said = (
+        said = [
             w
             for k, w in enumerate(request.tokens)
             if not self._row_noun_at(request, table, k)
             and not any(a <= request.spans[k][0] < b for a, b in windows)
-        )
+        ]
         unclear = window_time_unclear(table)
-        times = (
-            {c for w in said for c in self._time_columns_named(table, w) if names_a_time(table, [c])}
+        said_times: dict[str, set[str]] = (
+            {w: {c for c in self._time_columns_named(table, w) if names_a_time(table, [c])} for w in said}
             if unclear
-            else set()
+            else {}
         )
+        times = set().union(*said_times.values())
         if unclear and not times:
             return None  # «Брони за последние две недели»: booked, arriving or staying? asked (planner130)
         # loans' issued_at beside due_on and returned_at: the one NOT NULL event time, the column new rows are
         # found by (README: a window is on the event time, as an incremental load is)
         column = self.grounding._event_time_column(table) or self.grounding._arrival_time_column(table)
-        if unclear and column not in times:
+        # a listed state's word ("cancelled" of cancelled_at) is the status value, not the window's time
+        # (README round83: the convention as it stands; fixreg29: planner151 asked it)
+        other = {c for w, cs in said_times.items() if not self._says_listed_state(table, w) for c in cs}
+        if unclear and other and column not in other:
             return None  # «клиент» of slot_at 'Время, на которое записан клиент', not created_at: asked
         # «Рейсы за последние 7 дней» (no NOT NULL event time, the fallback updated_at): departed, arrived or
         # edited then? asked, beside other time columns, never the edit time unsaid (planner147)
@@ -1921,6 +1925,13 @@ class RowFilters:
         }
         events = [w.lower() for w in words(column.comment or "") if len(w) >= 4 and stem(w.lower()) != "год"]
         return any(len(os.path.commonprefix([lemma, event])) >= 4 for lemma in lemmas for event in events)
+
+    def _says_listed_state(self, table: Table, word: str) -> bool:
+        """`word` says a value the state column's comment lists ("cancelled", by its stem or a glossary
+        meaning, of 'Статус брони (..., cancelled)')."""
+        column = state_column(table)
+        listed = {stem(v.lower()) for v in listed_values(column.comment)} if column is not None else set()
+        return bool(listed & self.vocabulary.meanings(word.lower()))
 
     def _time_columns_named(self, table: Table, word: str) -> list[str]:
         """The time columns `word` names: by name or glossary, or by the stem of the event their name
@@ -2217,12 +2228,13 @@ class RowFilters:
         return self._money_columns(table) if self._names_own_rows(table, word) else []
 
     @staticmethod
-    def _money_columns(table: Table) -> list[str]:
+    def _money_columns(table: Table, *, currency: bool = False) -> list[str]:
         """The table's one money column (amount, total, price, cost), [] when it has none or several; of
-        several, the one whose comment is the amount of the row's own noun ('Сумма счёта' of 'Счета за
-        приём' beside 'Сумма скидки', planner151)."""
+        several, when the number is said in a currency, the one whose comment is the amount of the row's own
+        noun ('Сумма счёта' of 'Счета за приём' beside 'Сумма скидки', planner151). A bare number beside
+        several ("Receipts over 5000": total, discount or bonuses?) stays asked (round99)."""
         money = [c.name for c in table.columns if set(name_parts(c.name)) & MONEY_PARTS and not _is_text(c)]
-        if len(money) > 1:
+        if len(money) > 1 and currency:
             own = _head_noun(table.comment or "")
             money = [n for n in money if own and _comment_lemmas(table.column(n)) & own]
         return money if len(money) == 1 else []
@@ -2250,7 +2262,7 @@ class RowFilters:
                 columns = [c.name for c in table.columns if c.name.split("_")[-1] in AREA_UNIT_NAMES]
                 number = written
             elif unit is None and _is_currency(match.group("unit")):  # "over 5k rubles": the money column
-                columns, number = self._money_columns(table), written
+                columns, number = self._money_columns(table, currency=True), written
             elif unit is None:  # "longer than 14 days" of a column `days`: the unit word is the column's name
                 columns = self._column_named_by_unit(table, match.group("unit"))
                 columns = columns or self._state_counter_in(request, table, match.group("unit"))

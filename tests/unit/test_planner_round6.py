@@ -364,7 +364,10 @@ def test_negated_comparatives(planners, catalog, text, where) -> None:
 @pytest.mark.parametrize(
     ("catalog", "text"),
     [
-        ("univ", "Оплату обучения от 10 тыс. в клик ежедневно"),
+        # «студентами» of student_id: a key said by words is never compared (README planner151), so the
+        # number stays unread. «Оплату обучения от 10 тыс.» was the case here until planner151 read it as the
+        # rows' own amount (a word of the table's comment before the comparison): see the test below.
+        ("univ", "Оплату обучения студентами от 10 тыс. в клик ежедневно"),
         ("univ", "Оценки за экзамены после первого января 2025 в клик ежедневно"),
         ("univ", "grades of exams since March 2025 to CH daily"),
     ],
@@ -475,3 +478,11 @@ def test_an_unread_participle_on_the_table_noun_is_asked_about(planners, catalog
 )
 def test_participles_other_rules_read_are_not_asked_about(planners, catalog: str, text: str) -> None:
     assert planners[catalog].plan(text).status == "ok"
+
+
+def test_the_table_comment_words_before_a_bare_amount_compare_the_rows_own_amount(planners) -> None:
+    """README planner151: a word of the table's own comment before the comparison («обучения» of 'Оплата
+    обучения по договорам') compares the rows' one money column, as «Оплату от 10 тыс.» always did."""
+    outcome = planners["univ"].plan("Оплату обучения от 10 тыс. в клик ежедневно")
+    assert outcome.status == "ok", outcome.questions
+    assert outcome.spec.source.where == "amount >= 10000"
