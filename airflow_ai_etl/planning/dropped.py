@@ -52,6 +52,8 @@ _CONTENT_POS = frozenset({"NOUN", "ADJF"})
 _PAID_EN = frozenset({"paid", "settled", "purchased", "bought", "prepaid"})
 _MEANS_PREPOSITIONS_EN = frozenset({"in", "with", "via", "using", "through"})
 _ARTICLES_EN = frozenset({"a", "an", "the"})
+_WITH_WORDS = frozenset({"с", "со", "with"})
+_WITH_JOINTS = frozenset({"и", "или", "либо", "and", "or"})
 # "paid in full", "paid in advance", "paid in the last 2 days": no means
 _NOT_MEANS_EN = frozenset({"full", "advance", "last", "past", "time", "part", "total", "first"})
 
@@ -63,6 +65,7 @@ def unread_condition_words(
     words = [t for t in tokenize(request.text) if t.lang != "punct"]
     return (
         _unread_list_item(planner, request, table, words, where or "")
+        or _unread_with_item(planner, request, table, words)
         or _unread_participle_clause(planner, request, table, words, where or "")
         or _unread_audience(planner, request, table, words)
         or _unread_means_en(planner, request, table, words)
@@ -224,6 +227,33 @@ def _unread_listed_value(request: Request, table: Table, words: list[Token], whe
             continue
         start = words[k - 1].start if means else word.start
         return request.text[start : word.end]
+    return None
+
+
+def _unread_with_item(
+    planner: OfflinePlanner, request: Request, table: Table, words: list[Token]
+) -> str | None:
+    """«Клубы с бассейном и сауной», "clubs with a pool and a sauna": the second thing of a «с»/"with" list
+    no rule reads, when a rule read the first (bb-ru-030: has_pool alone, the sauna dropped); the list is
+    quoted. A Russian second item must be a noun in the instrumental, as the first is after «с»."""
+    for k in range(2, len(words) - 1):
+        joint, first = words[k], words[k - 1]
+        if joint.lower not in _WITH_JOINTS or not request.is_handled(first.start):
+            continue
+        # «с детским креслом и …», "with a child seat and …": the «с»/"with" up to four words back
+        opener = next((j for j in range(k - 2, max(-1, k - 6), -1) if words[j].lower in _WITH_WORDS), None)
+        if opener is None:
+            continue
+        after = k + 2 if words[k + 1].lower in _ARTICLES_EN and k + 2 < len(words) else k + 1
+        second = words[after]
+        if _CLAUSE_BREAK.search(request.text[words[opener].end : second.end]):
+            continue
+        if second.lang == "ru" and not any(p.pos == "NOUN" and p.case == "ablt" for p in second.parses[:2]):
+            continue
+        if second.lang == "en" and not second.lower.isalpha():
+            continue
+        if not _read(planner, request, table, second):
+            return request.text[words[opener].start : second.end]
     return None
 
 

@@ -168,6 +168,7 @@ from airflow_ai_etl.planning.vocabulary import (
     CURRENCY_RU,
     LOCATIVE_VALUE_MEANINGS,
     MANNER_PHRASES_EN,
+    ONES_WORD_NEGATIONS,
     ROW_PRONOUNS_EN,
     SHOW_FORMS_RU,
     STATE_VERB_COMPLEMENTS,
@@ -3186,6 +3187,14 @@ class RowFilters:
             past = self._closing_past_verb(request, t, tokens, j) and not (
                 negated or short or passive or ongoing or listed
             )
+            # «которые истекли или отменены»: no closing verb, but the first state of an «или» list
+            listed_first = (
+                None if where or stated or past else self._or_listed_past_state(request, table, tokens, j)
+            )
+            if listed_first is not None:
+                read_at = j
+                yield listed_first
+                continue
             if where or j >= len(tokens) or not (stated or past):
                 gift = (
                     None
@@ -3332,6 +3341,37 @@ class RowFilters:
             request.state_clauses.append((pronoun.start, verb.end))  # «которые продлили»: asked
             request.handled.append((pronoun.start, verb.end))
         return None
+
+    def _or_listed_past_state(
+        self, request: Request, table: Table, tokens: list[Token], j: int
+    ) -> tuple[int, str, str] | None:
+        """«которые истекли или отменены»: a Russian past verb that does not close the clause because an
+        «или» list of states follows is the list's first state; all of them, `state IN (...)` (bb-ru-041:
+        the first was dropped and only the last one read)."""
+        if j + 2 >= len(tokens) or tokens[j].lang != "ru" or not in_past(tokens[j].lower):
+            return None
+        if tokens[j + 1].lower not in ("или", "либо") or request.is_handled(tokens[j].start):
+            return None
+        value = self._past_state_value(request, table, tokens[j])
+        if value is None:
+            return None
+        values, last = self._or_joined_states(request, table, tokens, j, value)
+        if len(values) < 2:
+            return None
+        request.handled.append((tokens[j].start, tokens[last].end))
+        listing = ", ".join(_quote(v) for v in values)
+        return tokens[j].start, state_name(table), f"{state_name(table)} IN ({listing})"
+
+    def _past_state_value(self, request: Request, table: Table, verb: Token) -> str | None:
+        """The one state-column value a Russian past verb means, as `_past_verb_state` reads it («истекли» ->
+        'expired'); None when it means none, several, or another column's value."""
+        events = self._event_columns_of(table, verb)
+        if events:
+            return self._ask_if_status_may_hold(request, table, verb, events[0]) if len(events) == 1 else None
+        readings = past_state_readings(table, verb)
+        if len(readings) != 1 or readings[0][0] != state_name(table):
+            return None
+        return readings[0][1]
 
     @staticmethod
     def _or_joined_states(
@@ -4037,13 +4077,18 @@ class RowFilters:
             # "the flood damage ones": the word of the two that a listed value or a flag reads (wc108)
             # ", economy ones" (no article): the word itself
             first = start + 1 if request.tokens[start] == "the" else start
-            read = (self._ones_condition(request, table, i) for i in range(k, first - 1, -1))
-            found = next((c for c in read if c), None)
+            read = ((i, self._ones_condition(request, table, i)) for i in range(k, first - 1, -1))
+            at, found = next(((i, c) for i, c in read if c), (k, None))
             if found is None:
                 continue
             column, condition = found
             negator = self._negator_before(request, start)
-            result = self._negated(table, condition) if negator is not None else condition
+            # "the non-original ones": the "non-" split off the flag word turns it around (bb-en-007 read
+            # is_original = true); "not the non-original ones" turns it back
+            if (negator is not None) != (at > first and request.tokens[at - 1] in ONES_WORD_NEGATIONS):
+                result = self._negated(table, condition)
+            else:
+                result = condition
             # "exclude the corporate ones": the leave-out word was read with its rows (planner50), no
             # unread negation left for the final check to ask about
             first = start if negator is None else negator

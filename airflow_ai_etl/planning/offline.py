@@ -3612,6 +3612,8 @@ class OfflinePlanner:
                 return columns, i  # «мержим по id; паспорт ... замаскировать»: the sentence ended the list
             if columns and _opens_changed_rows(request, i):
                 return columns, i  # "upsert by id, changed rows by updated_at": the new-rows clause
+            if columns and request.in_schedule(i):
+                return columns, i  # «апсертом по code раз в сутки»: «раз» is the schedule's, not used_count
             if columns and COLUMN_NOUN.match(token) and i + 1 < len(tokens):
                 gap = request.text[request.spans[i][1] : request.spans[i + 1][0]]
                 if re.search(r"[,;.:!?()—–]", gap):
@@ -3627,7 +3629,9 @@ class OfflinePlanner:
             if fk_words and self.vocabulary.meanings(token) & {"date", "day"} and not table.column(token):
                 found = self._key_word_column(table, tokens, i, end)  # «по дате занятия»: the date itself
             found = found or self._word_column(table, tokens[i:end], fk_words)
-            found = self._generic_head_of_genitive(table, tokens, i, end, found, fk_words) or found
+            # «по code раз в сутки»: «раз» of the schedule is no genitive of the key's words
+            if not (i + 1 < end and request.in_schedule(i + 1)):
+                found = self._generic_head_of_genitive(table, tokens, i, end, found, fk_words) or found
             if self._qualifies_table(table, token, found):
                 i += 1  # "customer emails" of customers, "skip events with": the table's own word
                 continue

@@ -75,6 +75,11 @@ class Request:
     def is_handled(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.handled)
 
+    def in_schedule(self, index: int) -> bool:
+        """The word at `index` is one of the words the schedule read («раз» of «раз в сутки»)."""
+        at = self.spans[index][0]
+        return any(start <= at < end for start, end in self.schedule_spans)
+
     def role(self, index: int) -> str:
         """source / target / unknown: the nearest from- or to-word up to three words before."""
         for back in range(1, 4):

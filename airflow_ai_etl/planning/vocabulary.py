@@ -293,6 +293,8 @@ MANNER_PHRASES_EN: dict[str, str] = {
 
 # "successful ones only", "the failed one": English pronouns standing for the rows' own noun.
 ROW_PRONOUNS_EN = frozenset({"ones", "one"})
+# "the non-original ones": the prefix the hyphen splits off the kind word of "the <word> ones" negates it
+ONES_WORD_NEGATIONS = frozenset({"non"})
 
 # Russian lemmas of a business, a body or a service -> the English words a connection's description names it
 # by ('Delivery service database', 'Cinema chain …', 'University records database'): «службы доставки»,
