@@ -309,6 +309,7 @@ from airflow_ai_etl.planning.marts.words import (
 from airflow_ai_etl.planning.meaning_phrases import value_adjective_ids
 from airflow_ai_etl.planning.means import means_after_participle, without_means_prepositions
 from airflow_ai_etl.planning.newrows import says_recent
+from airflow_ai_etl.planning.marts.window_rows import bare_window_rows
 from airflow_ai_etl.planning.patterns import (
     DEDUPE,
     INCREMENTAL,
@@ -1009,6 +1010,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     rewrites: tuple[Callable[[str, Sequence[Token]], str], ...] = (  # each reads what the one before left
         lambda text, _: _unbracketed_units(_without_chat_phrases(text)),  # "nothing fancy", "keep it fresh"
         lambda text, _: _period_over_period(text),  # "week over week": weekly
+        bare_window_rows,  # «окно шестьдесят дней»: the rolling window of rows (marts120)
         lambda text, _: _without_example_brackets(_self_corrected(text)),  # "I mean by …", "(app, ivr...)"
         _bracketed_distinct,  # «пассажиров (уникальных)»: «уникальных пассажиров»
         lambda text, tokens: _written_out_cuts(planner, text, tokens),  # «лаб. анализов»
