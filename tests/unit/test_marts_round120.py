@@ -6,7 +6,10 @@ no refresh word) read as an incremental lookback, its rows' condition dropped; �
 (a library's holdings) as the money word of «фонд оплаты труда» and added sum(purchase_price); «кВт·ч и
 средняя стоимость» dropped the measure said by its unit.
 
-First pass: see FIRST_PASS below (recorded before any change).
+First pass (on c0fafac, before any change): 8 of 10 failed, all wrong confident (revenue summed weight_kg in
+both languages; both «окно N дней» read as a lookback; sum(purchase_price) added beside «в фонде»; kWh dropped
+beside «число сессий» and «средняя стоимость»). The two guards passed («Средний вес по породам», «окно
+пересчёта 2 дня» after «инкрементально»).
 """
 
 from __future__ import annotations
@@ -14,8 +17,6 @@ from __future__ import annotations
 import pytest
 
 from tests.planned import mart, wrong_of
-
-FIRST_PASS = "filled in below"
 
 CASES = [
     # a revenue word over a fact with no money column: asked, never the one numeric column summed

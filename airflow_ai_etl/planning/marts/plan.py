@@ -221,6 +221,8 @@ from airflow_ai_etl.planning.marts.row_filters import (
     _with_state_participle,
 )
 from airflow_ai_etl.planning.marts.spending import spending_measures
+from airflow_ai_etl.planning.marts.unit_items import unit_items_before_measure
+from airflow_ai_etl.planning.marts.window_rows import bare_window_rows
 from airflow_ai_etl.planning.marts.words import (
     _IDENTIFIER,
     _LOCAL_XLSX,
@@ -309,7 +311,6 @@ from airflow_ai_etl.planning.marts.words import (
 from airflow_ai_etl.planning.meaning_phrases import value_adjective_ids
 from airflow_ai_etl.planning.means import means_after_participle, without_means_prepositions
 from airflow_ai_etl.planning.newrows import says_recent
-from airflow_ai_etl.planning.marts.window_rows import bare_window_rows
 from airflow_ai_etl.planning.patterns import (
     DEDUPE,
     INCREMENTAL,
@@ -1017,6 +1018,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         lambda text, tokens: _comment_measures(planner, text, tokens),  # «к выплате»: net
         lambda text, tokens: _comment_glossed_measure(planner, text, tokens),  # «выручка (итоговая сумма)»
         lambda text, tokens: _unit_noun_measures(planner, text, tokens),  # «литры топлива»: sum of liters
+        lambda text, tokens: unit_items_before_measure(planner, text, tokens),  # «кВт·ч и средняя …»
         lambda text, tokens: _in_unit_measures(planner, text, tokens),  # «площадь в гектарах»: sum of area_ha
         lambda text, tokens: _money_noun_measures(planner, text, tokens),  # "claim payouts": approved_amount
         lambda text, tokens: spending_measures(planner, text, tokens),  # «затраты на ремонт»: repair_cost
