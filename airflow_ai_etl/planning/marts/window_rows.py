@@ -19,7 +19,7 @@ _ROLLING = "за последние"
 
 
 def _refresh_said(tokens: Sequence[Token]) -> bool:
-    """A refresh or incremental word anywhere («пересчитывать», «инкрементально»): a window may be a lookback."""
+    """A refresh or incremental word («пересчитывать», «инкрементально»): a window may be a lookback."""
     return any(_incremental(t) or (t.lang == "ru" and t.lemma in REFRESH_RU) for t in tokens)
 
 
