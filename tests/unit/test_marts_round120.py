@@ -9,7 +9,8 @@ no refresh word) read as an incremental lookback, its rows' condition dropped; �
 First pass (on c0fafac, before any change): 8 of 10 failed, all wrong confident (revenue summed weight_kg in
 both languages; both «окно N дней» read as a lookback; sum(purchase_price) added beside «в фонде»; kWh dropped
 beside «число сессий» and «средняя стоимость»). The two guards passed («Средний вес по породам», «окно
-пересчёта 2 дня» after «инкрементально»).
+пересчёта 2 дня» after «инкрементально»). The last two guards were added after the fix (a first version
+of the unit-item rule turned «литры и сумма» into one sum: bb's mbb-ru-41 became wrong confident).
 """
 
 from __future__ import annotations
@@ -94,6 +95,26 @@ CASES = [
             [["sum", "energy_kwh"], ["avg", "cost"]],
             ["station_id"],
             mart__time_grain=["started_at", "month"],
+        ),
+    ),
+    (  # guard: a bare money word after «и» stays the subject rules' pair (mbb-ru-41 was asked, not one sum)
+        "logistics",
+        "Топливные карты: литры и сумма по машинам, помесячно",
+        mart(
+            "fleet.fuel_cards",
+            [["sum", "liters"], ["sum", "amount"]],
+            ["vehicle_id"],
+            mart__time_grain=["refueled_at", "month"],
+        ),
+    ),
+    (  # a unit noun the unit rules know, beside a count, in another catalog
+        "agro",
+        "Заправки техники: литры и число заправок по машинам, понедельно",
+        mart(
+            "ops.fuel_logs",
+            [["sum", "liters"], ["count", None]],
+            ["machine_id"],
+            mart__time_grain=["refueled_at", "week"],
         ),
     ),
 ]

@@ -5,7 +5,8 @@ its column's comment opens with: «отпущено кВт·ч» of energy_kwh '
 and an item said with a measure word («средняя стоимость», «число сессий»), is the sum of the one numeric
 column of the connection that carries that unit, as «сумма кВт·ч и число сессий» already was. The subject
 rules read such a unit only with no measure word said, so the measure was dropped (mbb-ru-21). The item
-becomes «сумма <column>»; a unit that several columns carry is left to the rules that ask which.
+becomes «сумма <column>»; a unit that several columns carry is left to the rules that ask which, and a
+bare money word after «и» («литры и сумма») to the subject rules, which read the pair (mbb-ru-41).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 from airflow_ai_etl.planning.lexer import Token
 from airflow_ai_etl.planning.marts.ground import _fact_connections, _numeric_columns
 from airflow_ai_etl.planning.marts.measures import MEASURE_UNITS, _carries_unit
-from airflow_ai_etl.planning.marts.words import _measure_func
+from airflow_ai_etl.planning.marts.words import MONEY_RU, _measure_func
 
 if TYPE_CHECKING:
     from airflow_ai_etl.planning.offline import OfflinePlanner
@@ -55,6 +56,8 @@ def unit_items_before_measure(planner: OfflinePlanner, text: str, tokens: Sequen
     for j, t in enumerate(tokens):
         if t.lower != "и" or j + 1 >= len(tokens) or _measure_func(tokens, j + 1) is None:
             continue
+        if tokens[j + 1].lemma in MONEY_RU:
+            continue  # «литры и сумма»: a bare money word, the subject rules' pair (liters, amount)
         start = _item_start(tokens, j)
         if start is None:
             continue
