@@ -11,6 +11,9 @@ both languages; both «окно N дней» read as a lookback; sum(purchase_pr
 beside «число сессий» and «средняя стоимость»). The two guards passed («Средний вес по породам», «окно
 пересчёта 2 дня» after «инкрементально»). The last two guards were added after the fix (a first version
 of the unit-item rule turned «литры и сумма» into one sum: bb's mbb-ru-41 became wrong confident).
+The «старших мастеров» pair was added with its rule (not run before it); before the rule, a near request
+(«Заказ-наряды старших мастеров: нормо-часы по станциям, понедельно, только выполненные») planned
+`status = 'done'` with the joined flag dropped, as bb's mbb-ru-08 did.
 """
 
 from __future__ import annotations
@@ -115,6 +118,23 @@ CASES = [
             [["sum", "liters"], ["count", None]],
             ["machine_id"],
             mart__time_grain=["refueled_at", "week"],
+        ),
+    ),
+    # a joined table's flag spelled by an adjective beside a read filter: asked, never dropped
+    (
+        "autoservice",
+        "Заказ-наряды старших мастеров по станциям помесячно, только выполненные",
+        {"status": "needs_clarification"},
+    ),
+    (  # guard: with no flag word, the read filter stands
+        "autoservice",
+        "Заказ-наряды мастеров: нормо-часы по станциям, понедельно по дате закрытия, только выполненные",
+        mart(
+            "service.work_orders",
+            [["sum", "labor_hours"]],
+            ["station_id"],
+            mart__time_grain=["closed_at", "week"],
+            mart__where="status = 'done'",
         ),
     ),
 ]

@@ -1845,6 +1845,7 @@ def _residue(
         )
         counted = _counted_column_words(ph, ground, fact, where)
         unmeasured = _unmeasured_column_words(left, ground, fact, where, measured)
+        flagged = _joined_flag_words(left, ground, fact, where)
         left = [
             t
             for t in left
@@ -1853,8 +1854,30 @@ def _residue(
             or id(t) in listed
             or id(t) in counted
             or id(t) in unmeasured
+            or id(t) in flagged
         ]
     return " ".join(t.text for t in left)
+
+
+def _joined_flag_words(left: Sequence[Token], ground: _Ground, fact: Table, where: str) -> set[int]:
+    """«Заказ-наряды старших мастеров …, только выполненные»: an unread Russian adjective spelling the comment
+    of a flag of a table the fact references (mechanics.is_senior 'Старший мастер') is a condition on that
+    table, not among the words the filter rules read for `status = 'done'`: it is asked, never dropped
+    (marts120, mbb-ru-08)."""
+    flags = [
+        (c.name, _comment_lemmas(c.comment or ""))
+        for other in ground.tables
+        if other is not fact and _fk_column(fact, other) is not None
+        for c in other.columns
+        if column_kind(c.type).family == "bool"
+    ]
+    return {
+        id(t)
+        for t in left
+        if t.lang == "ru"
+        and any(p.pos == "ADJF" for p in t.parses[:1])
+        and any(t.lemma in lemmas and not re.search(rf"\b{name}\b", where) for name, lemmas in flags)
+    }
 
 
 def _adjective_of_stem(adjective: str, noun: str) -> bool:
