@@ -1539,6 +1539,10 @@ def _measures(
                 questions.append(ask("sum_or_count", word=cue.text, table=fact.name, column=numeric[0].name))
                 continue  # "calls per subscriber, sum": of duration_sec, or the calls counted?
             checked = any(_ru(w, {"чек"}) for w in [cue, *object_words])
+            # «Выручка по породам» of pets: weight_kg 'Вес, кг' (decimal) is no takings; asked (marts120)
+            no_takings = any(_word(w, REVENUE_RU, REVENUE_EN) for w in [cue, *object_words]) and all(
+                _unit_amount(fact, c) for c in money
+            )
             if money and any(_word(w, REVENUE_RU, REVENUE_EN) for w in [cue, *object_words]):
                 # «Витрина доставок: выручка …»: tip_amount is the courier's tip, no revenue of the deliveries
                 takings = named_money or money
@@ -1548,7 +1552,9 @@ def _measures(
                 columns = ", ".join(c.name for c in money) or "-"
                 questions.append(ask("no_check", func=m.func, table=fact.name, words=words, columns=columns))
                 continue  # «средний чек» of deliveries: tip_amount is a tip, never the order's check
-            if (money_word or fact_row) and len(money) == 1:
+            if no_takings:
+                column = None
+            elif (money_word or fact_row) and len(money) == 1:
                 column = money[0]  # «самая крупная продажа»: the sale's amount
             elif money_word and len(named_money) == 1:
                 column = named_money[0]  # «литры и сумма»: amount, not liters (both decimal)
@@ -1557,8 +1563,6 @@ def _measures(
                 revenue = any(_word(w, REVENUE_RU, REVENUE_EN) for w in [cue, *object_words])
                 column = _row_total(fact) if revenue else None
             elif len(numeric) == 1:
-                column = numeric[0]
-            elif money_word and not money and len(numeric) == 1:
                 column = numeric[0]
         # «Страховые суммы по каналам» of 'Страховая сумма': an adjective agreeing with the cue says which sum
         said_before = (
@@ -2495,6 +2499,11 @@ def _carries_unit(table: Table, column: Column, unit: str) -> bool:
         return False
     parts, pattern = MEASURE_UNITS[unit]
     return bool(parts & set(column.name.lower().split("_"))) or bool(re.search(pattern, comment))
+
+
+def _unit_amount(table: Table, column: Column) -> bool:
+    """A column holding an amount in a unit of measure (kg, liters, km, minutes), so no money."""
+    return any(_carries_unit(table, column, unit) for unit in MEASURE_UNITS)
 
 
 def _names_rows_of(ground: _Ground, table: Table, word: Token) -> bool:

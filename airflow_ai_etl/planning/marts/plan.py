@@ -221,6 +221,8 @@ from airflow_ai_etl.planning.marts.row_filters import (
     _with_state_participle,
 )
 from airflow_ai_etl.planning.marts.spending import spending_measures
+from airflow_ai_etl.planning.marts.unit_items import unit_items_before_measure
+from airflow_ai_etl.planning.marts.window_rows import bare_window_rows
 from airflow_ai_etl.planning.marts.words import (
     _IDENTIFIER,
     _LOCAL_XLSX,
@@ -1009,12 +1011,14 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     rewrites: tuple[Callable[[str, Sequence[Token]], str], ...] = (  # each reads what the one before left
         lambda text, _: _unbracketed_units(_without_chat_phrases(text)),  # "nothing fancy", "keep it fresh"
         lambda text, _: _period_over_period(text),  # "week over week": weekly
+        bare_window_rows,  # «окно шестьдесят дней»: the rolling window of rows (marts120)
         lambda text, _: _without_example_brackets(_self_corrected(text)),  # "I mean by …", "(app, ivr...)"
         _bracketed_distinct,  # «пассажиров (уникальных)»: «уникальных пассажиров»
         lambda text, tokens: _written_out_cuts(planner, text, tokens),  # «лаб. анализов»
         lambda text, tokens: _comment_measures(planner, text, tokens),  # «к выплате»: net
         lambda text, tokens: _comment_glossed_measure(planner, text, tokens),  # «выручка (итоговая сумма)»
         lambda text, tokens: _unit_noun_measures(planner, text, tokens),  # «литры топлива»: sum of liters
+        lambda text, tokens: unit_items_before_measure(planner, text, tokens),  # «кВт·ч и средняя …»
         lambda text, tokens: _in_unit_measures(planner, text, tokens),  # «площадь в гектарах»: sum of area_ha
         lambda text, tokens: _money_noun_measures(planner, text, tokens),  # "claim payouts": approved_amount
         lambda text, tokens: spending_measures(planner, text, tokens),  # «затраты на ремонт»: repair_cost
@@ -1841,6 +1845,7 @@ def _residue(
         )
         counted = _counted_column_words(ph, ground, fact, where)
         unmeasured = _unmeasured_column_words(left, ground, fact, where, measured)
+        flagged = _joined_flag_words(left, ground, fact, where)
         left = [
             t
             for t in left
@@ -1849,8 +1854,30 @@ def _residue(
             or id(t) in listed
             or id(t) in counted
             or id(t) in unmeasured
+            or id(t) in flagged
         ]
     return " ".join(t.text for t in left)
+
+
+def _joined_flag_words(left: Sequence[Token], ground: _Ground, fact: Table, where: str) -> set[int]:
+    """«Заказ-наряды старших мастеров …, только выполненные»: an unread Russian adjective spelling the comment
+    of a flag of a table the fact references (mechanics.is_senior 'Старший мастер') is a condition on that
+    table, not among the words the filter rules read for `status = 'done'`: it is asked, never dropped
+    (marts120, mbb-ru-08)."""
+    flags = [
+        (c.name, _comment_lemmas(c.comment or ""))
+        for other in ground.tables
+        if other is not fact and _fk_column(fact, other) is not None
+        for c in other.columns
+        if column_kind(c.type).family == "bool"
+    ]
+    return {
+        id(t)
+        for t in left
+        if t.lang == "ru"
+        and any(p.pos == "ADJF" for p in t.parses[:1])
+        and any(t.lemma in lemmas and not re.search(rf"\b{name}\b", where) for name, lemmas in flags)
+    }
 
 
 def _adjective_of_stem(adjective: str, noun: str) -> bool:

@@ -936,6 +936,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     if _summed_by_dimension(tokens, i) or _summed_per_grain(tokens, i):
         return "sum"  # "charges summed by charge type": the rows' money added up per group, never a row count
     if _word(t, SUM_RU, SUM_EN):
+        if t.lower == "фонде" and before and before[-1].lower in ("в", "во"):
+            return None  # «Экземпляры в фонде» of a library: where the copies are, no money fund (marts120)
         if grammar.in_column_list(tokens, i):
             return None  # "only id, customer_id and total": the column, not a sum
         if any(_measure_func(tokens, k) in ("avg", "min", "max") for k in range(max(0, i - 2), i)):
