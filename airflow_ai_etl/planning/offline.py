@@ -1912,9 +1912,9 @@ class OfflinePlanner:
         named = self._value_table(request, conn_id, at)
         token = next(iter(tokenize(request.raw[at])), None)
         wanted = value_meanings(token) if token is not None else set()
-        if token is None or self._compound_tail_table(token.lower, conn_id):
-            # «Мультфильмы»: a compound whose tail names the table names it only with its kind in brackets
-            # (planner100); asked (fixreg29b)
+        if token is None or named.keys() & self._compound_tail_table(token.lower, conn_id).keys():
+            # «Мультфильмы»: a compound whose tail names the same table names it only with its kind in
+            # brackets (planner100); asked. «Крановщиков» (tail of suppliers) stays a kind (fixreg29b)
             return {}
         listing = {
             name: table
