@@ -226,6 +226,7 @@ from airflow_ai_etl.planning.schedule import (
     two_schedules,
 )
 from airflow_ai_etl.planning.spelling import Correction, Speller
+from airflow_ai_etl.planning.state_column import state_column
 from airflow_ai_etl.planning.triggers import (
     RELATIVE,
     START_VERBS,
@@ -1845,10 +1846,14 @@ class OfflinePlanner:
             )
         return Found((self.catalog.connections[conn_id], tables[0]))
 
-    def _table_hits(self, request: Request, conn_id: str) -> dict[str, tuple[Table, list[int]]]:
+    def _table_hits(
+        self, request: Request, conn_id: str, *, kinds: bool = True
+    ) -> dict[str, tuple[Table, list[int]]]:
         """Tables the request names -> the indices of the words naming them (exact names win). Words inside a
         relative clause or a passive agent phrase («заявки, где ждём ответа от клиента», "comments written by
-        customers") state a condition on the rows: the tables the other words name come first (planner130)."""
+        customers") state a condition on the rows: the tables the other words name come first (planner130).
+        `kinds` False: a phrase inside a request (`_phrase_tables`) names no table by a listed kind alone
+        («Записи на занятия, неявки»: «неявки» is a state of the bookings, not a second table; fixreg29b)."""
         source = clauses.list_source_indices(request)
         if source:  # «Старших смены из списка агентов»: the register named is the table, the rest its rows
             hits = self._table_hits_past(request, conn_id, frozenset(range(len(request.tokens))) - source)
@@ -1863,7 +1868,7 @@ class OfflinePlanner:
             self._table_hits_past(request, conn_id, frozenset())
             or self._kind_of_named_rows(request, conn_id)
             or self._rows_named_by_meaning(request, conn_id)
-            or self._rows_named_by_listed_kind(request, conn_id)
+            or (self._rows_named_by_listed_kind(request, conn_id) if kinds else {})
         )
 
     def _rows_named_by_listed_kind(
@@ -1907,10 +1912,19 @@ class OfflinePlanner:
         named = self._value_table(request, conn_id, at)
         token = next(iter(tokenize(request.raw[at])), None)
         wanted = value_meanings(token) if token is not None else set()
+        if token is None or named.keys() & self._compound_tail_table(token.lower, conn_id).keys():
+            # «Мультфильмы»: a compound whose tail names the same table names it only with its kind in
+            # brackets (planner100); asked. «Крановщиков» (tail of suppliers) stays a kind (fixreg29b)
+            return {}
         listing = {
             name: table
             for name, table in named.items()
-            if any(stem(v.lower()) in wanted for c in table.columns for v in listed_values(c.comment))
+            if any(
+                stem(v.lower()) in wanted
+                for c in table.columns
+                if c is not state_column(table)  # «Неявки» (no_show): a state, no kind (planner105)
+                for v in listed_values(c.comment)
+            )
         }
         return listing if len(listing) == 1 else {}
 
@@ -2965,7 +2979,7 @@ class OfflinePlanner:
         if key not in self._phrases:
             if len(self._phrases) > 4096:  # bounded: a long-lived planner sees many phrases
                 self._phrases.clear()
-            hits = self._table_hits(Request(text), conn_id)
+            hits = self._table_hits(Request(text), conn_id, kinds=False)
             self._phrases[key] = {name: table for name, (table, _) in hits.items()}
         return self._phrases[key]
 

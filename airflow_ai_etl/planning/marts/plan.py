@@ -16,7 +16,12 @@ from airflow_ai_etl.marts.resolve import MartQuestion, column_kind, resolve_mart
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
 from airflow_ai_etl.planning import grammar
-from airflow_ai_etl.planning.filters import EN_PARTICIPLE, state_two_columns_question, value_meanings
+from airflow_ai_etl.planning.filters import (
+    EN_PARTICIPLE,
+    _is_time_column,
+    state_two_columns_question,
+    value_meanings,
+)
 from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.lexicon import CURRENCY_COMMENT_PREFIXES, is_
 from airflow_ai_etl.planning.marts.dimensions import (
@@ -884,11 +889,13 @@ def _listed_value_unmeasured(
     """ "liters of petrol" (fuel_kind 'diesel, petrol, gas'): a word in a measure's phrase meaning a value a
     text column of the fact lists says which rows are measured; the comment listing it makes it name that
     column too, which must not read it as the measured quantity's own word. A word naming a measured column
-    is not one."""
+    is not one, nor one naming a time column of the fact: "total weight delivered per day" says the event
+    whose time (delivered_at) the grain is over, as it did before marts119 (marts round30, fixreg29b)."""
     if not _means_listed_value(token, fact):
         return False
     measured = {m["column"] for m in measures if m.get("column")}
-    return not any(c.name in measured for c in ground.columns_named(fact, [token]))
+    named = ground.columns_named(fact, [token])
+    return not any(c.name in measured or _is_time_column(c) for c in named)
 
 
 def _state_of_measured_column(definition: dict[str, Any], tokens: Sequence[Token]) -> None:
