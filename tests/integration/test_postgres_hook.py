@@ -61,7 +61,7 @@ def test_cdc_hook_is_a_base_hook_whose_connections_are_postgres_hooks(shop_db, m
     from airflow.providers.postgres.hooks.postgres import PostgresHook
     from airflow.sdk import BaseHook
 
-    from airflow_ai_etl.hooks.cdc import PostgresCDCHook
+    from airflow_ai_etl.hooks.cdc import WALSENDER_OPTIONS, PostgresCDCHook
 
     conn_id = _connection(shop_db, monkeypatch, application_name="cdc-orders", cursor="dictcursor",
                           options="-c work_mem=6MB")  # fmt: skip
@@ -93,7 +93,8 @@ def test_cdc_hook_is_a_base_hook_whose_connections_are_postgres_hooks(shop_db, m
     replication = hook.connect(replication=True)
     try:
         assert type(replication).__name__ == "LogicalReplicationConnection"
-        assert replication.get_dsn_parameters()["options"] == "-c work_mem=6MB"
+        # the connection's own options, then the CDC session settings a walsender takes only at startup
+        assert replication.get_dsn_parameters()["options"] == f"-c work_mem=6MB {WALSENDER_OPTIONS}"
         assert "application_name=cdc-orders" in replication.dsn
     finally:
         replication.close()
