@@ -49,6 +49,16 @@ def ok_spec(catalog: str, text: str) -> PipelineSpec:
     return outcome.spec
 
 
+def where_or_asked(catalog: str, text: str, needed: tuple[str, ...]) -> None:
+    """Planned with every condition of `needed` in the WHERE, or asked; never planned without one."""
+    outcome = plan_in(catalog, text)
+    if outcome.status == "ok":
+        where = outcome.spec.source.where or ""  # type: ignore[union-attr]
+        assert all(part in where for part in needed), (text, where)
+    else:
+        assert outcome.status == "needs_clarification", (text, outcome.questions)
+
+
 def ok(**fields: Any) -> dict[str, Any]:
     """An expected plan: the fields named (dotted names with "__" for "."), the README's defaults for the rest."""
     return {"status": "ok", **{name.replace("__", "."): value for name, value in fields.items()}}

@@ -20,17 +20,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.planned import plan_in
-
-
-def _where_or_asked(catalog: str, text: str, needed: tuple[str, ...]) -> None:
-    """Planned with every condition of `needed` in the WHERE, or asked; never planned without one."""
-    outcome = plan_in(catalog, text)
-    if outcome.status == "ok":
-        where = outcome.spec.source.where or ""  # type: ignore[union-attr]
-        assert all(part in where for part in needed), (text, where)
-    else:
-        assert outcome.status == "needs_clarification", (text, outcome.questions)
+from tests.planned import plan_in, where_or_asked
 
 
 @pytest.mark.parametrize(
@@ -51,7 +41,7 @@ def _where_or_asked(catalog: str, text: str, needed: tuple[str, ...]) -> None:
     ],
 )  # fmt: skip
 def test_a_second_condition_is_read_or_asked(catalog: str, text: str, needed: tuple[str, ...]) -> None:
-    _where_or_asked(catalog, text, needed)
+    where_or_asked(catalog, text, needed)
 
 
 @pytest.mark.parametrize(
