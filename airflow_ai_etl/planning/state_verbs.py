@@ -22,6 +22,7 @@ from collections.abc import Iterable, Sequence
 from airflow_ai_etl.catalog import Column, Table, listed_values
 from airflow_ai_etl.planning import flags
 from airflow_ai_etl.planning.lexer import Token, tokenize
+from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
 from airflow_ai_etl.planning.request import Request
 from airflow_ai_etl.planning.state_column import state_column
 from airflow_ai_etl.planning.vocabulary import VALUE_MEANINGS, stem
@@ -44,6 +45,8 @@ COMPOUND_PART_MEANINGS = {
 }  # fmt: skip
 # Prepositions between an entry verb and its state noun: «ушли в просрочку», «вышли на пенсию».
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
+# Words between a relative pronoun and its verb: «которые уже ушли», «которые не прошли».
+_BEFORE_VERB = frozenset({"уже", "не", "ещё", "еще", "так", "и"})
 # How far after the verb its noun may stand: «ушедшие (уже) в просрочку».
 _NOUN_REACH = 3
 
@@ -62,6 +65,7 @@ def entered_state_conditions(request: Request, table: Table) -> Iterable[tuple[i
         for noun in _objects(request, words, k):
             reading = _reading(table, status, verb, noun, negated)
             if reading is None:
+                _ask_unread_entry(request, words, k, noun)
                 continue
             column, condition = reading
             request.handled.append((start, noun.end))
@@ -69,17 +73,37 @@ def entered_state_conditions(request: Request, table: Table) -> Iterable[tuple[i
             break
 
 
+def _ask_unread_entry(request: Request, words: Sequence[Token], k: int, noun: Token) -> None:
+    """«кредиты, которые ушли в архив» where no listed value is the noun's: the clause says which rows, so it
+    is asked (unless another rule reads a condition in it), never dropped (planner156: every row was loaded).
+    Only after a relative pronoun («ушедшие в …» is asked by the participle rule), and not when the noun is a
+    word of the schedule or a time («которые поступили в понедельник»)."""
+    verb = words[k]
+    if not verb.lemmas & ENTRY_VERBS or request.is_handled(noun.start):
+        return
+    if any(lexicon_concepts(lemma, "ru") for lemma in noun.lemmas):
+        return
+    if any(a <= noun.start < b for a, b in request.schedule_spans):
+        return
+    j = k - 1
+    while j >= 0 and (words[j].lower in _BEFORE_VERB):
+        j -= 1
+    if j >= 0 and "который" in words[j].lemmas:
+        request.state_clauses.append((words[j].start, noun.end))
+
+
 def _verb_like(word: Token) -> bool:
     return any(p.pos in ("VERB", "INFN", "PRTF", "PRTS", "GRND") for p in word.parses)
 
 
 def _objects(request: Request, words: Sequence[Token], k: int) -> Iterable[Token]:
-    """The nouns right after verb `k` in its clause, past a preposition or an adverb («уже»)."""
+    """The noun right after verb `k` in its clause, past a preposition, an adverb («уже») or an adjective."""
     for noun in words[k + 1 : k + 1 + _NOUN_REACH]:
         if re.search(r"[,;:()—]", request.text[words[k].end : noun.start]) or noun.lang != "ru":
             return
-        if noun.lower in _PLACE_PREPOSITIONS or any(p.pos == "ADVB" for p in noun.parses[:1]):
-            continue  # «в» has a noun reading of its own (the volt's abbreviation)
+        modifier = any(p.pos in ("ADVB", "ADJF", "PRTF") for p in noun.parses[:1])
+        if noun.lower in _PLACE_PREPOSITIONS or modifier:
+            continue  # «в» has a noun reading of its own (the volt's abbreviation); «в спящий режим»
         if any(p.pos == "NOUN" for p in noun.parses):
             yield noun
         return
@@ -93,8 +117,8 @@ def _reading(
         value = _entered_value(status, verb, noun) or _compound_value(status, verb, noun)
         if value is not None:
             return status.name, f"{status.name} {sign} '{value}'"
-    if negated or not any(p.pos in ("PRTF", "VERB") for p in verb.parses):
-        return None
+    if negated or not any(p.pos == "PRTF" for p in verb.parses[:1]):
+        return None  # a relative clause's verb («которые дали в подарок») is read by the clause rule
     gifts = flags.head_noun_flags(table, noun)  # «положенные в подарок по акции» of 'Подарок по акции'
     return (gifts[0], f"{gifts[0]} = true") if len(gifts) == 1 else None
 
