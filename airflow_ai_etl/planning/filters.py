@@ -47,6 +47,7 @@ from airflow_ai_etl.planning import (
     negated_lists,
     negation,
     retractions,
+    state_verbs,
 )
 from airflow_ai_etl.planning.abbreviations import spells_initials
 from airflow_ai_etl.planning.clauses import contact_clause_en, follows_cause_cue
@@ -169,6 +170,7 @@ from airflow_ai_etl.planning.vocabulary import (
     LOCATIVE_VALUE_MEANINGS,
     MANNER_PHRASES_EN,
     ONES_WORD_NEGATIONS,
+    PREDICATE_VALUE_MEANINGS,
     ROW_PRONOUNS_EN,
     SHOW_FORMS_RU,
     STATE_VERB_COMPLEMENTS,
@@ -601,7 +603,8 @@ class RowFilters:
             self._counted_conditions,
             self._comparative_conditions,
             self._marked_conditions, self._english_meaning_conditions, self._status_conditions,
-            self._state_conditions, self._clause_state_conditions, self._value_conditions,
+            self._state_conditions, self._clause_state_conditions, self._entered_state_conditions,
+            self._value_conditions,
             self._place_conditions, self._listed_run_conditions, self._kind_noun_before_values,
             self._value_noun_conditions,
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
@@ -3045,6 +3048,7 @@ class RowFilters:
             stems = {stem(word.lower)}
         # "self-employed" of is_contractor 'Самозанятый (не в штате)': its comment's word (planner128)
         english = set(_flags_reading_english(table, word)) if word.lang == "en" else set()
+        said = passive_lemmas(word) if word.lang == "ru" else set()
         found = []
         for column in table.columns:
             if "bool" not in column.type.lower():
@@ -3052,7 +3056,7 @@ class RowFilters:
             parts = [p for p in name_parts(column.name) if p not in ("is", "has", "flag")]
             name_hit = any(_same_root(stem(p), s) for p in parts for s in stems) or column.name in english
             comment = state_words([c for c in tokenize(column.comment or "") if c.lang == word.lang])
-            comment_hit = any(c.lemmas & word.lemmas for c in comment) if word.lang == "ru" else False
+            comment_hit = any(c.lemmas & said for c in comment) if word.lang == "ru" else False
             if comment_hit and flags.manner_adverbs(column):
                 # «работающие станции» of 'Работает круглосуточно': the verb alone says no state, its adverb
                 # does («круглосуточные», «работающие круглосуточно»); 'Работает сейчас' keeps the verb
@@ -3075,6 +3079,19 @@ class RowFilters:
         meanings = set(self.vocabulary.meanings(word))
         naming = words(without_listed(column.comment))
         return bool(meanings) and any(meanings & set(self.vocabulary.meanings(w)) for w in naming)
+
+    @staticmethod
+    def _entered_state_conditions(request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """«ушедшие в просрочку», «ожидающие запчастей», «положенные в подарок»: planning/state_verbs.py."""
+        return state_verbs.entered_state_conditions(request, table)
+
+    def _clause_rows_noun(self, table: Table, word: Token) -> bool:
+        """A Russian noun that names the rows themselves: a noun of the table's comment («книгу» of 'Выдачи
+        книг читателям', «аккаунт» of 'Клиенты (аккаунты водителей …)') or the state column's subject
+        («аккаунт» of 'Статус аккаунта'). Between a relative pronoun and its verb it is the clause's subject
+        or object, and the verb still states the row's state (planner156: the clause was asked)."""
+        nouns = {p.lemma for c in tokenize(table.comment or "") for p in c.parses[:1] if p.pos == "NOUN"}
+        return bool(nouns & word.lemmas) or self._names_state_column(table, word.lower)
 
     def _clause_state_conditions(
         self, request: Request, table: Table, _: bool
@@ -3123,6 +3140,14 @@ class RowFilters:
                     pass  # «где пломба не цела»: the subject comes before the predicate
                 elif whose and not negated and j <= i + 2 and self._names_state_column(table, word.lower):
                     pass  # "whose account got deleted" of status 'Статус аккаунта': the state's own subject
+                elif (
+                    opener
+                    and first == "NOUN"
+                    and not negated
+                    and j == i + 1
+                    and self._clause_rows_noun(table, word)
+                ):
+                    pass  # «по которым книгу вернули», «у которых аккаунт заблокирован»: the rows' own noun
                 else:
                     break
                 j += 1
@@ -3147,7 +3172,9 @@ class RowFilters:
                 # the rest of the flag's name ("not under warranty" of is_under_warranty: "warranty" alone is
                 # no second, un-negated reading)
                 phrasal = j + 1 < len(tokens) and tokens[j + 1].lower in _PHRASAL_PARTICLES
-                end = max(tokens[j + 1].end if phrasal else 0, _flag_name_end(request, tokens, j, flags[0]))
+                flag = table.column(flags[0])
+                named = _flag_name_end(request, tokens, j, flags[0], (flag.comment or "") if flag else "")
+                end = max(tokens[j + 1].end if phrasal else 0, named)
                 request.handled.append((t.start, end))
                 read_at = j
                 yield tokens[j].start, flags[0], f"{flags[0]} = {'false' if negated else 'true'}"
@@ -5509,6 +5536,8 @@ class RowFilters:
                 continue
             meanings = {m for lemma in _adjective_lemmas(adj) for m in ADJECTIVE_VALUES.get(lemma, ())}
             listed = listed_values(column.comment)
+            if _names_column_before_value(adj, tokens[k + 2 : k + 3], column, listed):
+                continue  # «карты платёжной системы mir»: the column's own name, then its value (planner156)
             values = [
                 v
                 for v in listed
@@ -7597,6 +7626,8 @@ def value_meanings(
     )
     lemmas = {p.lemma for p in word.parses if p.pos in kinds}
     found = {stem(m) for lemma in lemmas for m in VALUE_MEANINGS.get(lemma, ())}
+    if predicate:  # «которые проданы»: a predicate's meaning no attribute has (planner156)
+        found |= {stem(m) for lemma in lemmas for m in PREDICATE_VALUE_MEANINGS.get(lemma, ())}
     readings = word.parses if locative else word.parses[:1]
     places = [p for p in readings if p.pos == "NOUN" and p.case in ("loct", "loc2")]
     found |= {stem(m) for p in places for m in LOCATIVE_VALUE_MEANINGS.get(p.lemma, ())}
@@ -8258,15 +8289,20 @@ def _comment_lemmas(column: Column | None) -> set[str]:
     return {lemma for word in tokenize(column.comment or "") for lemma in word.lemmas}
 
 
-def _flag_name_end(request: Request, tokens: list[Token], j: int, flag: str) -> int:
+def _flag_name_end(request: Request, tokens: list[Token], j: int, flag: str, comment: str = "") -> int:
     """The end of word `j` and of the English words right after it that are parts of the flag's name
-    ("under warranty" of is_under_warranty), in the same clause."""
+    ("under warranty" of is_under_warranty), in the same clause; or of the Russian words after it that its
+    comment says («не опубликованы на сайте» of 'Опубликован на сайте': planner156, «на сайте» was read
+    again alone as the flag's true)."""
     parts = set(name_parts(flag))
+    said = {lemma for c in tokenize(comment) for lemma in c.lemmas}
     end = j
     while (
         end + 1 < len(tokens)
-        and tokens[end + 1].lang == "en"
-        and stem(tokens[end + 1].lower) in parts
+        and (
+            (tokens[end + 1].lang == "en" and stem(tokens[end + 1].lower) in parts)
+            or (tokens[end + 1].lang == "ru" and bool(tokens[end + 1].lemmas & said))
+        )
         and not _crosses_clause(request, tokens[end], tokens[end + 1])
     ):
         end += 1
@@ -8823,9 +8859,33 @@ def _listed_values_meant(
     meant = value_meanings(verb, predicate, ongoing) if verb.lang == "ru" else set()
     found = [v for v in values if stem(v) in meant]
     if len(found) > 1:  # «доставляются»: 'delivering', not 'delivered' sharing its stem
-        exact = {m for p in verb.parses for m in VALUE_MEANINGS.get(p.lemma, ())}
+        exact = {m for p in verb.parses for m in _value_meanings_of(p.lemma, predicate)}
         found = [v for v in found if v in exact]
     return found
+
+
+def _names_column_before_value(adj: Token, after: list[Token], column: Column, listed: Sequence[str]) -> bool:
+    """The adjective is a word of the column's own name ('Платёжная система (mir, visa, …)') and a value the
+    column lists comes right after its noun: «платёжной системы mir» names the column and says the value,
+    which the value rules read; it is no value of its own to ask about."""
+    comment = {lemma for c in tokenize(without_listed(column.comment)) for lemma in c.lemmas}
+    return bool(after) and after[0].lower in listed and bool(adj.lemmas & comment)
+
+
+def passive_lemmas(word: Token) -> set[str]:
+    """A Russian word's lemmas, and a reflexive verb's lemma without «-ся» too: «(не) орошаются» is the
+    passive of «орошать», the verb of 'Орошаемое поле' (is_irrigated), «пополняются» of 'Вклад пополняемый'
+    (planner156: the clause was asked). The dictionary files «орошаться» as a verb of its own."""
+    reflexive = {
+        p.lemma[:-2] for p in word.parses if p.pos in ("VERB", "INFN") and p.lemma.endswith(("ся", "сь"))
+    }
+    return word.lemmas | reflexive
+
+
+def _value_meanings_of(lemma: str, predicate: bool) -> tuple[str, ...]:
+    """The English words a lemma means as a listed value; a predicate's own meanings too (planner156)."""
+    own = PREDICATE_VALUE_MEANINGS.get(lemma, ()) if predicate else ()
+    return VALUE_MEANINGS.get(lemma, ()) + own
 
 
 def past_state_readings(table: Table, verb: Token) -> list[tuple[str, str]]:

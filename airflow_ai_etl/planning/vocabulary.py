@@ -640,6 +640,17 @@ VALUE_MEANINGS = {
     # planner135: «объявления об аренде» ('Вид объявления (sale, rent)'): the listing's kind; «аренда» alone
     # still names the leases ('Договоры аренды'), the noun after «о/об» is the head's topic
     "аренда": ("rent",),
+    # planner156: states said by a clause's verb or participle: «хозяйства, которые законсервированы»
+    # ('Статус хозяйства: active, conserved, sold'; a site's 'mothballed'), «клиентов, которых забанили»
+    "законсервировать": ("conserved", "mothballed"), "законсервированный": ("conserved", "mothballed"),
+    "забанить": ("banned",), "забаненный": ("banned",),
+}  # fmt: skip
+
+# planner156: meanings a clause's predicate says and an attribute does not: «хозяйства, которые проданы»,
+# «которые продали» are 'sold'; «проданных штук» of a sales mart is every row sold, no state (planner122), so
+# only the predicate forms (short participle, past verb of a relative clause) read it.
+PREDICATE_VALUE_MEANINGS = {
+    "продать": ("sold",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
