@@ -163,6 +163,7 @@ from airflow_ai_etl.planning.state_column import STATE_COLUMN_NAMES, is_state_co
 from airflow_ai_etl.planning.state_readings import ask_unlisted_states, one_negated_state
 from airflow_ai_etl.planning.verb_objects import negated_verb_codes
 from airflow_ai_etl.planning.vocabulary import (
+    BUILTIN_GLOSSARY,
     CURRENCY_CODE_ALIASES,
     CURRENCY_CODES,
     CURRENCY_EN,
@@ -1231,6 +1232,10 @@ class RowFilters:
                 # "elevators that are full or under maintenance": two states of one column joined by "or"
                 conditions[[p for p, _ in found].index(kept_at)] = either
                 continue
+            if (compound := _compound_first_item(request, kept, kept_at, rival, position)) is not None:
+                # "senior librarians or managers": the list's first item is the compound value a rule read
+                conditions[[p for p, _ in found].index(kept_at)] = compound
+                continue
             if (both := _both_excluded(kept, kept_at, rival, position)) is not None:
                 # "cancelled and no-show excluded": two values left out of one column leave out both
                 conditions[[p for p, _ in found].index(kept_at)] = both
@@ -2020,10 +2025,17 @@ class RowFilters:
                 columns = [c for c in columns if not _is_key(table, c)]
                 if not columns and self._in_table_comment(request, table, match.start(1), match.end(1)):
                     columns = self._money_columns(table)  # «Счета пациентам от 5000»: the rows' own amount
+            if not columns and match.group(1) in _PRICE_PREPOSITIONS_EN:
+                # "bills for more than 20 000": the rows' own noun before "for" says their one money column
+                before = _WORD_BEFORE.search(request.lower, 0, match.start())
+                if before and self._names_own_rows(table, before.group(1)):
+                    columns = self._money_columns(table)
             if not columns and (before := _WORD_BEFORE.search(request.lower, 0, match.start())):
                 # "declared value above 50k": the two words spell a column's name («value» alone names none)
                 spelled = [stem(before.group(1)), stem(match.group(1))]
                 columns = [c.name for c in table.columns if name_parts(c.name) == spelled]
+            if not columns and match.group(1) in _MEASURE_NOUNS_EN:
+                columns = _qualified_measure(table, request.lower, match.start())
             if len(columns) != 1 and (before := _WORD_BEFORE.search(request.lower, 0, match.start())):
                 # «с заявленной суммой больше ...» ('Заявленная сумма'): the adjective and the noun name the
                 # column together, where the noun alone names none or several
@@ -2089,11 +2101,16 @@ class RowFilters:
                 request.lower, match.end()
             ):
                 continue
-            literal = table.column(match.group("word"))  # "with id 5", «с customer_id 7»: as written
-            columns = (
-                [literal.name] if literal else self._compared_columns(request, table, match.group("word"))
-            )
+            word = match.group("word") or match.group("qualified")
+            literal = table.column(word)  # "with id 5", «с customer_id 7»: as written
+            columns = [literal.name] if literal else self._compared_columns(request, table, word)
             column = table.column(columns[0]) if len(columns) == 1 else None
+            if match.group("qualifier"):
+                column = _qualified_column(table, match.group("qualifier"), word, column)
+                if column is None:
+                    phrase = request.text[match.start() : match.end()]
+                    request.unsure.append(unread_clause_question(request.language, table, phrase))
+                    continue
             if column is None or not _is_quantity_column(column) or _is_time_column(column):
                 continue
             keyed = column.name == "id" or column.name.endswith("_id") or column.name in table.primary_key
@@ -4511,7 +4528,7 @@ class RowFilters:
         the instrumental case («картой», «терминалом»), or next to only/«только» in its clause ("in GBP
         only", «только gas», "dropped ones only")."""
         t = tokens[k]
-        if _after_means_preposition(tokens, k) or _after_participle_in(tokens, k):
+        if _after_means_preposition(tokens, k, modifier=True) or _after_participle_in(tokens, k):
             return True
         dative = [p for p in t.parses if p.case == "datv"] if t.lang == "ru" else []
         if k and tokens[k - 1].lower == "по" and dative:
@@ -5185,7 +5202,7 @@ class RowFilters:
             if fused is not None:  # «неархивные тарифы»: the flag said not to hold
                 named = [name for name, said in flag_words if flags.names_flag(fused, said)]
             negated_flags = flags.negated_of_table(table) if not named else ()
-            opposite = [name for name, said in negated_flags if flags.names_flag(token, said)]
+            opposite = [name for name, said in negated_flags if flags.names_negated_state(token, said)]
             absence = {stem(token.lower), *token.lemmas} & flags.ABSENCE_WORDS
             if not opposite and not named and absence:  # "the student was absent" of present
                 opposite = self.opposite_flags_of(table, token)
@@ -8078,6 +8095,44 @@ def _either_value(request: Request, kept: str, kept_at: int, rival: str, positio
     return f"{first[0]} IN ({', '.join(map(_quote, values))})" if len(values) > 1 else None
 
 
+def _qualified_column(table: Table, qualifier: str, word: str, named: Column | None) -> Column | None:
+    """The column "<qualifier> <word>" names: the one its two words spell ("food rating" of food_rating),
+    else the one `word` names when the glossary's Russian words for the qualifier are words of its comment
+    ("overall rating" of rating 'Общая оценка от 1 до 5'); None when neither (the phrase is asked)."""
+    spelled = [c for c in table.columns if name_parts(c.name) == [stem(qualifier), stem(word)]]
+    if len(spelled) == 1:
+        return spelled[0]
+    glossed = {lemma for w in BUILTIN_GLOSSARY.get(qualifier, ()) for t in tokenize(w) for lemma in t.lemmas}
+    return named if named is not None and glossed & _comment_lemmas(named) else None
+
+
+def _qualified_measure(table: Table, lower: str, at: int) -> list[str]:
+    """ "net pay under 50 000": the number column the word before a generic measure noun spells by its whole
+    name (net), [] when it spells none or a text column."""
+    before = _WORD_BEFORE.search(lower, 0, at)
+    column = table.column(before.group(1)) if before else None
+    return [column.name] if column is not None and _is_quantity_column(column) else []
+
+
+def _compound_first_item(request: Request, kept: str, kept_at: int, rival: str, position: int) -> str | None:
+    """`col IN (...)` of a list whose first item a longer value names ("senior librarians or managers" of
+    '(librarian, senior_librarian, manager)': one rule read senior_librarian, the list rule 'librarian' and
+    'manager'): the item said by the longer value's words is that value, nothing to ask (planner157). None
+    unless the one value ends with the item's name and the words between them are the value's own."""
+    (one_at, one), (many_at, many) = sorted([(kept_at, _values_of(kept)), (position, _values_of(rival))],
+                                            key=lambda pair: len(pair[1][1]) if pair[1] else 0)  # fmt: skip
+    if one is None or many is None or one[0] != many[0] or len(one[1]) != 1 or len(many[1]) < 2:
+        return None
+    value, first = one[1][0], many[1][0]
+    if not value.endswith(f"_{first}") or not one_at <= many_at:
+        return None
+    said = request.text[one_at:many_at].lower().replace("-", " ").split()
+    if len(said) > len(name_parts(value)):
+        return None  # words beyond the value's own stand between: another phrase, still asked
+    values = list(dict.fromkeys([value, *many[1][1:]]))
+    return f"{one[0]} IN ({', '.join(map(_quote, values))})"
+
+
 def _merged_values(kept: str, new: str) -> str | None:
     """The larger of two value conditions on one column when one's values hold all the other's (the same
     list read by two rules); None when they differ otherwise."""
@@ -9134,6 +9189,12 @@ _CLOSES_VALUE = re.compile(
     r"\s*(?:$|[,;)]|\.(?!\w)|\s(?:and|or|и|или|but|а)\b|\s[\u2014\u2013-]\s)", re.IGNORECASE
 )
 _EXPLANATION_END = re.compile(r"[,;!?\n)]|\.(?!\d)")
+# An English preposition between a row's noun and the amount it is for ("bills for more than 20 000",
+# "orders worth over 500"): the compared word is the noun before it (planner157)
+_PRICE_PREPOSITIONS_EN = frozenset({"for", "worth", "totalling", "totaling"})
+# English nouns of a measure a column word before them qualifies ("net pay", "gross amount" of net, gross):
+# they name no column of their own (planner157)
+_MEASURE_NOUNS_EN = frozenset({"pay", "amount", "sum", "value", "figure"})
 _WORD_BEFORE = re.compile(r"([a-zа-яё_][a-zа-яё0-9_]*)\s+$")
 # English words of a working place's verb ('Работает круглосуточно'): "open round the clock", "operating 24/7"
 _WORKING_VERBS_EN = frozenset(
@@ -9375,8 +9436,13 @@ YEAR_COMPARISON = re.compile(
 )
 # "with a rating of 5", "with rating 5", «с оценкой 5»: a link, a noun and a whole number (no date, time or
 # range, no glued letter or percent sign).
+# planner157: one English qualifier may stand before the noun ("with an overall rating of 5", "with a food
+# rating of 4"): the number is that column's only when the two words spell its name or the qualifier glosses
+# a word of its comment; else asked (the number was dropped and every row loaded)
 EQUAL_MEASURE = re.compile(
-    r"(?<![\w-])(?:with|having|с|со)\s+(?:an?\s+|the\s+)?(?P<word>[a-zа-яё_]{2,})\s+(?:of\s+|=\s*)?"
+    r"(?<![\w-])(?:with|having|с|со)\s+(?:an?\s+|the\s+)?"
+    r"(?:(?P<qualifier>[a-z]{3,})\s+(?P<qualified>[a-z_]{2,})\s+(?:of\s+|=\s*)"
+    r"|(?P<word>[a-zа-яё_]{2,})\s+(?:of\s+|=\s*)?)"
     r"(?P<n>-?\d+(?:[.,]\d+)?)(?![\w.,:/%-]?\d|[\w%-])",
     re.IGNORECASE,
 )
@@ -9447,11 +9513,20 @@ _MEANS_AFTER_VERB = frozenset({"in", "with", "by", "via", "through"})
 
 
 def _after_means_preposition(
-    tokens: Sequence[Token], k: int, prepositions: tuple[str, ...] = _MEANS_PREPOSITIONS
+    tokens: Sequence[Token],
+    k: int,
+    prepositions: tuple[str, ...] = _MEANS_PREPOSITIONS,
+    *,
+    modifier: bool = False,
 ) -> bool:
-    """Word `k` follows a preposition of means, an English article allowed between ("via the website")."""
+    """Word `k` follows a preposition of means, an English article allowed between ("via the website"); with
+    `modifier`, where `k` is a listed value, one English noun modifier too ("by bank transfer" of 'Способ
+    оплаты (cash, card, transfer)': the kind of transfer said as the value's own noun phrase, planner157)."""
     j = k - 1 - int(k > 1 and tokens[k - 1].lower in _MEANS_ARTICLES)
-    return j >= 0 and tokens[j].lower in prepositions
+    if j >= 0 and tokens[j].lower in prepositions:
+        return True
+    modified = modifier and tokens[k].lang == "en" and j == k - 1 and _noun_modifier(tokens, j)
+    return modified and j >= 1 and tokens[j - 1].lower in prepositions and tokens[j - 1].lang == "en"
 
 
 def _noun_modifier(tokens: Sequence[Token], k: int) -> bool:
@@ -9459,12 +9534,18 @@ def _noun_modifier(tokens: Sequence[Token], k: int) -> bool:
     return 0 <= k < len(tokens) and tokens[k].lang == "en" and tokens[k].lower not in STOP_WORDS
 
 
+# The prepositions between an English participle and the value saying how its row came about: "paid in cash",
+# "sold at the office", "paid with the card", "sold on the website", "bought from the app" (planner157 added
+# "on" and "from": a listed value after them is still the place or means of the event)
+_PARTICIPLE_PREPOSITIONS = frozenset({"in", "at", "with", "on", "from"})
+
+
 def _after_participle_in(tokens: Sequence[Token], k: int) -> bool:
     """Word `k` follows an English participle, right after it or after "in", "at" or "with" ("sold online",
     "paid in cash", "sold at the office", "specializing in yoga", "paid with the card"): the participle says
     how the rows came about, the value which ones (planner78 added "sold online" and "at")."""
     j = k - 1 - int(k > 1 and tokens[k - 1].lower in _MEANS_ARTICLES)
-    if j >= 1 and tokens[j].lower in ("in", "at", "with"):
+    if j >= 1 and tokens[j].lower in _PARTICIPLE_PREPOSITIONS:
         j -= 1
     elif j != k - 1:
         return False  # an article alone before the value: "sold the office" is no phrase of means

@@ -21,7 +21,14 @@ from dataclasses import dataclass
 from airflow_ai_etl.catalog import Column, Table
 from airflow_ai_etl.planning.colloquial import skeleton, transliterates
 from airflow_ai_etl.planning.lexer import Token, analyse, tokenize
-from airflow_ai_etl.planning.vocabulary import STATE_JARGON_EN, VALUE_MEANINGS, name_parts, stem, words
+from airflow_ai_etl.planning.vocabulary import (
+    NEGATED_STATE_WORDS_EN,
+    STATE_JARGON_EN,
+    VALUE_MEANINGS,
+    name_parts,
+    stem,
+    words,
+)
 
 # Name parts that say nothing of the state (is_archived, has_photo, seal_ok).
 _NAME_NOISE = frozenset({"is", "has", "flag", "ok", "yes", "no"})
@@ -182,6 +189,15 @@ def negated_of_table(table: Table) -> tuple[tuple[str, FlagWords], ...]:
     return tuple(found)
 
 
+def names_negated_state(token: Token, said: FlagWords) -> bool:
+    """`token` says the state a flag's negated bracket names: as `names_flag` reads it, or an English word
+    whose Russian lemma (NEGATED_STATE_WORDS_EN) is the bracket's noun ("staff" of '(не в штате)', "stop list"
+    of '(не в стоп-листе)': planner157, every English row was loaded)."""
+    if token.lang == "en" and set(NEGATED_STATE_WORDS_EN.get(token.lower, ())) & said.nouns:
+        return True
+    return names_flag(token, said)
+
+
 def names_flag(token: Token, said: FlagWords) -> bool:
     """`token` says the state `said` describes: the same noun or adjective, an adjective made from the noun
     («архивные» of «в архиве»), the Latin word with or without a Russian ending («eSIM-ки»), a name part."""
@@ -319,7 +335,15 @@ def negated_before(tokens: list[Token], index: int) -> int | None:
         k -= 1
     if k >= 0 and tokens[k].lower in NEGATIONS:
         return k
+    if k >= 1 and tokens[k].lower == "t" and tokens[k - 1].lower in _CONTRACTED_NEGATORS_EN:
+        return k  # "who aren't on staff": the lexer splits the n't off (planner157: read as "on staff")
     return None
+
+
+# English auxiliaries a contracted "n't" negates ("aren't", "isn't", "weren't")
+_CONTRACTED_NEGATORS_EN = frozenset(
+    {"aren", "isn", "wasn", "weren", "haven", "hasn", "hadn", "don", "doesn", "didn"}
+)
 
 
 def _is_copula(token: Token) -> bool:

@@ -31,6 +31,8 @@ BUILTIN_GLOSSARY: dict[str, list[str]] = {
     "order": ["заказ", "заказы", "покупка", "purchase"],
     "customer": ["клиент", "покупатель", "заказчик", "client", "buyer"],
     "client": ["клиент"],
+    # planner157: "with an overall rating of 5" of rating 'Общая оценка от 1 до 5'
+    "overall": ["общий"],
     "bank": ["банк", "банковский"],
     # "Library events" of circ.events 'Мероприятия библиотек': the domain's word, whose rows they are
     "library": ["библиотека", "библиотечный"],
@@ -271,6 +273,8 @@ MEANING_WORDS_EN: dict[str, tuple[str, ...]] = {
     "response": ("ответ",), "reply": ("ответ",), "resolution": ("решение",),
     # marts113: said with a negation for 'не дозвонились' ("couldn't get through", "customer not reached")
     "through": ("дозвониться",), "reach": ("дозвониться",), "reached": ("дозвониться",),
+    # planner157: "planned callbacks" of 'Статус: 1 — запланирован'
+    "planned": ("запланировать",), "scheduled": ("запланировать",),
     # parties and roles
     "customer": ("клиент",), "client": ("клиент",), "passenger": ("пассажир",), "rider": ("пассажир",),
     "agent": ("агент",), "system": ("система",), "dispatcher": ("диспетчер",), "operator": ("оператор",),
@@ -282,6 +286,14 @@ MEANING_WORDS_EN: dict[str, tuple[str, ...]] = {
     # an NPS answer's segments
     "promoter": ("промоутер",), "detractor": ("критик",), "critic": ("критик",), "passive": ("нейтрал",),
     "neutral": ("нейтрал",),
+}  # fmt: skip
+
+# planner157: English words -> the lemma of the noun a flag's negated bracket names ('Самозанятый (не в
+# штате)', 'Доступно для заказа (не в стоп-листе)'): "couriers on staff", "dishes on the stop list" say the
+# flag does not hold. Its own table, not MEANING_WORDS_EN: "customer" (клиент) must not read 'Внутренний
+# комментарий (не виден клиенту)'.
+NEGATED_STATE_WORDS_EN: dict[str, tuple[str, ...]] = {
+    "staff": ("штат",), "stop": ("стоп-лист",), "stoplist": ("стоп-лист",), "stop-list": ("стоп-лист",),
 }  # fmt: skip
 
 # English phrases of an adverb of manner a flag's comment qualifies its verb by ('Работает круглосуточно' of

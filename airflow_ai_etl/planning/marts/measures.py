@@ -2006,8 +2006,8 @@ def _units_word_of_table_name(ph: MartPhrase, ground: _Ground) -> bool:
         if not m.units or m.column_ref or m.index == 0 or tokens[m.index].lang != "en":
             continue
         after = tokens[m.index + 1].lower if m.index + 1 < len(tokens) else ""
-        if after in ("sold", "bought", "ordered", "shipped", "left", "in"):
-            continue  # "items sold", "items left in stock": pieces counted
+        if after in ("sold", "bought", "ordered", "shipped", "left") or _in_stock_after(tokens, m.index + 1):
+            continue  # "items sold", "items left in stock", "items in stock": pieces counted
         pair = ground.meanings(tokens[m.index - 1].lower) | ground.meanings(tokens[m.index].lower)
         spelled = [
             t for t in ground.tables if len(set(name_parts(t.name))) == 2 and set(name_parts(t.name)) <= pair
@@ -2018,6 +2018,19 @@ def _units_word_of_table_name(ph: MartPhrase, ground: _Ground) -> bool:
         ph.used.discard(m.index)
         dropped = True
     return dropped
+
+
+# Places pieces are counted in: "items in stock", "units in the warehouse" (any other "in" after a table's
+# "menu items" is a row phrase: "menu items in the desserts category", planner157)
+_STOCK_PLACES_EN = frozenset({"stock", "warehouse", "warehouses", "inventory", "storage"})
+
+
+def _in_stock_after(tokens: Sequence[Token], k: int) -> bool:
+    """Word `k` is "in" before a stock place, an article allowed between ("in stock", "in the warehouse")."""
+    if k >= len(tokens) or tokens[k].lower != "in":
+        return False
+    j = k + 1 + int(k + 1 < len(tokens) and tokens[k + 1].lower in ("the", "a", "our"))
+    return j < len(tokens) and tokens[j].lower in _STOCK_PLACES_EN
 
 
 def _value_after_column_name(ground: _Ground, tokens: Sequence[Token], k: int) -> bool:
