@@ -853,6 +853,9 @@ def _participle_instrument(tokens: Sequence[Token], k: int) -> bool:
     return any(p.case == "ablt" for p in tokens[k].parses[:1])
 
 
+LIST_WINDOW = 12  # words looked back from a grain adverb for the «и» of a list
+
+
 def _listed_before_grain(tokens: Sequence[Token], i: int) -> bool:
     """«литры и сумма посуточно», "liters and amount weekly": a grain adverb right after a list of at least
     two items (an «и»/"and" before it in its clause) closes the list as «по»/"by" does (marts121); a grain
@@ -860,7 +863,7 @@ def _listed_before_grain(tokens: Sequence[Token], i: int) -> bool:
     nothing."""
     if tokens[i].lower not in GRAIN_ADVERBS_RU and tokens[i].lower not in GRAIN_ADVERBS_EN:
         return False
-    for j in range(i - 1, -1, -1):
+    for j in range(i - 1, max(-1, i - LIST_WINDOW), -1):  # a bounded look back: linear on long inputs
         if tokens[j].lang == "punct" or tokens[j].lower in DIM_PREPS_RU | DIM_PREPS_EN:
             return False
         if tokens[j].lower in ("и", "and"):
