@@ -853,6 +853,61 @@ def _participle_instrument(tokens: Sequence[Token], k: int) -> bool:
     return any(p.case == "ablt" for p in tokens[k].parses[:1])
 
 
+LIST_WINDOW = 12  # words looked back from a grain adverb for the «и» of a list
+
+
+def _listed_before_grain(tokens: Sequence[Token], i: int) -> bool:
+    """«литры и сумма посуточно», "liters and amount weekly": a grain adverb right after a list of at least
+    two items (an «и»/"and" before it in its clause) closes the list as «по»/"by" does (marts121); a grain
+    adverb opening its clause ("Daily liters by vehicle") or after one word («Выручка посуточно») closes
+    nothing."""
+    if tokens[i].lower not in GRAIN_ADVERBS_RU and tokens[i].lower not in GRAIN_ADVERBS_EN:
+        return False
+    for j in range(i - 1, max(-1, i - LIST_WINDOW), -1):  # a bounded look back: linear on long inputs
+        if tokens[j].lang == "punct" or tokens[j].lower in DIM_PREPS_RU | DIM_PREPS_EN:
+            return False
+        if tokens[j].lower in ("и", "and"):
+            return j < i - 1
+    return False
+
+
+def _subject_ends(tokens: Sequence[Token], i: int) -> bool:
+    """Where the words naming the measures end: «по»/"by"/"per", a cut noun's preposition, or a grain adverb
+    closing a list («литры и сумма посуточно»)."""
+    return (
+        tokens[i].lower in DIM_PREPS_RU | DIM_PREPS_EN
+        or _cut_at(tokens, i)
+        or _listed_before_grain(tokens, i)
+    )
+
+
+def _measure_end(ph: MartPhrase, ground: _Ground, m: MeasureWord) -> int:
+    """The last word of a measure: its object's, or a numeric column's own name right after an object-less
+    measure word («сумма duration_min», written by the unit rules from «длительность в минутах»), else the
+    measure word itself."""
+    if m.object:
+        return m.object[-1]
+    k = m.index + 1
+    if k < len(ph.tokens) and any(ph.tokens[k].text in _numeric_names(t) for t in ground.tables):
+        return k
+    return m.index
+
+
+def _opens_item(tokens: Sequence[Token], k: int) -> bool:
+    """The word opens a list item: right after a colon, a comma or «и»/"and"."""
+    return tokens[k - 1].text in (":", ",") or tokens[k - 1].lower in LIST_JOINERS
+
+
+def _units_restating(tokens: Sequence[Token], by_word: dict[int, str]) -> list[int]:
+    """«Пробег в км», "distance in km": a unit after «в»/"in" right after the word naming the same column is
+    that column's unit, no second word naming it (marts121: two words naming one column made a list asked)."""
+    return [
+        k
+        for k, name in by_word.items()
+        if k >= 2 and tokens[k - 1].lower in IN_UNIT_PREPS and by_word.get(k - 2) == name
+    ]
+
+
 def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False) -> None:
     """No measure word, but the words before «по»/"by"/"per" name numeric columns: "Hours worked per
     project", "Invoice amount by diagnosis", «Отработанные часы по проектам», «литры и деньги по госномеру»,
@@ -860,18 +915,18 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     A participle next to the column's word ("worked", «отработанные») only describes it; a money word
     («деньги», "spend") is the one money column of that table the other words did not name."""
     tokens = ph.tokens
-    end = next(
-        (i for i, t in enumerate(tokens) if t.lower in DIM_PREPS_RU | DIM_PREPS_EN or _cut_at(tokens, i)),
-        None,
-    )
+    end = next((i for i in range(len(tokens)) if _subject_ends(tokens, i)), None)
     if end is None:
         return
     titled = _title_nouns(tokens)
     # "Refuels per vehicle model monthly: liters": the words after a colon past the grouping name the measure
     colon = max((i for i, t in enumerate(tokens) if t.text == ":"), default=-1)
-    tail = list(range(colon + 1, len(tokens))) if colon > end and not listed_only else []
+    tail_end = next(
+        (i for i in range(colon + 1, len(tokens)) if _listed_before_grain(tokens, i)), len(tokens)
+    )
+    tail = list(range(colon + 1, tail_end)) if colon > end and not listed_only else []
     if listed_only:  # "…: count and households affected": a word after «и»/"and" right after a measure word
-        ends = {m.object[-1] if m.object else m.index for m in ph.measures}
+        ends = {_measure_end(ph, ground, m) for m in ph.measures}
         listed = [
             k
             for k in range(end + 1, len(tokens))
@@ -879,6 +934,9 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
         ]
         tail = sorted(
             {j for k in listed for j in (k, k + 1) if j == k or (j < len(tokens) and _participle(tokens[j]))}
+            # «Заправки по картам: литры и сумма посуточно»: a one-word item opening the list after a titled
+            # grouping's colon (no word inside another item: «вес нетто в тоннах и средняя влажность»)
+            | {k for k in range(colon + 1, tail_end) if colon > end and _opens_item(tokens, k)}
         )
     subject = [
         k for k in [*range(end), *tail]
@@ -892,7 +950,7 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
         and not (k > 1 and tokens[k - 1].lower in ("the", "a") and tokens[k - 2].lower in FILTER_CUES)
     ]  # fmt: skip
     if listed_only:  # measures named already: only a column word listed with one of them is another
-        cues = {k for m in ph.measures for k in (m.index, *m.object)}
+        cues = {k for m in ph.measures for k in (m.index, *m.object, _measure_end(ph, ground, m))}
         subject = [
             k for k in subject
             if any(0 <= j < len(tokens) and tokens[j].lower in LIST_JOINERS and cues & {j - 1, j + 1}
@@ -990,6 +1048,9 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     by_word: dict[int, str] = {}
     for k, _, c in found:
         by_word.setdefault(k, c.name)
+    restated = _units_restating(tokens, by_word)  # «Пробег в км и длительность»: «км» is the mileage's unit
+    for k in restated:
+        del by_word[k]
     if len(set(by_word.values())) != len(by_word) and len(columns) > 1 and not listed_items:
         return  # one word naming two columns: asked later
     money = [
@@ -1016,6 +1077,7 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
                 ph.used.add(j)
     for k, _, _ in found:
         ph.used.add(k)
+    ph.used.update(j for k in restated for j in (k - 1, k))
     for k, name in by_word.items():  # marts98: «Стоимость работ (labor_amount)»: the bracket restates it
         j = k + 1
         while j < len(tokens) and j in ph.used and tokens[j].lang != "punct":

@@ -173,6 +173,7 @@ from airflow_ai_etl.planning.marts.measures import (
     _units_word_of_table_name,
     _words_of,
 )
+from airflow_ai_etl.planning.marts.one_row import one_row_measures
 from airflow_ai_etl.planning.marts.phrase import MartPhrase, _read_lookback, _target_phrase_at, read_mart
 from airflow_ai_etl.planning.marts.row_filters import (
     _and_where,
@@ -225,6 +226,7 @@ from airflow_ai_etl.planning.marts.row_filters import (
     _verb_flag,
     _with_state_participle,
 )
+from airflow_ai_etl.planning.marts.shared_heads import shared_head_measures
 from airflow_ai_etl.planning.marts.spending import spending_measures
 from airflow_ai_etl.planning.marts.unit_items import unit_items_before_measure
 from airflow_ai_etl.planning.marts.window_rows import bare_window_rows
@@ -1022,6 +1024,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         lambda text, _: _without_example_brackets(_self_corrected(text)),  # "I mean by …", "(app, ivr...)"
         _bracketed_distinct,  # «пассажиров (уникальных)»: «уникальных пассажиров»
         lambda text, tokens: _written_out_cuts(planner, text, tokens),  # «лаб. анализов»
+        lambda text, tokens: shared_head_measures(planner, text, tokens),  # «стоимость работ и запчастей»
+        lambda text, tokens: one_row_measures(planner, text, tokens),  # «максимальный объём одной заправки»
         lambda text, tokens: _comment_measures(planner, text, tokens),  # «к выплате»: net
         lambda text, tokens: _comment_glossed_measure(planner, text, tokens),  # «выручка (итоговая сумма)»
         lambda text, tokens: _unit_noun_measures(planner, text, tokens),  # «литры топлива»: sum of liters

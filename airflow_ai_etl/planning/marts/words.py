@@ -142,7 +142,8 @@ ARTICLES_EN = {"the", "a", "an"}
 FROM_WORDS = {"из", "from"}
 STOP_AFTER = {"только", "лишь", "only", "без", "кроме", "except", "excluding", "without", "где", "where",
               "with", "с", "со", "но", "but", "for", "для", "на", "at", "в", "into", "to", "every", "each",
-              "каждый"}  # fmt: skip
+              "каждый", "plus", "плюс"}  # fmt: skip
+# (marts121: "per day, plus total baggage": «плюс»/"plus" opens one more measure, no dimension word)
 # The time column a word next to a grain names: lemma / English stem -> parts of a column name.
 TIME_WORDS = {
     "выставление": "issu", "выставить": "issu", "issue": "issu", "сбор": "collect", "collect": "collect",
@@ -851,6 +852,21 @@ def _time_noun(token: Token) -> bool:
     )
 
 
+def _top_reading(tokens: Sequence[Token], i: int) -> bool:
+    """ "top speed": "top" before one singular English noun is its highest reading; "top 10", "top customers",
+    "top-selling" rank rows, which no mart computes (left to the other rules, which ask)."""
+    if tokens[i].lower != "top" or i + 1 >= len(tokens):
+        return False
+    nxt = tokens[i + 1]
+    return (
+        nxt.lang == "en"
+        and nxt.number is None
+        and not nxt.lower.endswith("s")
+        and not _stops(nxt)
+        and not _grain_noun(nxt)
+    )
+
+
 def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     t = tokens[i]
     if t.lang not in ("ru", "en"):
@@ -925,6 +941,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         and not _grain_noun(tokens[i + 1])
     ):
         return "max"  # "peak voltage": the highest reading ("orders at peak", "peak hours": no measure)
+    if _top_reading(tokens, i):
+        return "max"  # marts121: "top speed and average fuel level": the highest reading
     if t.lower == "number" and not (i + 1 < len(tokens) and tokens[i + 1].lower == "of"):
         return "count" if _first_of_measure_list(tokens, i) else None
     if _slang_count(tokens, i):  # «колво лидов», «скока событий», "cnt of orders"
