@@ -103,6 +103,7 @@ from airflow_ai_etl.planning.marts.words import (
     _after_do_support,
     _agreeing_noun,
     _asker,
+    _chat_word,
     _comment_head,
     _comment_lemmas,
     _comment_stems,
@@ -389,20 +390,22 @@ def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
     diagnosis code, with the average duration", «Возвраты по причинам и сумма возвратов»): those rows
     are counted, and the measures named later are added to the count, not put in its place."""
     tokens = ph.tokens
-    if len(tokens) < 2 or not ph.measures:
+    s = _after_greeting(tokens)  # "Hi! Escalated tickets per queue …": the rows' noun opens what follows
+    opening = tokens[s:]
+    if len(opening) < 2 or not ph.measures:
         return False
-    g = _after_head_event(tokens)  # "Policies signed per agent …, with the total sum insured": the count too
-    if _owner_genitive_head(tokens) and _joined_measures(tokens, ph.measures):
-        g = 2  # «жалобы клиентов по причинам …, и общая компенсация»: the owner's genitive, then «по»
+    g = s + _after_head_event(opening)  # "Policies signed per agent …, with the total sum insured": the count
+    if _owner_genitive_head(opening) and _joined_measures(tokens, ph.measures):
+        g = s + 2  # «жалобы клиентов по причинам …, и общая компенсация»: the owner's genitive, then «по»
     head = 1
     if (g >= len(tokens) or tokens[g].lower not in DIM_PREPS_EN) and _with_measures(tokens, ph.measures):
-        head = _compound_head_en(tokens, ground, fact)  # "Field operations per …, with total area": marts109
-        g = _after_state_phrase_en(tokens, head)  # "Fault tickets in resolved status per technician, with …"
+        head = _compound_head_en(opening, ground, fact)  # "Field operations per …, with total area": marts109
+        g = s + _after_state_phrase_en(opening, head)  # "Fault tickets in resolved status per technician, …"
     if g >= len(tokens) or tokens[g].lower not in DIM_PREPS_RU | DIM_PREPS_EN:
         return False
-    if head == 1 and (0 in ph.used or ground.table_of(tokens[0]) is not fact):
+    if head == 1 and (s in ph.used or ground.table_of(tokens[s]) is not fact):
         return False
-    if _is_measure(tokens[0]):
+    if _is_measure(tokens[s]):
         return False
     colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
     if colon is not None and all(m.index > colon for m in ph.measures):
@@ -415,6 +418,16 @@ def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
     if _apposed_measure_list(tokens, ph.measures):
         return False  # "payments per day, total amount": what of the head's rows, no count beside it
     return all(m.index > g and not m.subject for m in ph.measures)
+
+
+def _after_greeting(tokens: Sequence[Token]) -> int:
+    """Where the request starts past a greeting and its punctuation ("Hi! …", «Привет, …», "Hello, …"): a
+    chat word names no rows, so the head rules read the words after it (marts124: "Hi! Escalated tickets
+    per queue, …, with the total refund" lost its count)."""
+    k = 0
+    while k < len(tokens) and (tokens[k].lang == "punct" or _chat_word(tokens[k])):
+        k += 1
+    return k if k < len(tokens) else 0
 
 
 def _with_measures(tokens: Sequence[Token], measures: Sequence[MeasureWord]) -> bool:

@@ -227,7 +227,7 @@ from airflow_ai_etl.planning.marts.row_filters import (
 )
 from airflow_ai_etl.planning.marts.spending import spending_measures
 from airflow_ai_etl.planning.marts.unit_items import unit_items_before_measure
-from airflow_ai_etl.planning.marts.window_rows import bare_window_rows
+from airflow_ai_etl.planning.marts.window_rows import bare_window_rows, rolling_window_rows
 from airflow_ai_etl.planning.marts.words import (
     _IDENTIFIER,
     _LOCAL_XLSX,
@@ -1018,6 +1018,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     rewrites: tuple[Callable[[str, Sequence[Token]], str], ...] = (  # each reads what the one before left
         lambda text, _: _unbracketed_units(_without_chat_phrases(text)),  # "nothing fancy", "keep it fresh"
         lambda text, _: _period_over_period(text),  # "week over week": weekly
+        rolling_window_rows,  # "rolling thirty days", «скользящие 30 дней»: the last N days (marts124)
         bare_window_rows,  # «окно шестьдесят дней»: the rolling window of rows (marts120)
         lambda text, _: _without_example_brackets(_self_corrected(text)),  # "I mean by …", "(app, ivr...)"
         _bracketed_distinct,  # «пассажиров (уникальных)»: «уникальных пассажиров»
