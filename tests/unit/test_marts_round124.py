@@ -13,7 +13,9 @@ filter (the same silent drop as mbc-en-12); "per access point name" grouped by t
 «скользящие 30 дней» (read as a status value), "merchant category code" (branches' code over two paths), and
 «заявленная сумма и сумма к выплате» (which column?). The three that passed: the weekday-schedule guard,
 "total hours and overtime hours" (both summed), and the claims pair in the both-or-asked form (asked).
-The case «сумма сверхурочных часов по рабочему дню» (no other grain) was added with the fix: the day grain.
+The case «сумма сверхурочных часов по рабочему дню» (no other grain), the «сумма часов и сверхурочных часов»
+pair and the «Минимальная и средняя зарплата к выплате» guard were added with the fixes, after the first pass.
+The «часы» pairs are now asked: the plain «часы» fits hours and overtime_hours.
 """
 
 from __future__ import annotations
@@ -110,6 +112,11 @@ CASES = [
             mart__where="created_at >= now() - interval '30 days'",
         ),
     ),
+    (  # a window no rule reads beside a read filter: asked, never dropped (written with the fix)
+        "helpdesk",
+        "Escalated tickets: count per queue, daily, sliding fourteen days",
+        {"status": "needs_clarification"},
+    ),
     # words whose initials spell the fact's own column ('… (MCC)', '… (APN)') group by it, never a joined name
     (
         "bank",
@@ -128,14 +135,25 @@ CASES = [
     ),
 ]
 
+CASES.append(
+    (  # guard (written with the fix): two cues of one object keep the words after it («к выплате»: net)
+        "hr",
+        "Минимальная и средняя зарплата к выплате по месяцам периода",
+        mart("payroll.payslips", [["min", "net"], ["avg", "net"]], [], mart__time_grain=["period", "month"]),
+    )
+)
+
 # A shared aggregate over «X и Y-часы»: both measures, or a question; never one of them alone
-_UNDONE = "marts124 left it: the first item's noun resolves to the second's column and the two are merged"
 BOTH_OR_ASKED = [
-    pytest.param(
+    (
         "construction",
         "Табели по рабочим: суммарные часы и сверхурочные часы помесячно",
         ["hours", "overtime_hours"],
-        marks=pytest.mark.xfail(strict=True, reason=_UNDONE),
+    ),
+    (
+        "construction",
+        "Табели по рабочим: сумма часов и сверхурочных часов помесячно",
+        ["hours", "overtime_hours"],
     ),
     (
         "construction",
@@ -165,9 +183,6 @@ def test_round124_both_or_asked(catalog: str, text: str, columns: list[str]) -> 
         assert outcome.status == "needs_clarification", (text, outcome.questions)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="marts124 left it: two bare «сумма» beside their comments' words are asked"
-)
 def test_round124_claims_pair_planned() -> None:
     """«заявленная сумма и сумма к выплате»: two money columns each said by its own comment, both summed."""
     expected = mart(

@@ -1267,6 +1267,55 @@ def _extreme_adjective_of_column(ph: MartPhrase, fact: Table) -> None:
         return
 
 
+def _other_measures_words(ph: MartPhrase, m: MeasureWord) -> set[int]:
+    """The words of the measures listed beside `m`: each one's adjective before its cue, its cue, its object
+    and the words after them up to the next list joiner, punctuation or «по»/"by" («сумма к выплате»). A
+    bare measure word looking for its column by a comment word elsewhere in the request never takes another
+    item's word (marts124: «суммарные часы и суммарные сверхурочные часы» summed overtime_hours once;
+    «заявленная сумма и сумма к выплате» heard both columns for each «сумма» and was asked)."""
+    tokens = ph.tokens
+    cues = {o.index for o in ph.measures}
+    words: set[int] = set()
+    for o in ph.measures:
+        if o is m or _shares_object(tokens, m, o):
+            continue
+        start = o.index
+        before = tokens[start - 1] if start > 0 else None
+        if (
+            before is not None
+            and before.lang == "ru"
+            and before.parses[:1]
+            and before.parses[0].pos == "ADJF"
+        ):
+            start -= 1  # «заявленная сумма»: the adjective says which sum
+        end = max([o.index, *o.object]) + 1
+        while (
+            end < len(tokens)
+            and end not in cues
+            and tokens[end].lang in ("ru", "en")
+            and tokens[end].lower not in LIST_JOINERS | DIM_PREPS_RU | DIM_PREPS_EN
+        ):
+            end += 1
+        words.update(range(start, end))
+    return words - {m.index, *m.object}
+
+
+def _shares_object(tokens: Sequence[Token], m: MeasureWord, o: MeasureWord) -> bool:
+    """«Средняя и максимальная зарплата к выплате»: two cues of one object (or an adjective cue with no object
+    of its own, only a list joiner before the next measure's cue) measure the same words."""
+    if set(m.object) & set(o.object):
+        return True
+    cue = tokens[m.index]
+    return (
+        not m.object
+        and m.index < o.index
+        and all(t.lower in LIST_JOINERS for t in tokens[m.index + 1 : o.index])
+        and cue.lang == "ru"
+        and bool(cue.parses)
+        and cue.parses[0].pos == "ADJF"
+    )
+
+
 def _measures(
     ph: MartPhrase, ground: _Ground, fact: Table, ask: Any
 ) -> tuple[list[dict[str, Any]], list[str]]:
@@ -1592,6 +1641,7 @@ def _measures(
             ]  # «сумма заявленных убытков»: claimed_amount 'Заявленная сумма', not 'Сумма к выплате'
         if column is None:
             candidates = _money_columns(fact) or _numeric_columns(fact)
+            others = _other_measures_words(ph, m)
             by_word = {
                 k: c.name
                 for c in candidates
@@ -1599,6 +1649,7 @@ def _measures(
                 if w.lang == "ru"
                 and k not in ph.grain_phrase  # «по месяцам заявления»: the time's, not 'Заявленная сумма'
                 and k not in ph.grain_words  # «по дате заявления»: the date's words
+                and k not in others  # «заявленная сумма и сумма к выплате»: each item's words are its own
                 and (ground.columns_named(fact, [w]) == [c] or _comment_names(c, w))
                 and not _shared_comment_word(w, candidates)
             }  # «сумма к выплате», «начисленной зарплаты»: a column comment ('К выплате', 'Начислено')
@@ -2916,6 +2967,35 @@ def _shared_measure_of_pair(text: str, tokens: Sequence[Token]) -> str:
         said = text[cue.start : tokens[k - 1].end] + " "  # "total ", "sum of "
         return text[: again.start] + said + text[again.start :]
     return text
+
+
+def _shared_measure_of_pair_ru(text: str, tokens: Sequence[Token]) -> str:
+    """«суммарные часы и сверхурочные часы», «сумма часов и сверхурочных часов»: a Russian measure word before
+    a noun, «и», then one or two adjectives and the same noun again: the measure word is said again before the
+    second item (two measures, each grounded or asked), never one of them dropped (marts124, mbc-ru-15)."""
+    for i, cue in enumerate(tokens[:-4]):
+        if cue.lang != "ru" or _measure_func([cue], 0) is None:
+            continue
+        head, joiner = tokens[i + 1], tokens[i + 2]
+        if joiner.lower != "и" or head.lang != "ru" or _is_measure(head):
+            continue
+        k = i + 3
+        while k < min(len(tokens), i + 5) and _plain_adjective_ru(tokens[k]):
+            k += 1
+        if k == i + 3 or k >= len(tokens) or tokens[k].lang != "ru" or not (tokens[k].lemmas & head.lemmas):
+            continue
+        return text[: tokens[i + 3].start] + cue.text + " " + text[tokens[i + 3].start :]
+    return text
+
+
+def _plain_adjective_ru(token: Token) -> bool:
+    """A Russian adjective or participle that is no measure word («сверхурочные», not «средние»)."""
+    return (
+        token.lang == "ru"
+        and bool(token.parses)
+        and token.parses[0].pos in ("ADJF", "PRTF")
+        and _measure_func([token], 0) is None
+    )
 
 
 def _amount_noun_bracket(text: str, tokens: Sequence[Token]) -> str:
