@@ -678,13 +678,16 @@ def _dimensions(
 
 
 def _acronym_column(fact: Table, words: Sequence[Token]) -> str | None:
-    """The fact's own column the initials of two or more English words spell, by its name or the acronym its
+    """The fact's own column the initials of three or more English words spell, by its name or the acronym its
     comment brackets ("merchant category code": mcc 'Код категории торговой точки (MCC)'; "access point
     name": apn 'Точка доступа (APN)'): the words name that column, never a joined `name` (marts124)."""
-    if len(words) < 2 or not all(w.lang == "en" and w.lower.isalpha() for w in words):
-        return None
+    if len(words) < 3 or not all(w.lang == "en" and w.lower.isalpha() for w in words):
+        return None  # two initials spell too much by chance ("invoice date": id)
     initials = "".join(w.lower[0] for w in sorted(words, key=lambda w: w.start))
+    keys = {k.lower() for k in fact.primary_key}
     for column in fact.columns:
+        if column.name.lower() in keys:
+            continue
         if column.name.lower() == initials or f"({initials.upper()})" in (column.comment or ""):
             return column.name
     return None
