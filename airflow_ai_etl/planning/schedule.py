@@ -1021,8 +1021,11 @@ _DAY_RULES: list[tuple[re.Pattern[str], Callable[[re.Match[str]], _Days]]] = [
         _rx(
             r"""\b(?:(?:on\s+)?weekdays?|every\s+weekday|business\s+days?|working\s+days?|work\s*days?
             |monday\s+(?:through|thru|to|-)\s+friday|mon\s*-\s*fri
-            |(?:(?:по|в)\s+)?будн\w*(?:\s+дн\w*)?|(?:в\s+|по\s+)?рабоч\w*\s+дн\w*|с\s+понедельника\s+по\s+пятницу|пн\s*-\s*пт)\b"""
+            |(?:(?:по|в)\s+)?будн\w*(?:\s+дн\w*)?|(?:в\s+|по\s+)?рабоч\w*\s+дн(?!ю\b)\w*
+            |с\s+понедельника\s+по\s+пятницу|пн\s*-\s*пт)\b"""
         ),
+        # «по рабочему дню» (singular dative) names a date column ('Рабочий день'), the grain's; the weekdays
+        # are «по рабочим дням», «в рабочие дни» (marts124)
         lambda m: _Days("dow", dow="1-5"),
     ),
     (

@@ -429,6 +429,9 @@ def _dimensions(
                 and people is not ground.table_of(group[-1])
             ):
                 group = group[:-1]  # "issuing staff member": the staff noun says who, "member" adds nothing
+            if (acronym := _acronym_column(fact, group)) is not None:
+                dims.append(acronym)  # "access point name": apn 'Точка доступа (APN)', never a joined name
+                continue
             spans = [
                 (k, size)
                 for size in (3, 2, 1)
@@ -672,6 +675,22 @@ def _dimensions(
         if not any(j["table"] == join["table"] for j in joins):
             joins.append(join)
     return dims, joins, questions
+
+
+def _acronym_column(fact: Table, words: Sequence[Token]) -> str | None:
+    """The fact's own column the initials of three or more English words spell, by its name or the acronym its
+    comment brackets ("merchant category code": mcc 'Код категории торговой точки (MCC)'; "access point
+    name": apn 'Точка доступа (APN)'): the words name that column, never a joined `name` (marts124)."""
+    if len(words) < 3 or not all(w.lang == "en" and w.lower.isalpha() for w in words):
+        return None  # two initials spell too much by chance ("invoice date": id)
+    initials = "".join(w.lower[0] for w in sorted(words, key=lambda w: w.start))
+    keys = {k.lower() for k in fact.primary_key}
+    for column in fact.columns:
+        if column.name.lower() in keys:
+            continue
+        if column.name.lower() == initials or f"({initials.upper()})" in (column.comment or ""):
+            return column.name
+    return None
 
 
 def _pair_named_table(ground: _Ground, head: Token, other: Token) -> Table | None:

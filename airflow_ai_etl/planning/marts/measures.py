@@ -103,6 +103,7 @@ from airflow_ai_etl.planning.marts.words import (
     _after_do_support,
     _agreeing_noun,
     _asker,
+    _chat_word,
     _comment_head,
     _comment_lemmas,
     _comment_stems,
@@ -389,20 +390,22 @@ def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
     diagnosis code, with the average duration", «Возвраты по причинам и сумма возвратов»): those rows
     are counted, and the measures named later are added to the count, not put in its place."""
     tokens = ph.tokens
-    if len(tokens) < 2 or not ph.measures:
+    s = _after_greeting(tokens)  # "Hi! Escalated tickets per queue …": the rows' noun opens what follows
+    opening = tokens[s:]
+    if len(opening) < 2 or not ph.measures:
         return False
-    g = _after_head_event(tokens)  # "Policies signed per agent …, with the total sum insured": the count too
-    if _owner_genitive_head(tokens) and _joined_measures(tokens, ph.measures):
-        g = 2  # «жалобы клиентов по причинам …, и общая компенсация»: the owner's genitive, then «по»
+    g = s + _after_head_event(opening)  # "Policies signed per agent …, with the total sum insured": the count
+    if _owner_genitive_head(opening) and _joined_measures(tokens, ph.measures):
+        g = s + 2  # «жалобы клиентов по причинам …, и общая компенсация»: the owner's genitive, then «по»
     head = 1
     if (g >= len(tokens) or tokens[g].lower not in DIM_PREPS_EN) and _with_measures(tokens, ph.measures):
-        head = _compound_head_en(tokens, ground, fact)  # "Field operations per …, with total area": marts109
-        g = _after_state_phrase_en(tokens, head)  # "Fault tickets in resolved status per technician, with …"
+        head = _compound_head_en(opening, ground, fact)  # "Field operations per …, with total area": marts109
+        g = s + _after_state_phrase_en(opening, head)  # "Fault tickets in resolved status per technician, …"
     if g >= len(tokens) or tokens[g].lower not in DIM_PREPS_RU | DIM_PREPS_EN:
         return False
-    if head == 1 and (0 in ph.used or ground.table_of(tokens[0]) is not fact):
+    if head == 1 and (s in ph.used or ground.table_of(tokens[s]) is not fact):
         return False
-    if _is_measure(tokens[0]):
+    if _is_measure(tokens[s]):
         return False
     colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
     if colon is not None and all(m.index > colon for m in ph.measures):
@@ -415,6 +418,16 @@ def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
     if _apposed_measure_list(tokens, ph.measures):
         return False  # "payments per day, total amount": what of the head's rows, no count beside it
     return all(m.index > g and not m.subject for m in ph.measures)
+
+
+def _after_greeting(tokens: Sequence[Token]) -> int:
+    """Where the request starts past a greeting and its punctuation ("Hi! …", «Привет, …», "Hello, …"): a
+    chat word names no rows, so the head rules read the words after it (marts124: "Hi! Escalated tickets
+    per queue, …, with the total refund" lost its count)."""
+    k = 0
+    while k < len(tokens) and (tokens[k].lang == "punct" or _chat_word(tokens[k])):
+        k += 1
+    return k if k < len(tokens) else 0
 
 
 def _with_measures(tokens: Sequence[Token], measures: Sequence[MeasureWord]) -> bool:
@@ -1316,6 +1329,55 @@ def _extreme_adjective_of_column(ph: MartPhrase, fact: Table) -> None:
         return
 
 
+def _other_measures_words(ph: MartPhrase, m: MeasureWord) -> set[int]:
+    """The words of the measures listed beside `m`: each one's adjective before its cue, its cue, its object
+    and the words after them up to the next list joiner, punctuation or «по»/"by" («сумма к выплате»). A
+    bare measure word looking for its column by a comment word elsewhere in the request never takes another
+    item's word (marts124: «суммарные часы и суммарные сверхурочные часы» summed overtime_hours once;
+    «заявленная сумма и сумма к выплате» heard both columns for each «сумма» and was asked)."""
+    tokens = ph.tokens
+    cues = {o.index for o in ph.measures}
+    words: set[int] = set()
+    for o in ph.measures:
+        if o is m or _shares_object(tokens, m, o):
+            continue
+        start = o.index
+        before = tokens[start - 1] if start > 0 else None
+        if (
+            before is not None
+            and before.lang == "ru"
+            and before.parses[:1]
+            and before.parses[0].pos == "ADJF"
+        ):
+            start -= 1  # «заявленная сумма»: the adjective says which sum
+        end = max([o.index, *o.object]) + 1
+        while (
+            end < len(tokens)
+            and end not in cues
+            and tokens[end].lang in ("ru", "en")
+            and tokens[end].lower not in LIST_JOINERS | DIM_PREPS_RU | DIM_PREPS_EN
+        ):
+            end += 1
+        words.update(range(start, end))
+    return words - {m.index, *m.object}
+
+
+def _shares_object(tokens: Sequence[Token], m: MeasureWord, o: MeasureWord) -> bool:
+    """«Средняя и максимальная зарплата к выплате»: two cues of one object (or an adjective cue with no object
+    of its own, only a list joiner before the next measure's cue) measure the same words."""
+    if set(m.object) & set(o.object):
+        return True
+    cue = tokens[m.index]
+    return (
+        not m.object
+        and m.index < o.index
+        and all(t.lower in LIST_JOINERS for t in tokens[m.index + 1 : o.index])
+        and cue.lang == "ru"
+        and bool(cue.parses)
+        and cue.parses[0].pos == "ADJF"
+    )
+
+
 def _measures(
     ph: MartPhrase, ground: _Ground, fact: Table, ask: Any
 ) -> tuple[list[dict[str, Any]], list[str]]:
@@ -1641,6 +1703,7 @@ def _measures(
             ]  # «сумма заявленных убытков»: claimed_amount 'Заявленная сумма', not 'Сумма к выплате'
         if column is None:
             candidates = _money_columns(fact) or _numeric_columns(fact)
+            others = _other_measures_words(ph, m)
             by_word = {
                 k: c.name
                 for c in candidates
@@ -1648,6 +1711,7 @@ def _measures(
                 if w.lang == "ru"
                 and k not in ph.grain_phrase  # «по месяцам заявления»: the time's, not 'Заявленная сумма'
                 and k not in ph.grain_words  # «по дате заявления»: the date's words
+                and k not in others  # «заявленная сумма и сумма к выплате»: each item's words are its own
                 and (ground.columns_named(fact, [w]) == [c] or _comment_names(c, w))
                 and not _shared_comment_word(w, candidates)
             }  # «сумма к выплате», «начисленной зарплаты»: a column comment ('К выплате', 'Начислено')
@@ -2978,6 +3042,35 @@ def _shared_measure_of_pair(text: str, tokens: Sequence[Token]) -> str:
         said = text[cue.start : tokens[k - 1].end] + " "  # "total ", "sum of "
         return text[: again.start] + said + text[again.start :]
     return text
+
+
+def _shared_measure_of_pair_ru(text: str, tokens: Sequence[Token]) -> str:
+    """«суммарные часы и сверхурочные часы», «сумма часов и сверхурочных часов»: a Russian measure word before
+    a noun, «и», then one or two adjectives and the same noun again: the measure word is said again before the
+    second item (two measures, each grounded or asked), never one of them dropped (marts124, mbc-ru-15)."""
+    for i, cue in enumerate(tokens[:-4]):
+        if cue.lang != "ru" or _measure_func([cue], 0) is None:
+            continue
+        head, joiner = tokens[i + 1], tokens[i + 2]
+        if joiner.lower != "и" or head.lang != "ru" or _is_measure(head):
+            continue
+        k = i + 3
+        while k < min(len(tokens), i + 5) and _plain_adjective_ru(tokens[k]):
+            k += 1
+        if k == i + 3 or k >= len(tokens) or tokens[k].lang != "ru" or not (tokens[k].lemmas & head.lemmas):
+            continue
+        return text[: tokens[i + 3].start] + cue.text + " " + text[tokens[i + 3].start :]
+    return text
+
+
+def _plain_adjective_ru(token: Token) -> bool:
+    """A Russian adjective or participle that is no measure word («сверхурочные», not «средние»)."""
+    return (
+        token.lang == "ru"
+        and bool(token.parses)
+        and token.parses[0].pos in ("ADJF", "PRTF")
+        and _measure_func([token], 0) is None
+    )
 
 
 def _amount_noun_bracket(text: str, tokens: Sequence[Token]) -> str:

@@ -739,6 +739,36 @@ def _quantified_dimension(tokens: Sequence[Token], i: int) -> bool:
     return True
 
 
+def _named_day_column(tokens: Sequence[Token], i: int) -> bool:
+    """«по рабочему дню», «по операционному дню»: an adjective and a grain noun, both singular dative after
+    «по», name a date column (a grain is said in the plural: «по дням», «по рабочим дням» is the weekdays'
+    schedule), as "per collection day" does (marts124)."""
+    if i + 1 >= len(tokens) or tokens[i].lang != "ru" or tokens[i - 1].lower != "по":
+        return False
+    adjective, noun = tokens[i], tokens[i + 1]
+    return (
+        noun.lang == "ru"
+        and _grain_noun(noun) is not None
+        and any(p.pos == "ADJF" and p.case == "datv" and p.number == "sing" for p in adjective.parses)
+        and noun.has(noun.lemmas, case=("datv",), number="sing")
+    )
+
+
+def _other_grain_word(tokens: Sequence[Token], i: int) -> bool:
+    """A grain said by another word than the two at `i` («помесячно», "weekly", «по неделям», «за каждый
+    месяц»); a unit noun of a measure («сверхурочных часов») is none."""
+    return any(
+        t.lower in GRAIN_ADVERBS_RU
+        or _grain_adjective(t)
+        or (_grain_noun(t) and k > 0 and (tokens[k - 1].lower in _GRAIN_LEADS or tokens[k - 1].lemma in EACH))
+        for k, t in enumerate(tokens)
+        if k not in (i, i + 1)
+    )
+
+
+_GRAIN_LEADS = frozenset({"по", "за", "в", "by", "per", "each", "every", "a"})
+
+
 def _set_grain(ph: MartPhrase, grain: str, index: int) -> None:
     if ph.grain is not None and ph.grain != grain:
         ph.grain_conflict.append(ph.tokens[index].text)
@@ -1173,6 +1203,13 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             break  # «по регионам и дням выручка»: the measure ends the list («по единицам измерения» not)
         if t.lang == "ru" and t.parses and t.parses[0].pos in ("VERB", "INFN", "GRND"):
             break  # «по регионам построй»
+        if _named_day_column(tokens, i):
+            ph.grain_words.extend((i, i + 1))  # «понедельно по рабочему дню»: work_date 'Рабочий день'
+            ph.used.update({i, i + 1})
+            if not _other_grain_word(tokens, i):
+                _set_grain(ph, _grain_noun(tokens[i + 1]) or "", i + 1)  # «по рабочему дню» alone: daily
+            i += 2
+            continue
         grain = _grain_noun(t)
         if grain:
             _set_grain(ph, grain, i)

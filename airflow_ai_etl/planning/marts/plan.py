@@ -22,7 +22,7 @@ from airflow_ai_etl.planning.filters import (
     state_two_columns_question,
     value_meanings,
 )
-from airflow_ai_etl.planning.lexer import Token, tokenize
+from airflow_ai_etl.planning.lexer import Token, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import CURRENCY_COMMENT_PREFIXES, is_
 from airflow_ai_etl.planning.marts.dimensions import (
     _bare_rows_grouped,
@@ -159,6 +159,7 @@ from airflow_ai_etl.planning.marts.measures import (
     _qualifies_measured_word,
     _rows_noun_bracket_measure,
     _shared_measure_of_pair,
+    _shared_measure_of_pair_ru,
     _spells_measured_comment,
     _state_rows_grouped,
     _subject_measure,
@@ -229,7 +230,7 @@ from airflow_ai_etl.planning.marts.row_filters import (
 from airflow_ai_etl.planning.marts.shared_heads import shared_head_measures
 from airflow_ai_etl.planning.marts.spending import spending_measures
 from airflow_ai_etl.planning.marts.unit_items import unit_items_before_measure
-from airflow_ai_etl.planning.marts.window_rows import bare_window_rows
+from airflow_ai_etl.planning.marts.window_rows import bare_window_rows, rolling_window_rows
 from airflow_ai_etl.planning.marts.words import (
     _IDENTIFIER,
     _LOCAL_XLSX,
@@ -1020,6 +1021,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     rewrites: tuple[Callable[[str, Sequence[Token]], str], ...] = (  # each reads what the one before left
         lambda text, _: _unbracketed_units(_without_chat_phrases(text)),  # "nothing fancy", "keep it fresh"
         lambda text, _: _period_over_period(text),  # "week over week": weekly
+        rolling_window_rows,  # "rolling thirty days", «скользящие 30 дней»: the last N days (marts124)
         bare_window_rows,  # «окно шестьдесят дней»: the rolling window of rows (marts120)
         lambda text, _: _without_example_brackets(_self_corrected(text)),  # "I mean by …", "(app, ivr...)"
         _bracketed_distinct,  # «пассажиров (уникальных)»: «уникальных пассажиров»
@@ -1035,6 +1037,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         lambda text, tokens: spending_measures(planner, text, tokens),  # «затраты на ремонт»: repair_cost
         _amount_noun_bracket,  # "Wi-Fi traffic (bytes downloaded)": sum of bytes downloaded
         _shared_measure_of_pair,  # "total bytes down and bytes up": total bytes down and total bytes up
+        _shared_measure_of_pair_ru,  # «суммарные часы и сверхурочные часы»: «… и суммарные сверхурочные часы»
         lambda text, tokens: _paired_bracket_columns(planner, text, tokens),  # «заявлено vs одобрено (a, b)»
         lambda text, tokens: _labelled_bracket_column(
             planner, text, tokens
@@ -1857,6 +1860,8 @@ def _residue(
         counted = _counted_column_words(ph, ground, fact, where)
         unmeasured = _unmeasured_column_words(left, ground, fact, where, measured)
         flagged = _joined_flag_words(left, ground, fact, where)
+        # a count of time units unread while no window was read ("sliding thirty days"): asked
+        time_counts: set[int] = set() if "interval" in where else _unread_time_counts(tokens, left)
         left = [
             t
             for t in left
@@ -1866,8 +1871,33 @@ def _residue(
             or id(t) in counted
             or id(t) in unmeasured
             or id(t) in flagged
+            or id(t) in time_counts
         ]
     return " ".join(t.text for t in left)
+
+
+# units of time a count may say a window in ("sliding thirty days", «скользящих 30 суток»)
+_TIME_UNITS = (
+    *("minute", "hour", "day", "week", "month"),
+    *("минут", "час", "дн", "день", "сут", "недел", "месяц"),
+)
+
+
+def _unread_time_counts(tokens: Sequence[Token], left: Sequence[Token]) -> set[int]:
+    """Ids of unread words saying a count of time units and the word right before it ("sliding thirty days",
+    "moving window of 30 days"): a window no rule read is asked about, never dropped because the filter
+    rules read some other words about the rows (marts124: mbc-en-12's "rolling thirty days" beside "paid
+    online" was dropped)."""
+    unread = {id(t) for t in left}
+    found: set[int] = set()
+    for num in numerals(tokens):
+        if num.last >= len(tokens) or not all(id(t) in unread for t in tokens[num.first : num.last + 1]):
+            continue
+        if not tokens[num.last].lower.startswith(_TIME_UNITS):
+            continue
+        first = num.first - 1 if num.first > 0 and id(tokens[num.first - 1]) in unread else num.first
+        found.update(id(t) for t in tokens[first : num.last + 1])
+    return found
 
 
 def _joined_flag_words(left: Sequence[Token], ground: _Ground, fact: Table, where: str) -> set[int]:
