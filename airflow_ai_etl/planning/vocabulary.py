@@ -640,6 +640,14 @@ VALUE_MEANINGS = {
     # planner135: «объявления об аренде» ('Вид объявления (sale, rent)'): the listing's kind; «аренда» alone
     # still names the leases ('Договоры аренды'), the noun after «о/об» is the head's topic
     "аренда": ("rent",),
+    # planner158: colloquial words for kinds a comment lists in English: «ужастики» ('Жанр (…, horror, …)'),
+    # «котики и собачки» ('Вид животного (cat, dog, …)'), «техники» ('Должность (…, technician)'), «с
+    # порталов» ('Откуда пришёл клиент (…, portal, …)'), a tariff by its unit ('Тариф (minute, hour, day,
+    # fixed)': «по поминутному тарифу»), a binding ('Формат издания (hardcover, paperback, …)': «в твёрдом
+    # переплёте», «в мягкой обложке»)
+    "ужастик": ("horror",), "котик": ("cat",), "кошечка": ("cat",), "собачка": ("dog",), "пёсик": ("dog",),
+    "песик": ("dog",), "техник": ("technician",), "портал": ("portal",), "поминутный": ("minute",),
+    "почасовой": ("hour",), "посуточный": ("day",), "твердый": ("hardcover",), "мягкий": ("paperback",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
