@@ -648,6 +648,8 @@ VALUE_MEANINGS = {
     "ужастик": ("horror",), "котик": ("cat",), "кошечка": ("cat",), "собачка": ("dog",), "пёсик": ("dog",),
     "песик": ("dog",), "техник": ("technician",), "портал": ("portal",), "поминутный": ("minute",),
     "почасовой": ("hour",), "посуточный": ("day",), "твердый": ("hardcover",), "мягкий": ("paperback",),
+    # «запланированные мероприятия» ('Статус мероприятия (planned, held, cancelled)'), as «плановый»
+    "запланировать": ("planned", "scheduled"), "запланированный": ("planned", "scheduled"),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or
