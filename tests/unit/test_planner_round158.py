@@ -159,3 +159,22 @@ def test_a_which_clause_before_a_mask_list_is_no_column() -> None:
     assert spec.source.where == "grade = 'middle' AND is_active = true"
     masked = [c for t in spec.model_dump()["transforms"] if t["type"] == "mask" for c in t["columns"]]
     assert sorted(masked) == ["email", "phone"]
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        # were asked by marts rounds 24/25/111 while no rule read the words
+        ("clinic", "число свободных коек по палатам", "occupied = false"),
+        ("clinic", "Свободные койки по палатам (ward), апдейт каждый час", "occupied = false"),
+    ],
+)  # fmt: skip
+def test_free_beds_per_ward_is_a_count_of_the_free_ones(catalog: str, text: str, where: str) -> None:
+    spec = ok_spec(catalog, text)
+    assert spec.source.type == "mart" and spec.source.mart is not None
+    assert (spec.source.mart.where, spec.source.mart.dimensions) == (where, ["ward"])
+
+
+def test_without_sterilization_beside_listed_kinds() -> None:
+    spec = ok_spec("vet", "Питомцы: собаки и птицы без стерилизации, каждый день в 3")
+    assert spec.source.where == "species IN ('dog', 'bird') AND is_sterilized = false"
