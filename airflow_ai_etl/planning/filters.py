@@ -5184,6 +5184,8 @@ class RowFilters:
                 yield token.start, named[0], f"{named[0]} = false"
                 continue
             negator = flags.negated_before(tokens, k)
+            if negator and tokens[negator - 1].lower in NEGATION_PARTICLES:
+                continue  # «не без стерилизации»: two negations, left unread and asked (planner158)
             if negator is None:
                 i = request.token_at(token.start)
                 before = self._negator_before(request, i) if i < len(request.tokens) else None
@@ -5800,6 +5802,9 @@ class RowFilters:
         for k, word in enumerate(words):
             kind = bool(word.lemmas & _KIND_NOUNS or word.lower in _KIND_NOUNS)
             level = bool(word.lemmas & _LEVEL_NOUNS or word.lower in _LEVEL_NOUNS)
+            # «не уровня junior», «кроме уровня junior»: a level said not to hold is left to the rules that
+            # read the negation, or asked (planner158: read here it was grade = 'junior')
+            level = level and not (k and words[k - 1].lower in NEGATION_PARTICLES | STATE_CUES)
             if not (kind or level) or request.is_handled(word.start):
                 continue
             beside = words[k + 1] if word.lang == "ru" and k + 1 < len(words) else words[k - 1] if k else None

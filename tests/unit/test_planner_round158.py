@@ -178,3 +178,18 @@ def test_free_beds_per_ward_is_a_count_of_the_free_ones(catalog: str, text: str,
 def test_without_sterilization_beside_listed_kinds() -> None:
     spec = ok_spec("vet", "Питомцы: собаки и птицы без стерилизации, каждый день в 3")
     assert spec.source.where == "species IN ('dog', 'bird') AND is_sterilized = false"
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text"),
+    [
+        # a level said not to hold: the level rule read it as the level itself (found probing, after the rules)
+        ("realty", "Агенты не уровня junior ежедневно"),
+        ("realty", "Агенты, кроме уровня junior, ежедневно"),
+        # two negations before a flag's noun: was is_sterilized = false
+        ("vet", "Питомцы не без стерилизации ежедневно"),
+    ],
+)  # fmt: skip
+def test_a_negated_level_or_a_double_negation_is_asked(catalog: str, text: str) -> None:
+    outcome = plan_in(catalog, text)
+    assert outcome.status == "needs_clarification", outcome.spec and outcome.spec.source
