@@ -3743,8 +3743,8 @@ class RowFilters:
                     )
                     previous, last = (previous[0], name, values, previous[3]), t
                     continue
-                if index and request.tokens[index - 1] in ("в", "во", "на", "in", "on"):
-                    index -= 1  # «не в пути»: the negator stands before the preposition
+                if index and request.tokens[index - 1] in _NEGATED_VALUE_PREPOSITIONS:
+                    index -= 1  # «не в пути», «не с порталов»: the negator stands before the preposition
                 negator = self._negator_before(request, index)
                 if negator is None:  # «кроме номеров на обслуживании»: a noun between (marts110)
                     negator = self._negator_before_located(request, table, request.token_at(t.start))
@@ -7528,6 +7528,11 @@ _KIND_HEADS = frozenset(
 _KIND_NOUNS = frozenset(
     {"тип", "вид", "формат", "категория", "класс", "разновидность"}
     | {"type", "kind", "format", "category", "class"}
+)
+# Prepositions between a negator and a listed value it negates: «не в пути», "not in transit"; planner158:
+# «не с порталов», «не по поминутному тарифу», «не для детей», «не из приложения» (the negation was lost)
+_NEGATED_VALUE_PREPOSITIONS = frozenset(
+    {"в", "во", "на", "in", "on", "с", "со", "по", "из", "от", "через", "для"}
 )
 # planner158: Russian nouns that say a value is a level or a grade of the rows («агенты уровня senior и lead»)
 # before values a level column lists, whichever word its comment uses ('Грейд агента (junior, middle, senior,
