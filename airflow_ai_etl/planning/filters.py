@@ -1236,6 +1236,10 @@ class RowFilters:
                 # "senior librarians or managers": the list's first item is the compound value a rule read
                 conditions[[p for p, _ in found].index(kept_at)] = compound
                 continue
+            if (joined := _compound_joined_value(request, kept, kept_at, rival, position)) is not None:
+                # «Сотрудники-техники и библиотекари»: a role compound's tail and a role joined to it by «и»
+                conditions[[p for p, _ in found].index(kept_at)] = joined
+                continue
             if (both := _both_excluded(kept, kept_at, rival, position)) is not None:
                 # "cancelled and no-show excluded": two values left out of one column leave out both
                 conditions[[p for p, _ in found].index(kept_at)] = both
@@ -3783,8 +3787,8 @@ class RowFilters:
                     )
                     previous, last = (previous[0], name, values, previous[3]), t
                     continue
-                if index and request.tokens[index - 1] in ("в", "во", "на", "in", "on"):
-                    index -= 1  # «не в пути»: the negator stands before the preposition
+                if index and request.tokens[index - 1] in _NEGATED_VALUE_PREPOSITIONS:
+                    index -= 1  # «не в пути», «не с порталов»: the negator stands before the preposition
                 negator = self._negator_before(request, index)
                 if negator is None:  # «кроме номеров на обслуживании»: a noun between (marts110)
                     negator = self._negator_before_located(request, table, request.token_at(t.start))
@@ -5224,6 +5228,8 @@ class RowFilters:
                 yield token.start, named[0], f"{named[0]} = false"
                 continue
             negator = flags.negated_before(tokens, k)
+            if negator and tokens[negator - 1].lower in NEGATION_PARTICLES:
+                continue  # «не без стерилизации»: two negations, left unread and asked (planner158)
             if negator is None:
                 i = request.token_at(token.start)
                 before = self._negator_before(request, i) if i < len(request.tokens) else None
@@ -5840,7 +5846,12 @@ class RowFilters:
         unread, asked."""
         words = [t for t in tokenize(request.text) if t.lang != "punct"]
         for k, word in enumerate(words):
-            if not (word.lemmas & _KIND_NOUNS or word.lower in _KIND_NOUNS) or request.is_handled(word.start):
+            kind = bool(word.lemmas & _KIND_NOUNS or word.lower in _KIND_NOUNS)
+            level = bool(word.lemmas & _LEVEL_NOUNS or word.lower in _LEVEL_NOUNS)
+            # «не уровня junior», «кроме уровня junior»: a level said not to hold is left to the rules that
+            # read the negation, or asked (planner158: read here it was grade = 'junior')
+            level = level and not (k and words[k - 1].lower in NEGATION_PARTICLES | STATE_CUES)
+            if not (kind or level) or request.is_handled(word.start):
                 continue
             beside = words[k + 1] if word.lang == "ru" and k + 1 < len(words) else words[k - 1] if k else None
             if beside is None:
@@ -5848,7 +5859,7 @@ class RowFilters:
             listing = [
                 (c, v) for c in table.columns for v in listed_values(c.comment) if v.lower() == beside.lower
             ]
-            if len(listing) == 1 and _is_kind(listing[0][0]):
+            if len(listing) == 1 and (kind and _is_kind(listing[0][0]) or level and _is_level(listing[0][0])):
                 request.handled.append((word.start, word.end))
                 yield beside.start, listing[0][0].name, f"{listing[0][0].name} = {_quote(listing[0][1])}"
 
@@ -7564,6 +7575,17 @@ _KIND_NOUNS = frozenset(
     {"тип", "вид", "формат", "категория", "класс", "разновидность"}
     | {"type", "kind", "format", "category", "class"}
 )
+# Prepositions between a negator and a listed value it negates: «не в пути», "not in transit"; planner158:
+# «не с порталов», «не по поминутному тарифу», «не для детей», «не из приложения» (the negation was lost)
+_NEGATED_VALUE_PREPOSITIONS = frozenset(
+    {"в", "во", "на", "in", "on", "с", "со", "по", "из", "от", "через", "для"}
+)
+# planner158: Russian nouns that say a value is a level or a grade of the rows («агенты уровня senior и lead»)
+# before values a level column lists, whichever word its comment uses ('Грейд агента (junior, middle, senior,
+# lead)'). English ones stay out: "except gold level" says the value first, and the exception rule reads it
+_LEVEL_NOUNS = frozenset({"уровень", "грейд", "разряд"})
+_LEVEL_NAME = re.compile(r"(?:^|_)(?:level|grade|tier|rank)$")
+_LEVEL_HEADS = frozenset({"уровень", "грейд", "разряд", "ранг"})
 _KIND_NAME = re.compile(r"(?:^|_)(?:type|kind|category|class|genre|channel|source|method|breed|group)$")
 
 
@@ -7585,6 +7607,13 @@ def _is_kind(column: Column) -> bool:
     with «Тип», «Вид», «Категория» ... (planner97)."""
     first = next((t for t in tokenize(column.comment or "") if t.lang == "ru"), None)
     return bool(_KIND_NAME.search(column.name)) or (first is not None and bool(first.lemmas & _KIND_HEADS))
+
+
+def _is_level(column: Column) -> bool:
+    """`column` holds levels of rows under codes: its name ends in level/grade/tier/rank, or its comment opens
+    with «Уровень», «Грейд», «Разряд» (planner158)."""
+    first = next((t for t in tokenize(column.comment or "") if t.lang == "ru"), None)
+    return bool(_LEVEL_NAME.search(column.name)) or (first is not None and bool(first.lemmas & _LEVEL_HEADS))
 
 
 def _holds_unlisted_kind(column: Column) -> bool:
@@ -8131,6 +8160,24 @@ def _compound_first_item(request: Request, kept: str, kept_at: int, rival: str, 
         return None  # words beyond the value's own stand between: another phrase, still asked
     values = list(dict.fromkeys([value, *many[1][1:]]))
     return f"{one[0]} IN ({', '.join(map(_quote, values))})"
+
+
+def _compound_joined_value(
+    request: Request, kept: str, kept_at: int, rival: str, position: int
+) -> str | None:
+    """`col IN (...)` of two value conditions on one column read from a hyphenated compound and the word
+    joined right after it by «и»/«или» («Сотрудники-техники и библиотекари», «клиенты-арендаторы или
+    покупатели»): the list's items are kinds of the compound's head, the rows of either (planner158: asked
+    "or both?"). None for any other pair."""
+    first, second = _values_of(kept), _values_of(rival)
+    if first is None or second is None or first[0] != second[0] or not kept_at < position:
+        return None
+    between = request.text[kept_at:position]
+    compound = re.match(r"[^\W\d_]+-[^\W\d_]+", between)
+    if compound is None or between[compound.end() :].strip().lower() not in ("и", "или", "либо"):
+        return None
+    values = list(dict.fromkeys([*first[1], *second[1]]))
+    return f"{first[0]} IN ({', '.join(map(_quote, values))})" if len(values) > 1 else None
 
 
 def _merged_values(kept: str, new: str) -> str | None:

@@ -228,6 +228,8 @@ def names_flag(token: Token, said: FlagWords) -> bool:
         return True
     if any(len(part) == 3 and transliterates(token.lower, part) for part in said.parts):
         return True  # «хабами» of is_hub ('(хаб)'): the short part the comment says by ear
+    if deverbal_verbs(token) & (said.predicates | said.adjectives | said.verbs):
+        return True  # «без стерилизации» of 'Стерилизовано': the noun of the comment's verb (planner158)
     if token.parses[0].pos not in ("ADJF", "PRTF"):
         return False
     if token.lemmas & said.predicates:  # «закрытых» of 'Отделение закрыто': the participle of the predicate
@@ -240,6 +242,26 @@ def names_flag(token: Token, said: FlagWords) -> bool:
     # «подозрительные» of 'Подозрение на мошенничество': an adjective of the root of the comment's subject
     # noun when that noun is the state itself (planner50)
     return any(_shared_root(stem(token.lemma), stem(head)) for head in said.heads)
+
+
+# planner158: the suffixes of a Russian action noun and of its verb (стерилиз-ация ~ стерилиз-овать,
+# вакцин-ация ~ вакцин-ировать, кастр-ация ~ кастр-ировать): the noun names the process whose participle a
+# flag's comment says
+_ACTION_NOUN_SUFFIXES = ("ация",)
+_ACTION_VERB_SUFFIXES = ("овать", "ировать")
+
+
+def deverbal_verbs(token: Token) -> frozenset[str]:
+    """The verb lemmas a Russian action noun may be made from («стерилизации» -> стерилизовать,
+    стерилизировать): candidates only, matched against a comment's own lemmas, never taken alone."""
+    if token.lang != "ru" or not token.parses or token.parses[0].pos != "NOUN":
+        return frozenset()
+    lemma = token.lemma
+    suffix = next((s for s in _ACTION_NOUN_SUFFIXES if lemma.endswith(s)), None)
+    if suffix is None or len(lemma) - len(suffix) < 4:
+        return frozenset()
+    base = lemma[: -len(suffix)]
+    return frozenset(base + ending for ending in _ACTION_VERB_SUFFIXES)
 
 
 def _shared_root(first: str, second: str) -> bool:
@@ -385,11 +407,14 @@ _WORKING = ("работать", "трудиться", "work", "employ")
 _CLOSED = ("закрыть", "закрытый", "close", "closed")  # "open branches" of is_closed 'Отделение закрыто'
 # planner135: "the student was absent", «отсутствовавшие» of present 'Присутствовал на занятии'
 _PRESENT = ("присутствовать", "present")
+# planner158: «свободные койки» of occupied (no comment): a free bed is one not occupied
+_OCCUPIED = ("занятый", "занять", "occupi", "busi")
 ABSENCE_WORDS = frozenset({"absent", "отсутствовать", "отсутствующий"})
 OPPOSITE_STATES = {
     "уволить": _WORKING, "уволиться": _WORKING, "уволенный": _WORKING, "fire": _WORKING, "dismiss": _WORKING,
     "terminat": _WORKING, "открытый": _CLOSED, "открыть": _CLOSED, "open": _CLOSED,
     "absent": _PRESENT, "отсутствовать": _PRESENT, "отсутствующий": _PRESENT,
+    "свободный": _OCCUPIED, "освободиться": _OCCUPIED,
 }  # fmt: skip
 
 

@@ -174,6 +174,24 @@ def tables_of_said_meaning(tokens: Sequence[Token], tables: Sequence[Table]) -> 
     return found
 
 
+def meaning_phrase_spans(tokens: Sequence[Token], tables: Sequence[Table]) -> list[tuple[Table, int, int]]:
+    """(table, start, end) of each phrase of two or more words, opening with a Russian noun or adjective,
+    that one column of `table` lists as a Russian meaning («старших смены» of 'Роль: … 3 — старший смены'):
+    a word inside it («смены») is part of the kind's name, not a table of its own (planner158)."""
+    words = [t for t in tokens if t.lang != "punct"]
+    found: list[tuple[Table, int, int]] = []
+    for k, word in enumerate(words):
+        if word.lang != "ru" or not word.parses or word.parses[0].pos not in ("NOUN", "ADJF"):
+            continue
+        if k and words[k - 1].lower in _NEGATORS:
+            continue
+        for table in tables:
+            said = meaning_said(words[k:], table)
+            if said is not None and said[2] >= 2:
+                found.append((table, word.start, words[k + said[2] - 1].end))
+    return found
+
+
 def _one_word_meaning(word: Token, table: Table) -> bool:
     """`word` is by lemma a one-word Russian value a column of `table` lists."""
     return any(

@@ -120,7 +120,11 @@ from airflow_ai_etl.planning.marts.plan import (
     plan_mart,
 )
 from airflow_ai_etl.planning.marts.words import FILLER_EN, SPELLING_EN, SPELLING_RU
-from airflow_ai_etl.planning.meaning_phrases import table_saying_meaning, tables_of_said_meaning
+from airflow_ai_etl.planning.meaning_phrases import (
+    meaning_phrase_spans,
+    table_saying_meaning,
+    tables_of_said_meaning,
+)
 from airflow_ai_etl.planning.newrows import says_changed, says_recent, since_last_run
 from airflow_ai_etl.planning.paths import in_path, path_spans
 from airflow_ai_etl.planning.patterns import (
@@ -832,6 +836,12 @@ def _plural_noun(word: str) -> bool:
 
 # «без» as a word of its own: «котов без чипа»
 _WITHOUT_RU = re.compile(r"(?<!\w)без(?!\w)")
+
+
+def _schedule_adjective(word: str) -> bool:
+    """`word` is a schedule's adjective («каждый» of «каждый четверг»), no state of the rows."""
+    said = next(iter(tokenize(word)), None)
+    return said is not None and bool(said.lemmas & _SCHEDULE_WORDS)
 
 
 def _adjective(word: str) -> bool:
@@ -1863,9 +1873,11 @@ class OfflinePlanner:
         if condition:
             hits = self._table_hits_past(request, conn_id, condition)
             if hits:
-                return hits
+                return self._meaning_around_hits(request, conn_id, hits) or hits
+        past = self._table_hits_past(request, conn_id, frozenset())
         return (
-            self._table_hits_past(request, conn_id, frozenset())
+            self._meaning_around_hits(request, conn_id, past)
+            or past
             or self._kind_of_named_rows(request, conn_id)
             or self._rows_named_by_meaning(request, conn_id)
             or (self._rows_named_by_listed_kind(request, conn_id) if kinds else {})
@@ -1879,7 +1891,7 @@ class OfflinePlanner:
         (VALUE_MEANINGS: кот -> cat of pets 'Вид животного (cat, dog, …)'), and so is every noun joined to it
         by «и»/«или»: that table's rows, the kinds then read as the filter. {} when the first noun is no such
         kind, names no one table, or a joined noun names another or none (planner152)."""
-        if FILTER_HINTS.search(request.lower) or _WITHOUT_RU.search(request.lower):
+        if FILTER_HINTS.search(request.lower):
             # «Котов, у которых есть чип», «Котов без чипа»: a condition beside the kinds that the filter
             # rules may drop once the kinds are read; the table stays asked, as before (planner152)
             return {}
@@ -1895,16 +1907,30 @@ class OfflinePlanner:
                 return {}
             at += 2
         ((name, table),) = named.items()
+        if _WITHOUT_RU.search(request.lower) and not self._without_says_flags(request, table):
+            return {}  # «Котов без чипа»: see above; «без стерилизации» of a flag is read (planner158)
         # «Острые супы», «Котов, злых»: an adjective of the rows no column of the table reads would be
         # dropped; asked («которые» opens a clause the clause rules read)
         around = [*range(first), *([at + 1] if at + 1 < len(request.tokens) else [])]
         if not all(
             self._says_row_state(table, request.raw[i])
             for i in around
-            if _adjective(request.raw[i]) and not _relative_pronoun(request.raw[i])
+            if _adjective(request.raw[i])
+            and not _relative_pronoun(request.raw[i])
+            # «Комедии каждый четверг»: a schedule's «каждый» says nothing of the rows (planner158)
+            and not _schedule_adjective(request.raw[i])
         ):
             return {}
         return {name: (table, [first])}
+
+    def _without_says_flags(self, request: Request, table: Table) -> bool:
+        """Every «без» of the request is followed by a word naming one yes/no column of `table` («Кошек без
+        стерилизации» of is_sterilized 'Стерилизовано'): the flag rules read it as the flag false, so the
+        kinds may name the table (planner158); «без чипа» (chip_number, no flag) stays asked."""
+        found = [i for i, word in enumerate(request.tokens) if word == "без"]
+        return all(
+            i + 1 < len(request.raw) and self.filters.names_one_flag(table, request.raw[i + 1]) for i in found
+        )
 
     def _listed_kind_table(self, request: Request, conn_id: str, at: int) -> dict[str, Table]:
         """The one table whose column lists the kind word `at` means by VALUE_MEANINGS (`_value_table`), not
@@ -1927,6 +1953,38 @@ class OfflinePlanner:
             )
         }
         return listing if len(listing) == 1 else {}
+
+    def _meaning_around_hits(
+        self, request: Request, conn_id: str, hits: dict[str, tuple[Table, list[int]]]
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """«Старших смены, которые сейчас на смене»: a table named only by words inside a phrase another
+        table's column lists as a Russian meaning («смены» of shifts inside 'Роль: … 3 — старший смены' of
+        agents) is no table named: the phrase names the other table's rows, its meaning then read as the
+        filter (planner158). The other hits stay as they were; {} when no phrase covers a hit, or phrases of
+        several tables do."""
+        phrases = [
+            (table, start, end)
+            for table, start, end in meaning_phrase_spans(
+                tokenize(request.text), self.catalog.tables_of(conn_id)
+            )
+            if table.qualified_name not in hits
+        ]
+        if not hits or len({table.qualified_name for table, _, _ in phrases}) != 1:
+            return {}
+        covered = {
+            name
+            for name, (_, indices) in hits.items()
+            if indices
+            and all(
+                any(s <= request.spans[i][0] and request.spans[i][1] <= e for _, s, e in phrases)
+                for i in indices
+            )
+        }
+        if not covered:
+            return {}
+        table, start, _ = phrases[0]
+        kept = {name: hit for name, hit in hits.items() if name not in covered}
+        return {**kept, table.qualified_name: (table, [request.token_at(start)])}
 
     def _rows_named_by_meaning(self, request: Request, conn_id: str) -> dict[str, tuple[Table, list[int]]]:
         """«Нейтралов из NPS», «Руководителей группы»: no word names a table, but a noun is a Russian meaning
@@ -7254,12 +7312,14 @@ def _said_in_brackets_only(text: str, read: str) -> bool:
 
 def _states_rows(table: Table, segment: str, columns: list[str]) -> bool:
     """A comma-parted segment before a mask list that says which rows, not what to mask: one opening with an
-    exception or only-word («кроме уволенных», "except closed ones") or naming yes/no columns only
-    («Заведующих аптеками» of is_head: a flag holds nothing to mask). Read as list items, they were masked
-    (planner142)."""
+    exception or only-word («кроме уволенных», "except closed ones") or a relative pronoun («которые ещё
+    работают»: planner158), or naming yes/no columns only («Заведующих аптеками» of is_head: a flag holds
+    nothing to mask). Read as list items, they were masked (planner142)."""
     first = next((t for t in tokenize(segment) if t.lang != "punct"), None)
     if first is not None and first.lower in STATE_CUES:
         return True
+    if first is not None and _relative_pronoun(first.text):
+        return True  # «которые ещё работают, почту и телефон скрыть»: the rows' clause (planner158)
     kinds = [table.column(c) for c in columns]
     return bool(kinds) and all(c is not None and "bool" in c.type.lower() for c in kinds)
 

@@ -656,6 +656,16 @@ VALUE_MEANINGS = {
     # ('Статус хозяйства: active, conserved, sold'; a site's 'mothballed'), «клиентов, которых забанили»
     "законсервировать": ("conserved", "mothballed"), "законсервированный": ("conserved", "mothballed"),
     "забанить": ("banned",), "забаненный": ("banned",),
+    # planner158: colloquial words for kinds a comment lists in English: «ужастики» ('Жанр (…, horror, …)'),
+    # «котики и собачки» ('Вид животного (cat, dog, …)'), «техники» ('Должность (…, technician)'), «с
+    # порталов» ('Откуда пришёл клиент (…, portal, …)'), a tariff by its unit ('Тариф (minute, hour, day,
+    # fixed)': «по поминутному тарифу»), a binding ('Формат издания (hardcover, paperback, …)': «в твёрдом
+    # переплёте», «в мягкой обложке»)
+    "ужастик": ("horror",), "котик": ("cat",), "кошечка": ("cat",), "собачка": ("dog",), "пёсик": ("dog",),
+    "песик": ("dog",), "техник": ("technician",), "портал": ("portal",), "поминутный": ("minute",),
+    "почасовой": ("hour",), "посуточный": ("day",), "твердый": ("hardcover",), "мягкий": ("paperback",),
+    # «запланированные мероприятия» ('Статус мероприятия (planned, held, cancelled)'), as «плановый»
+    "запланировать": ("planned", "scheduled"), "запланированный": ("planned", "scheduled"),
 }  # fmt: skip
 
 # planner156: meanings a clause's predicate says and an attribute does not: «хозяйства, которые проданы»,

@@ -140,7 +140,8 @@ def test_reflexive_verbs_and_participles_before_the_counted_noun(planners, catal
 
 @pytest.mark.parametrize(
     "catalog, text",
-    [("clinic", "число свободных коек по палатам"), ("shop", "число крупных заказов по статусам")],
+    # planner158: «число свободных коек по палатам» is now read (occupied = false): test_planner_round158.py
+    [("shop", "число крупных заказов по статусам")],
 )
 def test_a_state_adjective_no_value_answers_stays_asked(planners, catalog, text):  # controls
     _asked(planners[catalog].plan(text))

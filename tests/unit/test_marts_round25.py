@@ -103,8 +103,8 @@ def test_rows_grouped_without_a_state_are_left_to_the_load_rules(planners, catal
 @pytest.mark.parametrize(
     "catalog, text",
     [
-        # «свободные» answers occupied = false, a negated column the mart resolver does not read yet: asked
-        ("clinic", "Свободные койки по палатам (ward), апдейт каждый час"),
+        # planner158: «свободные» is now read (occupied = false): tests/unit/test_planner_round158.py plans
+        # «Свободные койки по палатам (ward), апдейт каждый час» as the count by ward
         ("hr", "Активные сотрудники по отделам (department_id), раз в час"),
     ],
 )

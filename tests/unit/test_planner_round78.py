@@ -53,7 +53,7 @@ def test_value_question_still_says_unlisted_when_the_comment_lists_nothing() -> 
 WRONG_WAY_EXAMPLES = [
     ("bank", "отделения, которые ещё работают, ежедневно в 6 утра", "is_closed = true"),
     ("bank", "branches that still operate, daily at 6 am", "is_closed = true"),
-    ("clinic", "койки, которые ещё свободны, каждые 5 минут", "occupied = true"),
+    # planner158: «которые ещё свободны» is now read (occupied = false, OPPOSITE_STATES): in OPPOSITE_STATE_ROWS
     ("clinic", "beds that are still vacant, every 5 minutes", "occupied = true"),
     # planner135: «где студенты отсутствовали» is now read (present = false), no question to check
 ]
@@ -70,6 +70,7 @@ OPPOSITE_STATE_ROWS = [
     ("bank", "branches which are open, daily at 6 am", "is_closed = false"),
     ("bank", "отделения, которые ещё открыты, ежедневно в 6 утра", "is_closed = false"),
     ("bank", "открытые отделения банка в клик каждый понедельник в 7", "is_closed = false"),
+    ("clinic", "койки, которые ещё свободны, каждые 5 минут", "occupied = false"),
 ]
 
 
