@@ -1,0 +1,161 @@
+"""Marts round 123 (issue 16): dimensions said by meaning that live on a joined table, and joined conditions.
+
+1. «по типу ресурса счётчика», «по типу транспорта курьеров», "per courier transport type": a kind noun
+   (тип, вид, type, kind) before a noun that names one category column of the fact or a table it joins
+   ('Ресурс (electricity, …)', 'Транспорт (foot, bike, …)') is that column: the type of resource is the
+   resource. They were asked which column; «по типу аудитории мероприятия» took events.event_type ('Тип
+   мероприятия') by the kind noun and the owner alone, dropping «аудитории» (a wrong confident plan).
+2. «старших мастеров» of mechanics.is_senior 'Старший мастер': a comment's first word that pymorphy reads
+   first as a noun («старший», a senior person) but that is an adjective agreeing with the noun after it is
+   the flag's adjective, so marts105 #1 reads the joined flag (`is_senior = true`, mechanics joined). It was
+   asked («Не понял «старших»»), with or without a read status beside it.
+
+First pass (on 5ac3e5e, before any change): 9 of 12 failed — all eight «тип/вид X» and flag requests were asked
+and «по типу аудитории мероприятия» was wrong confident (event_type); the three guards passed.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.planned import mart, wrong_of
+
+CASES = [
+    # 1. a kind noun before a noun naming a joined table's category column: that column
+    (
+        "utility",
+        "Сумма показаний по типу ресурса по месяцам",
+        mart(
+            "metering.readings",
+            [["sum", "value"]],
+            ["resource"],
+            mart__time_grain=["taken_at", "month"],
+            mart__joins=["metering.meters"],
+        ),
+    ),
+    (
+        "utility",
+        "Средние показания по виду ресурса счётчиков, понедельно",
+        mart(
+            "metering.readings",
+            [["avg", "value"]],
+            ["resource"],
+            mart__time_grain=["taken_at", "week"],
+            mart__joins=["metering.meters"],
+        ),
+    ),
+    (
+        "food",
+        "Средние чаевые по типу транспорта курьеров, понедельно по времени назначения",
+        mart(
+            "delivery.deliveries",
+            [["avg", "tip_amount"]],
+            ["transport"],
+            mart__time_grain=["assigned_at", "week"],
+            mart__joins=["delivery.couriers"],
+        ),
+    ),
+    (
+        "food",
+        "Average tip per courier transport type, weekly by assignment time",
+        mart(
+            "delivery.deliveries",
+            [["avg", "tip_amount"]],
+            ["transport"],
+            mart__time_grain=["assigned_at", "week"],
+            mart__joins=["delivery.couriers"],
+        ),
+    ),
+    (  # the genitive names the column, not the owner's own «тип мероприятия» (event_type)
+        "library",
+        "Записи на мероприятия по типу аудитории мероприятия, по неделям записи",
+        mart(
+            "circ.event_registrations",
+            [["count", None]],
+            ["audience"],
+            mart__time_grain=["registered_at", "week"],
+            mart__joins=["circ.events"],
+        ),
+    ),
+    (
+        "bank",
+        "Число платежей по кредитам по виду продукта кредита, помесячно по плановой дате платежа",
+        mart(
+            "lending.loan_payments",
+            [["count", None]],
+            ["product"],
+            mart__time_grain=["due_date", "month"],
+            mart__joins=["lending.loans"],
+        ),
+    ),
+    # guards: the owner's own kind column, and the fact's own category column, stay as before
+    (
+        "library",
+        "Записи на мероприятия по типу мероприятия, по неделям записи",
+        mart(
+            "circ.event_registrations",
+            [["count", None]],
+            ["event_type"],
+            mart__time_grain=["registered_at", "week"],
+            mart__joins=["circ.events"],
+        ),
+    ),
+    (
+        "carshare",
+        "Число поездок по типу тарифа помесячно",
+        mart("rental.trips", [["count", None]], ["tariff"], mart__time_grain=["started_at", "month"]),
+    ),
+    (
+        "evcharge",
+        "средняя стоимость зарядки по типу разъёма помесячно по дате начала",
+        mart(
+            "charging.sessions",
+            [["avg", "cost"]],
+            ["connector_type"],
+            mart__time_grain=["started_at", "month"],
+            mart__joins=["connectors"],
+        ),
+    ),
+    # 2. a joined flag whose comment's adjective pymorphy reads first as a noun ('Старший мастер')
+    (
+        "autoservice",
+        "Нормо-часы старших мастеров по станциям помесячно по дате закрытия",
+        mart(
+            "service.work_orders",
+            [["sum", "labor_hours"]],
+            ["station_id"],
+            mart__time_grain=["closed_at", "month"],
+            mart__where="is_senior = true",
+            mart__joins=["mechanics"],
+        ),
+    ),
+    (
+        "autoservice",
+        "Заказ-наряды старших мастеров по станциям помесячно по дате закрытия, только выполненные",
+        mart(
+            "service.work_orders",
+            [["count", None]],
+            ["station_id"],
+            mart__time_grain=["closed_at", "month"],
+            mart__where="is_senior = true AND status = 'done'",
+            mart__joins=["mechanics"],
+        ),
+    ),
+    (
+        "autoservice",
+        "Средняя стоимость работ у старших мастеров по видам ремонта, понедельно по дате закрытия",
+        mart(
+            "service.work_orders",
+            [["avg", "labor_amount"]],
+            ["repair_type"],
+            mart__time_grain=["closed_at", "week"],
+            mart__where="is_senior = true",
+            mart__joins=["mechanics"],
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "expected"), CASES)
+def test_round123(catalog: str, text: str, expected: dict[str, object]) -> None:
+    assert wrong_of(catalog, text, expected) == []
