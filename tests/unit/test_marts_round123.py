@@ -10,8 +10,12 @@
    the flag's adjective, so marts105 #1 reads the joined flag (`is_senior = true`, mechanics joined). It was
    asked («Не понял «старших»»), with or without a read status beside it.
 
+3. «Сколько счетов открывали каждый месяц»: the imperfective «открывать» names the opening event as «открыть»
+   does (opened_at, opened_on; a ticket's created_at); it was asked («Не понял «открывали»», mu-ru-37).
+
 First pass (on 5ac3e5e, before any change): 9 of 12 failed — all eight «тип/вид X» and flag requests were asked
-and «по типу аудитории мероприятия» was wrong confident (event_type); the three guards passed.
+and «по типу аудитории мероприятия» was wrong confident (event_type); the three guards passed. The three «открывали» cases were added with their rule and run on main (b2eb773)
+before it: 3 of 3 asked (two «Не понял «открывали»», the tickets which time column).
 """
 
 from __future__ import annotations
@@ -152,6 +156,24 @@ CASES = [
             mart__where="is_senior = true",
             mart__joins=["mechanics"],
         ),
+    ),
+    # 3. the imperfective of the opening verb names the opening event
+    (
+        "autoservice",
+        "Сколько заказ-нарядов открывали по станциям каждую неделю",
+        mart(
+            "service.work_orders", [["count", None]], ["station_id"], mart__time_grain=["opened_at", "week"]
+        ),
+    ),
+    (
+        "bank",
+        "Сколько вкладов открывали помесячно в разрезе валюты",
+        mart("core.deposits", [["count", None]], ["currency"], mart__time_grain=["opened_on", "month"]),
+    ),
+    (
+        "helpdesk",
+        "Сколько тикетов открывали по приоритетам каждый день",
+        mart("support.tickets", [["count", None]], ["priority"], mart__time_grain=["created_at", "day"]),
     ),
 ]
 

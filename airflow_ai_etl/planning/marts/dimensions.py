@@ -513,6 +513,10 @@ def _dimensions(
             questions.append(ask("own_rows_dim", word=head.text, fact=fact.name, column=attribute))
             continue
 
+        if (kind := _kind_of_column(ground, fact, reachable, head, qualifier)) is not None:
+            owner, held = kind  # «по типу ресурса счётчика»: meters.resource 'Ресурс (electricity, …)'
+            dims.append(_owned_name(ground, fact, reachable, owner, held.name))
+            continue
         column = None
         if (commented := _comment_column(ground, fact, reachable, [head, *qualifier])) is not None:
             dims.append(commented)  # «название дисциплины»: courses.title, 'Название дисциплины'
@@ -672,6 +676,43 @@ def _dimensions(
         if not any(j["table"] == join["table"] for j in joins):
             joins.append(join)
     return dims, joins, questions
+
+
+# Nouns saying "the kind of" what the noun after them names: «тип ресурса», «вид продукта», "transport type".
+KIND_OF_RU = frozenset({"тип", "вид"})
+KIND_OF_EN = frozenset({"type", "types", "kind", "kinds"})
+
+
+def _kind_of_column(
+    ground: _Ground, fact: Table, reachable: Sequence[Table], head: Token, qualifier: list[Token]
+) -> tuple[Table, Column] | None:
+    """«по типу ресурса счётчика», «по виду продукта кредита», "per courier transport type": a kind noun
+    whose noun (the genitive after it, the English word before it) names one text column of the table the
+    other words name (of the fact or a table it joins when none) is that column: the kind of resource is
+    the resource column, whose values are the kinds (marts123). None when the noun names a table («по типу
+    разъёма» keeps connector_type), when a column's comment says the kind noun and that noun together ('Тип
+    мероприятия': the rules below read it), or when no column or several fit."""
+    if not qualifier or not (head.lemmas & KIND_OF_RU or head.lower in KIND_OF_EN):
+        return None
+    noun = qualifier[-1] if head.lang == "en" else qualifier[0]
+    if noun.lang != head.lang or ground.table_of(noun) is not None:
+        return None
+    named = [t for q in qualifier if q is not noun and (t := ground.table_of(q)) is not None]
+    tables = [t for t in named if t is fact or t in reachable] if named else [fact, *reachable]
+    if head.lang == "ru" and any(
+        head.lemmas & (lemmas := _comment_lemmas(c.comment)) and noun.lemmas & lemmas
+        for t in tables
+        for c in t.columns
+        if c.comment
+    ):
+        return None
+    found = [
+        (t, c)
+        for t in tables
+        for c in ground.columns_named(t, [noun])
+        if column_kind(c.type).family == "text" and not c.name.endswith("_id") and c.name not in NAME_COLUMNS
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _pair_named_table(ground: _Ground, head: Token, other: Token) -> Table | None:
