@@ -13,16 +13,23 @@
 3. «Сколько счетов открывали каждый месяц»: the imperfective «открывать» names the opening event as «открыть»
    does (opened_at, opened_on; a ticket's created_at); it was asked («Не понял «открывали»», mu-ru-37).
 
+4. «из каждого города (по хабу отправления)», «по районам (по филиалу выдачи)», "per city (by destination hub)":
+   a bracket right after a dimension, naming the table that holds it, says the key that reaches it (the role
+   rules pick origin_hub_id, dest_hub_id or the 'Филиал выдачи' key), not a second grouping by that key: it
+   grouped by city and the hub's key as well. No role in the bracket («(по хабу)») stays asked.
+
 First pass (on 5ac3e5e, before any change): 9 of 12 failed — all eight «тип/вид X» and flag requests were asked
 and «по типу аудитории мероприятия» was wrong confident (event_type); the three guards passed. The three «открывали» cases were added with their rule and run on main (b2eb773)
-before it: 3 of 3 asked (two «Не понял «открывали»», the tickets which time column).
+before it: 3 of 3 asked (two «Не понял «открывали»», the tickets which time column). The item 4 cases were
+added with their rule and run before it (at c5b34eb): the three planned ones were wrong confident (the
+bracket's key an extra dimension); the three guards passed.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from tests.planned import mart, wrong_of
+from tests.planned import mart, ok_spec, wrong_of
 
 CASES = [
     # 1. a kind noun before a noun naming a joined table's category column: that column
@@ -175,9 +182,82 @@ CASES = [
         "Сколько тикетов открывали по приоритетам каждый день",
         mart("support.tickets", [["count", None]], ["priority"], mart__time_grain=["created_at", "day"]),
     ),
+    # 4. a bracket naming the dimension's table by its role: the path, not a second dimension
+    (
+        "logistics",
+        "Средний вес посылок по регионам (по хабу назначения), помесячно по дате создания",
+        mart(
+            "shipments",
+            [["avg", "weight_kg"]],
+            ["region"],
+            mart__time_grain=["created_at", "month"],
+            mart__joins=["hubs"],
+        ),
+    ),
+    (
+        "logistics",
+        "Average weight of shipments per city (by destination hub), monthly by creation date",
+        mart(
+            "shipments",
+            [["avg", "weight_kg"]],
+            ["city"],
+            mart__time_grain=["created_at", "month"],
+            mart__joins=["hubs"],
+        ),
+    ),
+    (
+        "library",
+        "Число выдач по районам (по филиалу выдачи) помесячно",
+        mart(
+            "circ.loans",
+            [["count", None]],
+            ["district"],
+            mart__time_grain=["issued_at", "month"],
+            mart__joins=["branches"],
+        ),
+    ),
+    # guards: two groupings said apart stay two; a bracket naming no role leaves the paths asked
+    (
+        "logistics",
+        "Средний вес посылок по регионам и хабам назначения, помесячно по дате создания",
+        mart(
+            "shipments",
+            [["avg", "weight_kg"]],
+            ["region", "dest_hub_id"],
+            mart__time_grain=["created_at", "month"],
+            mart__joins=["hubs"],
+        ),
+    ),
+    ("library", "Число выдач по районам (по филиалу) помесячно", {"status": "needs_clarification"}),
+    (
+        "logistics",
+        "Средний вес посылок по регионам (по хабу), помесячно по дате создания",
+        {"status": "needs_clarification"},
+    ),
 ]
 
 
 @pytest.mark.parametrize(("catalog", "text", "expected"), CASES)
 def test_round123(catalog: str, text: str, expected: dict[str, object]) -> None:
     assert wrong_of(catalog, text, expected) == []
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "key"),
+    [
+        (
+            "logistics",
+            "Средний вес посылок по регионам (по хабу назначения), помесячно по дате создания",
+            "dest_hub_id",
+        ),
+        (
+            "logistics",
+            "Сколько посылок из каждого города (по хабу отправления) по дням создания",
+            "origin_hub_id",
+        ),
+    ],
+)
+def test_bracket_role_picks_the_key(catalog: str, text: str, key: str) -> None:
+    spec = ok_spec(catalog, text)
+    joins = spec.source.mart.joins  # type: ignore[union-attr]
+    assert [j.on for j in joins] == [{"shipments." + key: "id"}], joins

@@ -650,6 +650,7 @@ def _dimensions(
         questions.append(ask("unknown_dim", word=" ".join(t.text for t in said), fact=fact.name))
     dims = list(dict.fromkeys(dims))
     dims = _drop_named_keys(ph, ground, fact, dims, reachable)
+    dims = _drop_bracketed_path_keys(ph, ground, fact, dims, relations)
     questions.extend(_count_dim_questions(dims, fact, reachable, ask))
     for words in ph.dims:  # «города хаба отправки», "destination hub city": the one key a role word names
         group = [tokens[k] for k in words]
@@ -1007,6 +1008,52 @@ def _drop_named_keys(
         )  # the name column was qualified by the table's own noun
         if said:
             out = [d for d in out if d not in keys]
+    return out
+
+
+# Prepositions that may open a bracket saying the path of the dimension before it: «(по хабу отправления)».
+PATH_BRACKET_PREPS = frozenset({"по", "через", "by", "via", "through"})
+
+
+def _bracketed_after(tokens: Sequence[Token], first: list[int], second: list[int]) -> bool:
+    """The words of `second` are all a bracket holds right after the words of `first`, a preposition
+    opening it or not: «города (по хабу отправления)», "city (by destination hub)"."""
+    at = first[-1] + 1
+    if at >= len(tokens) or tokens[at].text != "(":
+        return False
+    at += 1
+    if at < len(tokens) and tokens[at].lower in PATH_BRACKET_PREPS:
+        at += 1
+    end = second[-1] + 1
+    return second[0] == at and end < len(tokens) and tokens[end].text == ")"
+
+
+def _drop_bracketed_path_keys(
+    ph: MartPhrase, ground: _Ground, fact: Table, dims: list[str], relations: list[Any]
+) -> list[str]:
+    """«из каждого города (по хабу отправления)», «по районам (по филиалу выдачи)»: a bracket right after a
+    dimension, naming the table that holds it, says which key reaches that table (the role joins pick it),
+    not a second grouping: the fact's keys to that table are no dimensions (marts123). Written apart («по
+    городам и по хабам») both stay."""
+    out = list(dims)
+    tokens = ph.tokens
+    for first, second in zip(ph.dims, ph.dims[1:], strict=False):
+        if not _bracketed_after(tokens, first, second):
+            continue
+        # "(by destination hub)": the hub's noun may follow its role word; «выдачи» may name the fact (loans)
+        tables = [ground.table_of(tokens[k]) for k in second]
+        named = {t.qualified_name: t for t in tables if t is not None and t is not fact}
+        if len(named) != 1:
+            continue
+        table = next(iter(named.values()))
+        if not any(_dim_on(table, d) and not fact.column(d) for d in out):
+            continue
+        keys = {
+            r.columns[0]
+            for r in relations
+            if (r.table, r.ref_table) == (fact.qualified_name, table.qualified_name) and len(r.columns) == 1
+        }
+        out = [d for d in out if d not in keys]
     return out
 
 
