@@ -1048,6 +1048,8 @@ def _drop_bracketed_path_keys(
         table = next(iter(named.values()))
         if not any(_dim_on(table, d) and not fact.column(d) for d in out):
             continue
+        if any(ground.columns_named(table, [tokens[k]]) for k in second):
+            continue  # «по товарам (по SKU)»: the bracket names a column of the table, a grouping of its own
         keys = {
             r.columns[0]
             for r in relations
