@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from airflow_ai_etl.catalog import Column, Table
@@ -80,7 +81,8 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
     # '(не в стоп-листе)', '(не в штате)': a negated bracket says the opposite state, never the flag's own
     comment = NEGATED_BRACKET.sub(" ", column.comment or "")
     after_preposition = False
-    for token in tokenize(comment):
+    tokens = tokenize(comment)
+    for k, token in enumerate(tokens):
         governed, after_preposition = after_preposition, bool(token.parses) and token.parses[0].pos == "PREP"
         # '(DC)': two capitals are an abbreviation of the state, as a longer Latin word is
         if token.lang == "en" and (len(token.lower) >= 3 or re.fullmatch(r"[A-Z]{2}", token.text)):
@@ -91,6 +93,8 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
         if token.lang != "ru" or not token.parses or token.lemma in _COMMENT_NOISE:
             continue
         first, root = token.parses[0], stem(token.lemma)
+        if _adjective_before_noun(token, tokens[k + 1 : k + 2]):
+            first = next(p for p in token.parses if p.pos == "ADJF")
         if first.pos == "VERB":  # 'Агент работает': a verb is no noun of the table ('Дата приёма на работу')
             verbs.add(token.lemma)
             continue
@@ -130,6 +134,16 @@ def flag_words(column: Column, table_stems: frozenset[str]) -> FlagWords:
         frozenset(verbs),
         frozenset(adverbs),
     )
+
+
+def _adjective_before_noun(token: Token, after: Sequence[Token]) -> bool:
+    """'Старший мастер': a word pymorphy reads first as a noun («старший», a senior person) that also reads as
+    an adjective in the case of the noun right after it modifies that noun (the state of the row's noun, as
+    «умный» of 'Умный счётчик'), so it is the flag's adjective, not the comment's subject (marts123)."""
+    if not token.parses or token.parses[0].pos != "NOUN" or not after or not after[0].parses:
+        return False
+    nouns = {p.case for p in after[0].parses if p.pos == "NOUN"}
+    return any(p.pos == "ADJF" and p.case in nouns for p in token.parses)
 
 
 def _spoken_short_parts(column: Column, table_stems: frozenset[str]) -> set[str]:

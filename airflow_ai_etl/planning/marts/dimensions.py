@@ -516,6 +516,10 @@ def _dimensions(
             questions.append(ask("own_rows_dim", word=head.text, fact=fact.name, column=attribute))
             continue
 
+        if (kind := _kind_of_column(ground, fact, reachable, head, qualifier)) is not None:
+            owner, held = kind  # «по типу ресурса счётчика»: meters.resource 'Ресурс (electricity, …)'
+            dims.append(_owned_name(ground, fact, reachable, owner, held.name))
+            continue
         column = None
         if (commented := _comment_column(ground, fact, reachable, [head, *qualifier])) is not None:
             dims.append(commented)  # «название дисциплины»: courses.title, 'Название дисциплины'
@@ -649,6 +653,7 @@ def _dimensions(
         questions.append(ask("unknown_dim", word=" ".join(t.text for t in said), fact=fact.name))
     dims = list(dict.fromkeys(dims))
     dims = _drop_named_keys(ph, ground, fact, dims, reachable)
+    dims = _drop_bracketed_path_keys(ph, ground, fact, dims, relations)
     questions.extend(_count_dim_questions(dims, fact, reachable, ask))
     for words in ph.dims:  # «города хаба отправки», "destination hub city": the one key a role word names
         group = [tokens[k] for k in words]
@@ -691,6 +696,43 @@ def _acronym_column(fact: Table, words: Sequence[Token]) -> str | None:
         if column.name.lower() == initials or f"({initials.upper()})" in (column.comment or ""):
             return column.name
     return None
+
+
+# Nouns saying "the kind of" what the noun after them names: «тип ресурса», «вид продукта», "transport type".
+KIND_OF_RU = frozenset({"тип", "вид"})
+KIND_OF_EN = frozenset({"type", "types", "kind", "kinds"})
+
+
+def _kind_of_column(
+    ground: _Ground, fact: Table, reachable: Sequence[Table], head: Token, qualifier: list[Token]
+) -> tuple[Table, Column] | None:
+    """«по типу ресурса счётчика», «по виду продукта кредита», "per courier transport type": a kind noun
+    whose noun (the genitive after it, the English word before it) names one text column of the table the
+    other words name (of the fact or a table it joins when none) is that column: the kind of resource is
+    the resource column, whose values are the kinds (marts123). None when the noun names a table («по типу
+    разъёма» keeps connector_type), when a column's comment says the kind noun and that noun together ('Тип
+    мероприятия': the rules below read it), or when no column or several fit."""
+    if not qualifier or not (head.lemmas & KIND_OF_RU or head.lower in KIND_OF_EN):
+        return None
+    noun = qualifier[-1] if head.lang == "en" else qualifier[0]
+    if noun.lang != head.lang or ground.table_of(noun) is not None:
+        return None
+    named = [t for q in qualifier if q is not noun and (t := ground.table_of(q)) is not None]
+    tables = [t for t in named if t is fact or t in reachable] if named else [fact, *reachable]
+    if head.lang == "ru" and any(
+        head.lemmas & (lemmas := _comment_lemmas(c.comment)) and noun.lemmas & lemmas
+        for t in tables
+        for c in t.columns
+        if c.comment
+    ):
+        return None
+    found = [
+        (t, c)
+        for t in tables
+        for c in ground.columns_named(t, [noun])
+        if column_kind(c.type).family == "text" and not c.name.endswith("_id") and c.name not in NAME_COLUMNS
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _pair_named_table(ground: _Ground, head: Token, other: Token) -> Table | None:
@@ -985,6 +1027,54 @@ def _drop_named_keys(
         )  # the name column was qualified by the table's own noun
         if said:
             out = [d for d in out if d not in keys]
+    return out
+
+
+# Prepositions that may open a bracket saying the path of the dimension before it: «(по хабу отправления)».
+PATH_BRACKET_PREPS = frozenset({"по", "через", "by", "via", "through"})
+
+
+def _bracketed_after(tokens: Sequence[Token], first: list[int], second: list[int]) -> bool:
+    """The words of `second` are all a bracket holds right after the words of `first`, a preposition
+    opening it or not: «города (по хабу отправления)», "city (by destination hub)"."""
+    at = first[-1] + 1
+    if at >= len(tokens) or tokens[at].text != "(":
+        return False
+    at += 1
+    if at < len(tokens) and tokens[at].lower in PATH_BRACKET_PREPS:
+        at += 1
+    end = second[-1] + 1
+    return second[0] == at and end < len(tokens) and tokens[end].text == ")"
+
+
+def _drop_bracketed_path_keys(
+    ph: MartPhrase, ground: _Ground, fact: Table, dims: list[str], relations: list[Any]
+) -> list[str]:
+    """«из каждого города (по хабу отправления)», «по районам (по филиалу выдачи)»: a bracket right after a
+    dimension, naming the table that holds it, says which key reaches that table (the role joins pick it),
+    not a second grouping: the fact's keys to that table are no dimensions (marts123). Written apart («по
+    городам и по хабам») both stay."""
+    out = list(dims)
+    tokens = ph.tokens
+    for first, second in zip(ph.dims, ph.dims[1:], strict=False):
+        if not _bracketed_after(tokens, first, second):
+            continue
+        # "(by destination hub)": the hub's noun may follow its role word; «выдачи» may name the fact (loans)
+        tables = [ground.table_of(tokens[k]) for k in second]
+        named = {t.qualified_name: t for t in tables if t is not None and t is not fact}
+        if len(named) != 1:
+            continue
+        table = next(iter(named.values()))
+        if not any(_dim_on(table, d) and not fact.column(d) for d in out):
+            continue
+        if any(ground.columns_named(table, [tokens[k]]) for k in second):
+            continue  # «по товарам (по SKU)»: the bracket names a column of the table, a grouping of its own
+        keys = {
+            r.columns[0]
+            for r in relations
+            if (r.table, r.ref_table) == (fact.qualified_name, table.qualified_name) and len(r.columns) == 1
+        }
+        out = [d for d in out if d not in keys]
     return out
 
 

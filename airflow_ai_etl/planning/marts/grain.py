@@ -77,7 +77,8 @@ if TYPE_CHECKING:
     from airflow_ai_etl.planning.offline import OfflinePlanner
 
 
-VERBS_ALSO = frozenset({"открыть"})  # the verbs above, read anywhere in a request (not «записи», a noun)
+# the verbs above, read anywhere in a request (not «записи», a noun); «открывали» too (marts123)
+VERBS_ALSO = frozenset({"открыть", "открывать"})
 
 
 def _single_day_rows(ph: MartPhrase, fact: Table) -> bool:

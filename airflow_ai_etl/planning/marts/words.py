@@ -176,7 +176,7 @@ TIME_WORDS = {
     "вернуть": "return", "возвратить": "return", "возвращать": "return", "закрыть": "close",
     "закрывать": "close", "закрытый": "close", "заселение": "check_in", "заселить": "check_in",
     "заселиться": "check_in", "выселение": "check_out", "выселить": "check_out", "выселиться": "check_out",
-    "open": "creat", "opened": "creat", "открыть": "creat",
+    "open": "creat", "opened": "creat", "открыть": "creat", "открывать": "creat",  # «открывали» (marts123)
     "открытие": "creat", "closed": "clos", "closing": "clos", "закрытие": "clos", "hired": "hire",
     "fired": "fire", "sign": "sign", "signed": "sign",  # "did we sign", "signed per month": signed_at
     "подписание": "sign", "подписать": "sign",  # «по дате подписания полиса»: signed_at
@@ -230,6 +230,7 @@ TIME_WORDS_ALSO = {
     "зарегистрироваться": "regist",
     "регистрироваться": "regist",
     "открыть": "open",  # «сколько вкладов открыли»: opened_on where no created_at is
+    "открывать": "open",  # «сколько счетов открывали каждый месяц»: the imperfective says the same event
 }  # «получения результата» ~ reported_at
 POLITE = {"пожалуйста", "плиз", "спасибо", "please", "pls", "plz", "thanks", "thank"}
 PRONOUNS = {"его", "её", "ее", "их"}
