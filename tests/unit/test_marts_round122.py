@@ -17,6 +17,8 @@ paragraph above names (the maintenance state, both "unpaid", "only zorgly" plann
 both "<value> region", «акционные», «гарантийные», «только washing, отменённые», "by scheduled time, last ninety
 days", the weather grouping refused). Passed: the four guards, the unread states asked ("on hold",
 "renovation"), "only frobbed" (asked), and «только debit, кроме отклонённых» («кроме» opens its own clause).
+The two «Витрина по <participle> <noun>:» cases were added with their rule (zx's mzx-ru-01 «витрина по закрытым
+заявкам:» asked «закрытым» as a dimension); both were asked the same way before it.
 """
 
 from __future__ import annotations
@@ -167,6 +169,29 @@ CASES = [
             ["doctor_id"],
             mart__time_grain=["scheduled_at", "week"],
             mart__where="scheduled_at >= now() - interval '30 days'",
+        ),
+    ),
+    # a title «по <participle> <fact noun>:» says the rows' state, no dimension (added with its rule)
+    (
+        "helpdesk",
+        "Отчёт по закрытым заявкам: сколько заявок по очередям, по неделям создания",
+        mart(
+            "support.tickets",
+            [["count", None]],
+            ["queue_id"],
+            mart__time_grain=["created_at", "week"],
+            mart__where="status = 5",
+        ),
+    ),
+    (
+        "library",
+        "Витрина по отменённым броням: число броней по филиалам получения, по месяцам постановки",
+        mart(
+            "circ.holds",
+            [["count", None]],
+            ["pickup_branch_id"],
+            mart__time_grain=["placed_at", "month"],
+            mart__where="status = 'cancelled'",
         ),
     ),
     # an off-topic word named as a grouping is a column the catalog lacks: asked, never refused
