@@ -20,6 +20,8 @@ days", the weather grouping refused). Passed: the four guards, the unread states
 The two «Витрина по <participle> <noun>:» cases were added with their rule (zx's mzx-ru-01 «витрина по закрытым
 заявкам:» asked «закрытым» as a dimension); both were asked the same way before it. So were the two free-bed
 cases, added with the opposite-state entry (bb's mbb-ru-18 «Свободные койки по палатам»): both asked before it.
+The "only where status is cancelled" guard was added after the eval showed a first version reading "where" as
+the value of "status" (mzf-en-01).
 """
 
 from __future__ import annotations
@@ -84,6 +86,17 @@ CASES = [
             ["product_id"],
             mart__time_grain=["sold_at", "month"],
             mart__where="region = 'east'",
+        ),
+    ),
+    (  # guard: "only" before a clause ("only where status is …") is no "<value> <column>" pair
+        "shop",
+        "Distinct customers per month in orders (by created_at), only where status is cancelled",
+        mart(
+            "orders",
+            [["count_distinct", "customer_id"]],
+            [],
+            mart__time_grain=["created_at", "month"],
+            mart__where="status = 'cancelled'",
         ),
     ),
     # an adjective of a flag's noun in «-ия»: «акционные» of 'по акции', «гарантийные» of 'На гарантии'

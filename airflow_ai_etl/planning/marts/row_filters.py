@@ -547,8 +547,9 @@ def _value_of_column(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None
     tokens, n = ph.tokens, len(ph.tokens)
     for j in range(1, n - 1):
         i = j - 1 - int(tokens[j - 1].lower == "the" and j > 1)
-        before = tokens[i].lower in ("from", "in", "only")
         only_after = j + 2 < n and tokens[j + 2].lower == "only"
+        ends = j + 2 >= n or tokens[j + 2].lang == "punct" or only_after  # "only where status is paid": no
+        before = tokens[i].lower in ("from", "in") or (tokens[i].lower == "only" and ends)
         if not (before or only_after) or (j + 1) in ph.used:
             continue
         value, noun = tokens[j], tokens[j + 1]
