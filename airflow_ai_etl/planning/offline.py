@@ -879,7 +879,11 @@ def _chat_word(lower: str) -> bool:
     """An off-topic word (weather, joke, poem) that is not the dimension a grouping names: "Sessions by
     weather conditions at the station" asks about a column the catalog lacks, never chat (marts122: the
     request was refused, and a refusal is final)."""
-    return any(not _GROUPING_BEFORE.search(lower[: m.start()]) for m in OFF_TOPIC.finditer(lower))
+    # only the few characters before each word are searched: linear in a long request
+    return any(
+        not _GROUPING_BEFORE.search(lower[max(0, m.start() - 16) : m.start()])
+        for m in OFF_TOPIC.finditer(lower)
+    )
 
 
 class OfflinePlanner:
