@@ -373,10 +373,7 @@ _CLOSED = ("закрыть", "закрытый", "close", "closed")  # "open bra
 # planner135: "the student was absent", «отсутствовавшие» of present 'Присутствовал на занятии'
 _PRESENT = ("присутствовать", "present")
 ABSENCE_WORDS = frozenset({"absent", "отсутствовать", "отсутствующий"})
-# marts122: «свободные койки» of beds.occupied (a bare flag, no comment) are the beds not occupied
-_OCCUPIED = ("занятый", "занять", "occupied", "occupi", "occupy")
 OPPOSITE_STATES = {
-    "свободный": _OCCUPIED, "free": _OCCUPIED, "vacant": _OCCUPIED,
     "уволить": _WORKING, "уволиться": _WORKING, "уволенный": _WORKING, "fire": _WORKING, "dismiss": _WORKING,
     "terminat": _WORKING, "открытый": _CLOSED, "открыть": _CLOSED, "open": _CLOSED,
     "absent": _PRESENT, "отсутствовать": _PRESENT, "отсутствующий": _PRESENT,

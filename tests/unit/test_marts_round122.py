@@ -18,8 +18,7 @@ both "<value> region", «акционные», «гарантийные», «т�
 days", the weather grouping refused). Passed: the four guards, the unread states asked ("on hold",
 "renovation"), "only frobbed" (asked), and «только debit, кроме отклонённых» («кроме» opens its own clause).
 The two «Витрина по <participle> <noun>:» cases were added with their rule (zx's mzx-ru-01 «витрина по закрытым
-заявкам:» asked «закрытым» as a dimension); both were asked the same way before it. So were the two free-bed
-cases, added with the opposite-state entry (bb's mbb-ru-18 «Свободные койки по палатам»): both asked before it.
+заявкам:» asked «закрытым» as a dimension); both were asked the same way before it.
 The "only where status is cancelled" guard was added after the eval showed a first version reading "where" as
 the value of "status" (mzf-en-01).
 """
@@ -207,17 +206,6 @@ CASES = [
             mart__time_grain=["placed_at", "month"],
             mart__where="status = 'cancelled'",
         ),
-    ),
-    # «свободный»/"free" of a bare `occupied` flag: the rows where it does not hold (added with its rule)
-    (
-        "clinic",
-        "Сколько свободных коек в каждой палате",
-        mart("beds", [["count", None]], ["ward"], mart__where="occupied = false"),
-    ),
-    (
-        "clinic",
-        "Free beds per ward",
-        mart("beds", [["count", None]], ["ward"], mart__where="occupied = false"),
     ),
     # an off-topic word named as a grouping is a column the catalog lacks: asked, never refused
     ("evcharge", "Charging sessions by weather at the station", {"status": "needs_clarification"}),
