@@ -4104,6 +4104,8 @@ class RowFilters:
             if column is None or not self._filterable(table, column):
                 continue
             value = self.whole_value(request, v)
+            if _plain_word_for_number(tokens[i], column, value):
+                continue  # "online orders, only zorgly": a plain word is no order number (marts122), asked
             listed = {x.lower() for x in listed_values(column.comment)}
             if (listed and value.lower() not in listed) or not self._is_value(request, table, value):
                 continue
@@ -5884,6 +5886,8 @@ class RowFilters:
             ):
                 continue  # "jobs for tires that are open": the listed value, then a clause (planner130)
             value: str | None = self.whole_value(request, i + 1)
+            if _plain_word_for_number(request.tokens[i], column, str(value)):
+                continue  # "online orders, unpaid only": the rows' noun, no order number 'unpaid' (marts122)
             if _russian_cause(request, column, i, value):
                 continue  # «по причине брака»: a cause in words, asked (planner151: was `reason = 'брака'`)
             if str(value).lower() in NEGATION_PARTICLES | BE_WORDS or _event_of_time_noun(request, i):
@@ -6157,6 +6161,7 @@ class RowFilters:
                 and not _qualifies_next_noun(request, i + 1)
                 and not _listed_before_unit(column, request.raw[i], request.raw[i + 1])
                 and not _participle_before_listed(column, request.raw[i + 1 : i + 4])
+                and not _listed_value_ends_clause(column, request, i)
             ):
                 yield i, column
 
@@ -8677,6 +8682,29 @@ def _bracketed_after(table: Table, lower: str, end: int) -> list[str] | None:
 def _is_time_column(column: Column | None) -> bool:
     kind = column.type.lower() if column is not None else ""
     return "time" in kind or "date" in kind or kind == "interval"
+
+
+# the last name part of a column numbering its rows: order_no, receipt_number, policy_num
+_ROW_NUMBER_PARTS = frozenset({"no", "number", "num"})
+
+
+def _plain_word_for_number(said: str, column: Column, value: str) -> bool:
+    """A word with no digit after a noun that only names a numbering column by its words ("orders" of order_no
+    'Номер заказа'): the rows' noun and a word about them, never a row number (one is a code with digits);
+    the column's own name written out (order_no zorgly) is left to the value rules."""
+    parts = name_parts(column.name)
+    if len(parts) < 2 or parts[-1] not in _ROW_NUMBER_PARTS or said == column.name.lower():
+        return False
+    return not any(ch.isdigit() for ch in value)
+
+
+def _listed_value_ends_clause(column: Column, request: Request, i: int) -> bool:
+    """«только credit, отклонённые не берём»: word `i` is a value the column lists (it names the column only
+    as its value does) and a comma follows it: the next word opens another condition, no value of the column
+    (marts122: «отклонённые» was asked as a direction)."""
+    if "," not in request.text[request.spans[i][1] : request.spans[i + 1][0]]:
+        return False
+    return request.tokens[i] in {v.lower() for v in listed_values(column.comment)}
 
 
 def _is_text(column: Column | None) -> bool:

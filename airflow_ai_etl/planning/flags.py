@@ -251,7 +251,7 @@ def names_flag(token: Token, said: FlagWords) -> bool:
     if stem(token.lemma) in said.adverbs:  # «круглосуточные» of 'Работает круглосуточно': the adverb's
         return True
     # «архивный» from «архив», «роуминговый» from «роуминг»: the adjective's lemma starts with the noun
-    if any(token.lemma.startswith(noun) for noun in said.nouns):
+    if any(_adjective_of_noun(token.lemma, noun) for noun in said.nouns):
         return True
     # «подозрительные» of 'Подозрение на мошенничество': an adjective of the root of the comment's subject
     # noun when that noun is the state itself (planner50)
@@ -276,6 +276,16 @@ def deverbal_verbs(token: Token) -> frozenset[str]:
         return frozenset()
     base = lemma[: -len(suffix)]
     return frozenset(base + ending for ending in _ACTION_VERB_SUFFIXES)
+
+
+def _adjective_of_noun(adjective: str, noun: str) -> bool:
+    """An adjective made from the noun: its lemma starts with the noun («архивный» of «архив»), or, for a noun
+    in «-ия», with the noun less «я» and «он» or «й» («акционный» of «акция», «гарантийный» of «гарантия»:
+    marts122, «только акционные позиции» of 'Продано по акции' was asked)."""
+    if adjective.startswith(noun):
+        return True
+    root = noun[:-1]  # «акци» of «акция»
+    return noun.endswith("ия") and len(noun) >= 5 and adjective.startswith((root + "он", root + "й"))
 
 
 def _shared_root(first: str, second: str) -> bool:
@@ -391,8 +401,9 @@ def fused_negation(token: Token) -> Token | None:
     (a state said not to hold, as «не архивные» says it); None for a word with no such prefix. The caller
     checks the rest names a flag, so «неделя» or «нефть» name nothing. «без»/«бес» fuse the same way
     («безрецептурные» -> «рецептурные», «бесконтактные» -> «контактные»: planner89). English "non-" fuses so
-    too: "non-resident" -> "resident" (planner135)."""
-    english = re.fullmatch(r"non-?([a-z]{4,})", token.lower) if token.lang == "en" else None
+    too: "non-resident" -> "resident" (planner135), and "un-": "unpaid" -> "paid" (marts122: "unpaid only" of
+    is_paid 'Оплачен онлайн' was taken for an unlisted status value and asked)."""
+    english = re.fullmatch(r"(?:non-?|un)([a-z]{4,})", token.lower) if token.lang == "en" else None
     if english is not None:
         rest = tokenize(english.group(1))
         return rest[0] if len(rest) == 1 else None

@@ -881,6 +881,21 @@ def _means_listed_value(word: str, tables: list[Table]) -> bool:
     )
 
 
+# words that open a grouping: the word after one names a dimension, whatever it is ("by weather")
+_GROUPING_BEFORE = re.compile(r"(?:\bby|\bper|(?<![а-яё])по|разрезе)\s+$", re.IGNORECASE)
+
+
+def _chat_word(lower: str) -> bool:
+    """An off-topic word (weather, joke, poem) that is not the dimension a grouping names: "Sessions by
+    weather conditions at the station" asks about a column the catalog lacks, never chat (marts122: the
+    request was refused, and a refusal is final)."""
+    # only the few characters before each word are searched: linear in a long request
+    return any(
+        not _GROUPING_BEFORE.search(lower[max(0, m.start() - 16) : m.start()])
+        for m in OFF_TOPIC.finditer(lower)
+    )
+
+
 class OfflinePlanner:
     """Turns one request into a spec using only rules and the catalog."""
 
@@ -1442,17 +1457,14 @@ class OfflinePlanner:
         if grammar.enabled("mart") and looks_like_mart(self, request.text):  # «посчитай в витрине ...»
             return None
         has_verb = bool(PIPELINE_VERBS.search(request.lower))
-        if has_verb and not OFF_TOPIC.search(request.lower):
+        chat = _chat_word(request.lower)
+        if has_verb and not chat:
             return None
-        if not OFF_TOPIC.search(request.lower) and self._mentions_anything(request):
+        if not chat and self._mentions_anything(request):
             return None
         if has_verb and self._mentions_anything(request):
             return None
-        if (
-            not OFF_TOPIC.search(request.lower)
-            and grammar.enabled("mart")
-            and groups_by_catalog_column(self, request.text)
-        ):
+        if not chat and grammar.enabled("mart") and groups_by_catalog_column(self, request.text):
             # «Пассажиропоток по городам»: a report grouped by a catalog column, whose measure is asked
             return Outcome.clarify(say(request.language, "planner.mart.no_measure"))
         return Outcome.reject(

@@ -71,7 +71,13 @@ from airflow_ai_etl.planning.marts.words import (
 )
 from airflow_ai_etl.planning.negation import TAKE_LEMMAS
 from airflow_ai_etl.planning.newrows import says_recent
-from airflow_ai_etl.planning.vocabulary import CLASSIFIER_PARTS, NAME_PART_SUFFIXES, name_parts, stem
+from airflow_ai_etl.planning.vocabulary import (
+    CLASSIFIER_PARTS,
+    ENGINE_WORDS,
+    NAME_PART_SUFFIXES,
+    name_parts,
+    stem,
+)
 from airflow_ai_etl.relations import relations_of
 
 
@@ -92,7 +98,7 @@ def _bare_rows_grouped(words: Sequence[Token]) -> bool:
         if not words:
             return False
     elif words and words[0].lang == "en":
-        words = _without_english_state_tail(words)
+        words = _without_english_postmodifier(_without_english_state_tail(words))
         if _english_rows_by_list(words):
             return True  # "Pets by species and sex", as «Питомцы по видам и полу» (marts107)
     longest = 2  # the group's words
@@ -223,6 +229,29 @@ def _without_english_state_tail(words: Sequence[Token]) -> Sequence[Token]:
         if state.lower != "only" and _english_participle(state):
             return words[:-2]
     return words
+
+
+# words opening a state said after the rows' noun: "rooms under maintenance", "holds ready for pickup",
+# "orders on hold", "invoices awaiting payment", "tickets pending review"
+_POSTMODIFIER_OPENERS_EN = frozenset({"under", "on", "ready", "awaiting", "pending"})
+
+
+def _without_english_postmodifier(words: Sequence[Token]) -> Sequence[Token]:
+    """ "Rooms under maintenance by hotel and floor", "Holds ready for pickup by book genre": a state of up to
+    three plain English words after the plural noun, before "by", read as the noun alone here (the filter
+    rules read the state, or ask about it), as "maintenance rooms by hotel" would be (marts122: such a
+    request was taken for a load and asked how often it runs)."""
+    by = next((k for k, t in enumerate(words) if t.lower == "by"), None)
+    if by is None or not 2 <= by <= 4 or not words[0].lower.endswith("s"):
+        return words
+    state = words[1:by]
+    if state[0].lower not in _POSTMODIFIER_OPENERS_EN:
+        return words
+    # "on clickhouse", "to s3": a place, no state
+    places = _TARGET_PREPS_EN | {w for spellings in ENGINE_WORDS.values() for w in spellings}
+    if not all(t.lang == "en" and t.text.isalpha() and t.lower not in places for t in state):
+        return words
+    return [words[0], *words[by:]]
 
 
 def _english_rows_by_list(words: Sequence[Token]) -> bool:

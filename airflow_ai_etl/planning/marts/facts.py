@@ -1325,7 +1325,13 @@ def _drop_fact_title(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
     if not ph.measures or any(not m.object and m.func != "count" for m in ph.measures):
         return
     for group in list(ph.dims):
-        first, after = group[0], group[-1] + 1
+        if group not in ph.dims:
+            continue  # read with the participles before it
+        first, after = min(group), max(group) + 1  # a group lists its head first: [заявкам, закрытым]
+        head = next((g for g in ph.dims if min(g) == after), None)  # «по отменённым | броням:»
+        if head is not None and all(_full_participle_form(tokens[k]) for k in group):
+            _drop_stated_title(ph, ground, fact, group, head)
+            continue
         if first < 2 or after >= len(tokens) or tokens[after].text not in (":", "—", "–", "-"):
             continue
         title = _word(tokens[first - 2], TITLE_RU | TRIGGER_RU, TITLE_EN | TRIGGER_EN)  # «Витрина по …:» too
@@ -1333,6 +1339,35 @@ def _drop_fact_title(ph: MartPhrase, ground: _Ground, fact: Table) -> None:
             continue
         if all(_titles_fact(ground, tokens[k], fact) for k in group):
             ph.dims.remove(group)
+        elif _state_of_fact_title(ground, [tokens[k] for k in sorted(group)], fact):
+            ph.dims.remove(group)  # the state word stays unread: the filter rules read it
+            ph.used.difference_update(k for k in group if _full_participle_form(tokens[k]))
+
+
+def _drop_stated_title(
+    ph: MartPhrase, ground: _Ground, fact: Table, states: list[int], head: list[int]
+) -> None:
+    """The participles of a title read as a group of their own, and the fact's noun as the next one
+    («Витрина по отменённым броням:»): both are the title, as when they are one group."""
+    tokens, after = ph.tokens, max(head) + 1
+    if after >= len(tokens) or tokens[after].text not in (":", "—", "–", "-") or len(head) != 1:
+        return
+    if tokens[min(states) - 1].lower not in TITLE_LINKS or min(states) < 2:
+        return
+    if not _word(tokens[min(states) - 2], TITLE_RU | TRIGGER_RU, TITLE_EN | TRIGGER_EN):
+        return
+    if _state_of_fact_title(ground, [tokens[k] for k in [*sorted(states), *head]], fact):
+        ph.dims.remove(states)
+        ph.dims.remove(head)
+        ph.used.difference_update(states)
+
+
+def _state_of_fact_title(ground: _Ground, words: Sequence[Token], fact: Table) -> bool:
+    """«витрина по закрытым заявкам:», "report on closed tickets:": a title's group is the fact's noun after
+    participles saying the rows' state; the participles are the mart's row filter, no dimension (marts122:
+    «закрытым» was asked as a column to group by)."""
+    states = [w for w in words[:-1] if w.lang == "ru" and _full_participle_form(w)]
+    return len(words) >= 2 and len(states) == len(words) - 1 and _titles_fact(ground, words[-1], fact)
 
 
 def _drop_header_title(ph: MartPhrase, ground: _Ground, fact: Table) -> None:

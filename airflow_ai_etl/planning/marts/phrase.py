@@ -1562,6 +1562,17 @@ def _read_lookback(ph: MartPhrase) -> None:
         _read_window(ph)
 
 
+# nouns after an English participle that make it a time column's name: "by scheduled time", "updated at"
+_TIME_COLUMN_NOUNS_EN = frozenset({"time", "date", "timestamp", "at"})
+
+
+def _names_time_column(tokens: Sequence[Token], k: int) -> bool:
+    """ "weekly by scheduled time, last 30 days": a refresh word ("scheduled") before a time noun names the
+    grain's column (scheduled_at), so the span after it is the rows' window, no recomputed lookback
+    (marts122: asked "Recompute the last N of what?")."""
+    return tokens[k].lang == "en" and k + 1 < len(tokens) and tokens[k + 1].lower in _TIME_COLUMN_NOUNS_EN
+
+
 def _read_lookback_cue(ph: MartPhrase) -> None:
     tokens = ph.tokens
     if not any(t.lemma in LOOKBACK_CUE or t.lower in LOOKBACK_CUE for t in tokens):
@@ -1582,7 +1593,10 @@ def _read_lookback_cue(ph: MartPhrase) -> None:
         if unit is None:
             continue
         i = cue
-        before = [k for k in range(max(0, i - 4), i) if _word(tokens[k], REFRESH_RU, REFRESH_EN)]
+        before = [
+            k for k in range(max(0, i - 4), i)
+            if _word(tokens[k], REFRESH_RU, REFRESH_EN) and not _names_time_column(tokens, k)
+        ]  # fmt: skip
         # «за последние 3 дня пересчитывать»: the refresh verb may follow the span it recomputes
         after = [k for k in range(num.last + 1, min(len(tokens), num.last + 3)) if _ru(tokens[k], REFRESH_RU)]
         said_after = _refreshed_after(tokens, num.last + 1)

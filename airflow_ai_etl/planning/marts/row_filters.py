@@ -542,13 +542,15 @@ def _claim_not_yet(ph: MartPhrase, fact: Table) -> None:
 def _value_of_column(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None:
     """ "only sales from the north region", "only orders in the web channel": a plain word before a noun that
     names one text column of the fact, after from/in, is that column's value (claimed, so no other rule
-    reads «north» as a table or leaves "region" unread)."""
+    reads «north» as a table or leaves "region" unread). "only" right before the pair or right after it says
+    the same ("only the north region", "north region only": marts122)."""
     tokens, n = ph.tokens, len(ph.tokens)
-    for i, t in enumerate(tokens):
-        if t.lower not in ("from", "in") or i + 2 >= n:
-            continue
-        j = i + 1 + (tokens[i + 1].lower == "the")
-        if j + 1 >= n or (j + 1) in ph.used:
+    for j in range(1, n - 1):
+        i = j - 1 - int(tokens[j - 1].lower == "the" and j > 1)
+        only_after = j + 2 < n and tokens[j + 2].lower == "only"
+        ends = j + 2 >= n or tokens[j + 2].lang == "punct" or only_after  # "only where status is paid": no
+        before = tokens[i].lower in ("from", "in") or (tokens[i].lower == "only" and ends)
+        if not (before or only_after) or (j + 1) in ph.used:
             continue
         value, noun = tokens[j], tokens[j + 1]
         if value.lang != "en" or not value.text.isalpha() or ground.table_of(value) is not None:
@@ -560,11 +562,12 @@ def _value_of_column(ph: MartPhrase, ground: _Ground, fact: Table) -> str | None
             continue
         if not _may_hold(columns[0], value.lower):
             continue  # "in escalated status" of 'Статус (open, in_progress, resolved, closed)': left, asked
-        first = i
+        first = i if before else j
         while first > 0 and (tokens[first - 1].lower == "only" or ground.table_of(tokens[first - 1]) is fact):
             first -= 1
-        ph.used.update(range(first, j + 2))
-        ph.blank.append((tokens[first].start, tokens[j + 1].end))
+        last = j + 1 + int(only_after)
+        ph.used.update(range(first, last + 1))
+        ph.blank.append((tokens[first].start, tokens[last].end))
         ph.sources = [k for k in ph.sources if k != j]
         return f"{columns[0].name} = '{value.lower}'"
     return None
