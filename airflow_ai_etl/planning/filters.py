@@ -157,7 +157,15 @@ from airflow_ai_etl.planning.patterns import (
     ZONE_VALUE_WORDS,
     continues_column_list,
 )
-from airflow_ai_etl.planning.request import Found, Place, Request, is_temporal, status_spellings, status_word
+from airflow_ai_etl.planning.request import (
+    Found,
+    Place,
+    Request,
+    is_temporal,
+    short_participle_status,
+    status_spellings,
+    status_word,
+)
 from airflow_ai_etl.planning.schedule import number_of, parse_schedule
 from airflow_ai_etl.planning.state_column import STATE_COLUMN_NAMES, is_state_column, state_column, state_name
 from airflow_ai_etl.planning.state_readings import ask_unlisted_states, one_negated_state
@@ -2130,7 +2138,12 @@ class RowFilters:
         named = self.grounding._columns_in(table, word)
         if named and all(_is_text(table.column(n)) for n in named):
             return self._measure_of(request, table, word) or named
-        return named or self._measure_of(request, table, word) or _base_measure(table, word)
+        return (
+            named
+            or self._measure_of(request, table, word)
+            or _base_measure(table, word)
+            or _worth(table, word)
+        )
 
     def _compared_by_phrase(self, request: Request, table: Table, at: int) -> list[str]:
         """«дороже 50000 по итоговой сумме», «больше 5000 по стоимости работ»: the number columns the «по»
@@ -2294,6 +2307,8 @@ class RowFilters:
                 number = written
             else:
                 columns, number = _in_column_unit(table, unit, written)
+                if len(columns) > 1 and number == written:
+                    columns = self._unit_column_named_before(request, table, columns, match.start())
             if len(columns) == 1:
                 words = match.group("cmp").split()  # «не меньше» is >=, «не более» and "at most" <=
                 operator = UNIT_OPERATORS[words[-1] if words[0] == "не" else words[0]]
@@ -2306,6 +2321,33 @@ class RowFilters:
                     columns[0],
                     f"{columns[0]} {operator} {number.replace(',', '.')}",
                 )
+
+    def _unit_column_named_before(
+        self, request: Request, table: Table, columns: list[str], at: int
+    ) -> list[str]:
+        """«с ожиданием больше 120 секунд», «с длительностью разговора больше 600 секунд», "with a wait of
+        more than 45 seconds": where two columns are kept in the unit (wait_seconds, talk_seconds 'сек'), the
+        nearest of the (at most three) words before the comparison in its clause that names one of them says
+        which; `columns` unchanged (asked) when none or both are named («звонки больше 120 секунд»)."""
+        clause = re.split(r"[,;:()\n\u2014]", request.lower[max(0, at - 60) : at])[-1]
+        start = at - len(clause)
+        found: list[str] = []
+        first = at
+        for word in reversed(list(re.finditer(r"[a-zа-яё_]{3,}", clause))[-3:]):
+            named = [c for c in self._compared_columns(request, table, word.group()) if c in columns]
+            if found and named != found:
+                break  # «звонки с ожиданием в очереди»: the phrase naming the column starts after «звонки»
+            if len(named) > 1:
+                return columns  # a word naming both: still two, asked
+            if named:
+                found, first = named, start + word.start()
+        if not found:
+            return columns
+        # «с ожиданием в очереди дольше …»: the phrase, its preposition and the words up to the comparison
+        # are read (no row phrase left to ask about)
+        prep = _SHORT_WORD_BEFORE.search(request.lower, 0, first)
+        request.handled.append((prep.start(1) if prep else first, at))
+        return found
 
     def _postfix_unit_conditions(
         self, request: Request, table: Table, _: bool
@@ -3319,6 +3361,15 @@ class RowFilters:
                         yield verb.start, state_name(table), said
                         continue
                 yield verb.start, columns[0], condition
+            elif (short_value := _short_status_said(table, verb)) is not None:
+                # «заказы, которые оплачены» of an uncommented status: the state «оплаченные» says
+                request.handled.append(((t.start if negated else verb.start), verb.end))
+                condition = f"{state_name(table)} = {_quote(short_value)}"
+                yield (
+                    verb.start,
+                    state_name(table),
+                    str(self._negated(table, condition)) if negated else condition,
+                )
             else:  # «которые ещё не сдали»: a condition; asked about unless another rule reads it
                 request.state_clauses.append((t.start, verb.end))
 
@@ -7149,6 +7200,32 @@ def _head_noun(comment: str) -> frozenset[str]:
     return frozenset()
 
 
+# "worth more than 1 000 000", "valued at least ...": what a thing is worth, the column keeping its value by
+# name (market_value, estimated_value) or by its comment's noun ('Рыночная стоимость', 'Оценочная стоимость')
+_WORTH_WORDS = frozenset({"worth", "valued"})
+_VALUE_NAME_PARTS = frozenset({stem("value"), stem("valuation")})
+_VALUE_COMMENT_STEMS = frozenset({stem("стоимость")})
+
+
+def _worth(table: Table, word: str) -> list[str]:
+    """The one number column keeping a thing's value, for "worth" before a comparison (planner160:
+    bc-en-018 "vehicles worth at least 3 000 000" of market_value); [] for any other word, or when none or two
+    value columns fit (asked)."""
+    if word.lower() not in _WORTH_WORDS:
+        return []
+    found = [
+        c.name
+        for c in table.columns
+        if _is_quantity_column(c)
+        and not _is_time_column(c)
+        and (
+            set(name_parts(c.name)) & _VALUE_NAME_PARTS
+            or _comment_stems(c.comment or "") & _VALUE_COMMENT_STEMS
+        )
+    ]
+    return found if len(found) == 1 else []
+
+
 def _base_measure(table: Table, word: str) -> list[str]:
     """The one number column a noun's comment word names when several comments have it and the others only
     qualify it: «с оценкой ниже 3» of rating 'Общая оценка', food_rating 'Оценка еды', delivery_rating
@@ -8959,6 +9036,18 @@ def _listed_beside_status_value(request: Request, table: Table, word: Token) -> 
 _LIST_JOINERS = frozenset({"и", "или", "and", "or"})
 
 
+def _short_status_said(table: Table, verb: Token) -> str | None:
+    """The status value a clause's short participle says by the status words («которые оплачены» -> 'paid'),
+    where the table has a state column that lists no values or lists that one; None otherwise (an event
+    column or a listed value of the clause is read before this)."""
+    column = state_column(table)
+    if column is None or verb.lang != "ru" or not any(p.pos == "PRTS" for p in verb.parses[:1]):
+        return None
+    value = short_participle_status(verb.lower)
+    listed = listed_values(column.comment)
+    return value if value is not None and (not listed or value in listed) else None
+
+
 def _status_value_of(
     table: Table, verb: Token, predicate: bool = False, progressive: bool = False, ongoing: bool = False
 ) -> str | None:
@@ -9271,6 +9360,8 @@ _PRICE_PREPOSITIONS_EN = frozenset({"for", "worth", "totalling", "totaling"})
 # they name no column of their own (planner157)
 _MEASURE_NOUNS_EN = frozenset({"pay", "amount", "sum", "value", "figure"})
 _WORD_BEFORE = re.compile(r"([a-zа-яё_][a-zа-яё0-9_]*)\s+$")
+# A preposition right before a word: «с» of «с ожиданием», "with" of "with wait"
+_SHORT_WORD_BEFORE = re.compile(r"(?<![a-zа-яё])(с|со|по|with|of)\s+$")
 # English words of a working place's verb ('Работает круглосуточно'): "open round the clock", "operating 24/7"
 _WORKING_VERBS_EN = frozenset(
     {"open", "opened", "working", "works", "work", "operating", "operates", "running"}

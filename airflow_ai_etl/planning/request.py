@@ -169,6 +169,19 @@ def _status_value(token: str) -> str | None:
     return value
 
 
+# A short participle's ending after its «н»: «оплачены», «оплачена», «оплачено»
+_SHORT_PARTICIPLE_ENDING = re.compile(r"(?<=н)[ыао]$")
+
+
+def short_participle_status(token: str) -> str | None:
+    """The STATUS_WORDS value a Russian short participle says as a clause's predicate («которые оплачены» ->
+    paid), which `status_word` misses when the stemmer cuts it shorter than the table's stem («оплач»);
+    None for any other word (planner160)."""
+    return _status_value(token) or STATUS_WORDS.get(
+        _SHORT_PARTICIPLE_ENDING.sub("", token.lower().replace("ё", "е"))
+    )
+
+
 def is_temporal(table: Table, name: str) -> bool:
     column = table.column(name)
     if column is None:

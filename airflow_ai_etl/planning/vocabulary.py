@@ -254,6 +254,9 @@ STATE_JARGON_EN: dict[str, tuple[str, ...]] = {
     "stornos": ("reversed", "refunded"),
     # planner121: "24-hour pharmacies" of is_round_the_clock ('Работает круглосуточно')
     "24-hour": ("round", "clock"), "24-hours": ("round", "clock"), "around-the-clock": ("round", "clock"),
+    # planner160: "hotels that are still operating" of is_active 'Отель работает', "clubs still operating" of
+    # is_open 'Клуб работает': a place at work
+    "operating": ("active", "open"), "operational": ("active", "open"),
 }  # fmt: skip
 
 # planner134: English words -> lemmas of the Russian words a coded meaning is written in ('Результат: 3 —
