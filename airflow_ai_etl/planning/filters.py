@@ -54,6 +54,7 @@ from airflow_ai_etl.planning.codes import listed_as
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
 from airflow_ai_etl.planning.english_meanings import english_meaning, english_meaning_phrases, russian_lemmas
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
+from airflow_ai_etl.planning.flag_polarity import negated_flags
 from airflow_ai_etl.planning.flags import (
     NEGATION_PARTICLES,
     OPPOSITE_STATES,
@@ -668,6 +669,7 @@ class RowFilters:
         self._restated(request, table, found, yielded)
         # "loans that aren't closed yet": one state, one condition (after a bracket naming a reading chose it)
         one_negated_state(table, found)
+        negated_flags(request, table, found, written)  # «которые не давали согласия на …»: `= false`
         self._measure_participles(request, table, found)
         self._verb_of_manner_flag(request, table, found)
         for start, end in request.state_clauses:
@@ -5806,6 +5808,21 @@ class RowFilters:
                 request.handled.append((word.start, word.end))
                 yield beside.start, listing[0][0].name, f"{listing[0][0].name} = {_quote(listing[0][1])}"
 
+    def _column_word_before_its_value(self, request: Request, table: Table, column: Column, at: int) -> bool:
+        """Word `at` names another column of `table` and a value that column lists follows it («обращения
+        в поддержку категории sim»: «категории» of 'Категория (billing, network, sim, ...)'): the word says
+        which column the next value is of; it is no value of `column` (operator_name 'ФИО оператора
+        поддержки')."""
+        if at + 1 >= len(request.tokens):
+            return False
+        following = request.tokens[at + 1].lower()
+        for name in self.grounding._columns_in(table, request.tokens[at]):
+            other = table.column(name)
+            if name != column.name and other is not None:
+                if following in {v.lower() for v in listed_values(other.comment)}:
+                    return True
+        return False
+
     def _value_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         for i, column in self._column_values(request, table):
             if request.is_handled(request.spans[i][0]):
@@ -5826,6 +5843,8 @@ class RowFilters:
                 i + 1 < len(request.tokens) and request.tokens[i + 1] in RELATIVE_PRONOUNS
             ):
                 continue  # "jobs for tires that are open": the listed value, then a clause (planner130)
+            if self._column_word_before_its_value(request, table, column, i + 1):
+                continue  # «в поддержку категории sim»: «категории» is category's word, no name (planner159)
             value: str | None = self.whole_value(request, i + 1)
             if _russian_cause(request, column, i, value):
                 continue  # «по причине брака»: a cause in words, asked (planner151: was `reason = 'брака'`)
@@ -7510,6 +7529,7 @@ _KIND_HEADS = frozenset(
         "разновидность",
         "порода",
         "группа",
+        "формат",  # 'Формат аптеки' (planner159): the shop's kind under codes the comment does not list
     }
 )
 # Nouns that say a value is a kind of row («залы формата imax», "halls of the imax format"), whichever word
@@ -7518,7 +7538,9 @@ _KIND_NOUNS = frozenset(
     {"тип", "вид", "формат", "категория", "класс", "разновидность"}
     | {"type", "kind", "format", "category", "class"}
 )
-_KIND_NAME = re.compile(r"(?:^|_)(?:type|kind|category|class|genre|channel|source|method|breed|group)$")
+_KIND_NAME = re.compile(
+    r"(?:^|_)(?:type|kind|category|class|genre|channel|source|method|breed|group|format)$"
+)
 
 
 def _own_negated_value(value: str, listed: set[str]) -> str | None:
@@ -8472,7 +8494,27 @@ def _last_n_template(match: re.Match[str]) -> str | None:
         return None
     if match.group("en") == "last" and not count and unit in CALENDAR_UNITS:
         return None  # "last week": the calendar week or the last seven days?
+    if not count and _plural_units_uncounted(match, unit_word):
+        return None  # «за последние дни», "the last hours": some units, how many unsaid (planner159)
     return "{c} >= now() - interval '" + f"{n} {unit}{'s' if n != 1 else ''}'"
+
+
+# «последние/последних/последними» before a unit: the plural adjective of a window that counts several units
+_PLURAL_LAST_RU = re.compile(r"последн(?:ие|их|ими)\b", re.IGNORECASE)
+
+
+def _plural_units_uncounted(match: re.Match[str], unit_word: str) -> bool:
+    """A window of several units with no count said («за последние дни», «последних недель», "the last
+    hours"): a vague window, never one unit. «Сутки» is plural in form only (one day); a count before the
+    adjective («3 последние недели») is said, so it is not this."""
+    if match.group("unit_za") or match.group("unit_one"):
+        return False
+    if match.group("en"):
+        return unit_word.lower().endswith("s")
+    if unit_word.lower().startswith("сут") or not _PLURAL_LAST_RU.search(match.group(0)):
+        return False
+    before = match.string[max(0, match.start() - 24) : match.start()].split()
+    return not (before and (before[-1].isdigit() or number_of(before[-1]) is not None))
 
 
 def _money_amount(column: Column) -> bool:
