@@ -3162,7 +3162,15 @@ class RowFilters:
             listed = (
                 passive and j < len(tokens) and tokens[j].lang == "en" and _listed_status(table, tokens[j])
             )
-            if second_state and not (short or listed):
+            # "on shift and aren't fired": an English participle after a be-verb is a stated state too
+            # (planner159: dropped beside the flag another rule read)
+            english_state = (
+                t.lang == "en"
+                and (passive or negated)
+                and j < len(tokens)
+                and _is_english_participle(tokens[j])
+            )
+            if second_state and not (short or listed or english_state):
                 continue  # «и остались»: only a stated state is read after «и», other verbs stay unread
             passive = passive and j < len(tokens) and tokens[j].lower.endswith("ed")
             # «которые сейчас готовятся», «которые убираются»: a present-tense verb of the clause says the
