@@ -161,6 +161,7 @@ from airflow_ai_etl.planning.request import Found, Place, Request, is_temporal, 
 from airflow_ai_etl.planning.schedule import number_of, parse_schedule
 from airflow_ai_etl.planning.state_column import STATE_COLUMN_NAMES, is_state_column, state_column, state_name
 from airflow_ai_etl.planning.state_readings import ask_unlisted_states, one_negated_state
+from airflow_ai_etl.planning.time_state import status_for_negated_event
 from airflow_ai_etl.planning.verb_objects import negated_verb_codes
 from airflow_ai_etl.planning.vocabulary import (
     CURRENCY_CODE_ALIASES,
@@ -647,6 +648,7 @@ class RowFilters:
                     _merged_values(found[column][1], condition)
                     or _carried_negation(found[column], (position, condition))
                     or _joined_negations(found[column], (position, condition))
+                    or _or_joined_values(request, found[column], (position, condition))
                     if column in found
                     else None
                 )
@@ -670,6 +672,7 @@ class RowFilters:
         # "loans that aren't closed yet": one state, one condition (after a bracket naming a reading chose it)
         one_negated_state(table, found)
         negated_flags(request, table, found, written)  # «которые не давали согласия на …»: `= false`
+        status_for_negated_event(request, table, found)  # «которые ещё не закрыты»: `status <> 'closed'`
         self._measure_participles(request, table, found)
         self._verb_of_manner_flag(request, table, found)
         for start, end in request.state_clauses:
@@ -8015,6 +8018,9 @@ def _unread_alternative(
         return None
     if word.lang == "en" and word.lower in _OR_STATE_FILLERS:
         return None  # "cancelled or are still open", "or under maintenance": a state's clause, read by others
+    glossed = following + 1 < len(tokens) and hits[following + 1]
+    if glossed and re.fullmatch(r"\s*\(\s*", request.text[word.end : tokens[following + 1].start]):
+        return None  # «или списаны (written_off)»: the bracket's listed code reads it (planner159)
     if any(a <= word.start < b for a, b in request.schedule_spans) or request.is_handled(word.start):
         return None
     return word
@@ -8131,6 +8137,24 @@ def _left_out_values(condition: str) -> tuple[str, list[str]] | None:
         return None
     items = re.findall(r"'((?:[^']|'')*)'", match.group(2) or match.group(3) or "")
     return match.group(1), items
+
+
+# «или»/"or" between two values of one column, and no comma or other clause word: one list of states
+_OR_BETWEEN = re.compile(r"^[^,;:.]*\b(?:или|либо|or)\b[^,;:.]*$")
+
+
+def _or_joined_values(request: Request, kept: tuple[int, str], new: tuple[int, str]) -> str | None:
+    """«которые ушли в просрочку или списаны (written_off)»: two values of one column read by two rules at
+    the two ends of one «или» are one list, `status IN ('overdue', 'written_off')` (planner159: the first was
+    dropped beside the bracketed second); None when anything but the words of one clause stands between."""
+    first, second = _values_of(kept[1]), _values_of(new[1])
+    if first is None or second is None or first[0] != second[0] or kept[1] == new[1]:
+        return None
+    (left, left_values), (right, right_values) = sorted(((kept[0], first[1]), (new[0], second[1])))
+    if not _OR_BETWEEN.match(request.lower[left:right]):
+        return None
+    values = list(dict.fromkeys(v.replace("''", "'") for v in left_values + right_values))
+    return f"{first[0]} IN ({', '.join(_quote(v) for v in values)})"
 
 
 def _carried_negation(kept: tuple[int, str], new: tuple[int, str]) -> str | None:

@@ -80,6 +80,10 @@ def test_flags_read_right_stay(catalog: str, text: str, where: str) -> None:
     [
         ("helpdesk", "Agents who are on shift and haven't been fired, daily", "is_on_shift = true AND fired_on IS NULL"),
         ("bank", "Кредиты, которые ушли в просрочку, ежедневно", "status = 'overdue'"),
+        ("bank", "Кредиты, которые вышли на просрочку либо закрыты (closed), ежедневно",
+         "status IN ('overdue', 'closed')"),
+        ("bank", "Кредиты, которые закрыты (closed) или ушли в просрочку, каждый час",
+         "status IN ('closed', 'overdue')"),
         pytest.param(
             "bank", "Карты, которые заблокированы или перевыпущены, через CDC", "status IN ('blocked', 'reissued')",
             marks=pytest.mark.xfail(strict=True, reason="left: an unlisted second participle of an «или» list"),
@@ -107,6 +111,24 @@ def test_a_column_word_before_its_value_is_no_name(catalog: str, text: str, wher
     assert outcome.status != "ok" or "operator_name" not in (outcome.spec.source.where or "")  # type: ignore[union-attr]
 
 
+# --- «ещё не <event>» where the status lists the event: the status, as the English reads -------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("telecom", "Обращения с низким приоритетом, которые пока не закрыты, ежедневно",
+         "priority = 'low' AND status <> 'closed'"),
+        ("insurance", "Полисы КАСКО, которые ещё не расторгнуты, каждый час", "product = 'kasko' AND status <> 'cancelled'"),
+        # the time column said in words keeps its own condition
+        ("insurance", "Полисы КАСКО, которые не расторгнуты (даты расторжения нет), каждый час",
+         "product = 'kasko' AND cancelled_at IS NULL"),
+    ],
+)  # fmt: skip
+def test_a_negated_event_the_status_lists_reads_the_status(catalog: str, text: str, where: str) -> None:
+    assert ok_spec(catalog, text).source.where == where
+
+
 # --- a state participle is no replace word -----------------------------------------------------------------
 
 
@@ -116,6 +138,7 @@ def test_a_column_word_before_its_value_is_no_name(catalog: str, text: str, wher
         ("telecom", "SIM-карты, которые заменены, через CDC"),
         ("telecom", "Замененные SIM-карты через CDC каждые 5 минут"),
         ("telecom", "SIM-карты, которые потеряны или заменены, через CDC каждый час"),
+        ("telecom", "SIM cards that were lost or replaced, via CDC every 5 minutes"),
     ],
 )  # fmt: skip
 def test_a_replaced_state_keeps_the_stream_appending(catalog: str, text: str) -> None:
