@@ -161,7 +161,6 @@ from airflow_ai_etl.planning.request import Found, Place, Request, is_temporal, 
 from airflow_ai_etl.planning.schedule import number_of, parse_schedule
 from airflow_ai_etl.planning.state_column import STATE_COLUMN_NAMES, is_state_column, state_column, state_name
 from airflow_ai_etl.planning.state_readings import ask_unlisted_states, one_negated_state
-from airflow_ai_etl.planning.time_state import status_for_negated_event
 from airflow_ai_etl.planning.verb_objects import negated_verb_codes
 from airflow_ai_etl.planning.vocabulary import (
     CURRENCY_CODE_ALIASES,
@@ -672,7 +671,6 @@ class RowFilters:
         # "loans that aren't closed yet": one state, one condition (after a bracket naming a reading chose it)
         one_negated_state(table, found)
         negated_flags(request, table, found, written)  # «которые не давали согласия на …»: `= false`
-        status_for_negated_event(request, table, found)  # «которые ещё не закрыты»: `status <> 'closed'`
         self._measure_participles(request, table, found)
         self._verb_of_manner_flag(request, table, found)
         for start, end in request.state_clauses:

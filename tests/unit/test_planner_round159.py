@@ -111,24 +111,6 @@ def test_a_column_word_before_its_value_is_no_name(catalog: str, text: str, wher
     assert outcome.status != "ok" or "operator_name" not in (outcome.spec.source.where or "")  # type: ignore[union-attr]
 
 
-# --- «ещё не <event>» where the status lists the event: the status, as the English reads -------------------
-
-
-@pytest.mark.parametrize(
-    ("catalog", "text", "where"),
-    [
-        ("telecom", "Обращения с низким приоритетом, которые пока не закрыты, ежедневно",
-         "priority = 'low' AND status <> 'closed'"),
-        ("insurance", "Полисы КАСКО, которые ещё не расторгнуты, каждый час", "product = 'kasko' AND status <> 'cancelled'"),
-        # the time column said in words keeps its own condition
-        ("insurance", "Полисы КАСКО, которые не расторгнуты (даты расторжения нет), каждый час",
-         "product = 'kasko' AND cancelled_at IS NULL"),
-    ],
-)  # fmt: skip
-def test_a_negated_event_the_status_lists_reads_the_status(catalog: str, text: str, where: str) -> None:
-    assert ok_spec(catalog, text).source.where == where
-
-
 # --- a state participle is no replace word -----------------------------------------------------------------
 
 
