@@ -15,8 +15,9 @@ Requests phrased anew over several catalogs (none copied from an eval file).
 
 first pass (at cf871c1, before the rules): 22/34 failed (every negated flag clause but «не являются» and the
 English "haven't been published", both dropped conditions, the column word read as operator_name, every state
-participle under CDC, every plural window, and the unquoted-less labels of pharmacies.format: «у дома» and the
-English one were already asked as unread words).
+participle under CDC, every plural window, and the quoted label «аптечный пункт» of pharmacies.format; «у дома» and
+the English label were already asked as unread words). Added after the first pass, with the rules: the two «или»
+lists of the dropped-condition test and the English CDC participle.
 """
 
 from __future__ import annotations
