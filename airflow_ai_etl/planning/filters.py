@@ -4474,6 +4474,12 @@ class RowFilters:
         """The word an «или»/"or" before the run starting at `tokens[first]` offers as one more value when
         no listed value reads it and it says how a row came about as the run does («наличными или картой»,
         "in cash or by card"); None when nothing unread stands there."""
+        # «ушли в просрочку или списаны (written_off)»: the run is a bracketed code glossing the word before
+        # it; the «или» before that word offers the alternative, a state dropped if unread (planner159)
+        glossed = first >= 2 and bool(
+            re.fullmatch(r"\s*\(\s*", request.text[tokens[first - 1].end : tokens[first].start])
+        )
+        first = first - 1 if glossed else first
         j = first - 1
         while j >= 0 and first - j <= 4 and tokens[j].lower in _ALTERNATIVE_GAP_WORDS:
             j -= 1
@@ -4488,7 +4494,7 @@ class RowFilters:
         instrumental = instrumental or (j > 0 and tokens[j - 1].lower in ("in", "with", "using"))  # "in cash"
         # «в кассе или на сайте»: a place said with a preposition, as the run's value is
         instrumental = instrumental or (j > 0 and tokens[j - 1].lower in _PLACE_PREPOSITIONS)
-        return word if instrumental or self._means_cue(request, tokens, j) else None
+        return word if glossed or instrumental or self._means_cue(request, tokens, j) else None
 
     def _means_cue(self, request: Request, tokens: list[Token], k: int) -> bool:
         """Word `k` says which rows: after a preposition of means («через банк», "by card", "via app"), in

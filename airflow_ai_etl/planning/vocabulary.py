@@ -384,8 +384,6 @@ VALUE_MEANINGS = {
     # «машин ввели в парк» ~ added_on
     "поставить": ("installed",), "установить": ("installed",), "ввести": ("added",),
     "просроченный": ("overdue", "expired"), "просрочить": ("overdue", "expired"),
-    # planner159: «ушли в просрочку», «вышли на просрочку» (a loan's status 'overdue'): the noun of the state
-    "просрочка": ("overdue",),
     "приложение": ("app", "application"), "сайт": ("website", "site", "web"), "агрегатор": ("aggregator",),
     # states a status comment lists in English ('Статус (open, frozen, closed)'): «закрытые», «замороженные»
     "закрытый": ("closed",), "открытый": ("open",), "заморозить": ("frozen",), "заблокировать": ("blocked",),
