@@ -55,6 +55,7 @@ from airflow_ai_etl.planning.codes import listed_as
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
 from airflow_ai_etl.planning.english_meanings import english_meaning, english_meaning_phrases, russian_lemmas
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
+from airflow_ai_etl.planning.flag_polarity import negated_flags
 from airflow_ai_etl.planning.flags import (
     NEGATION_PARTICLES,
     OPPOSITE_STATES,
@@ -658,6 +659,7 @@ class RowFilters:
                     _merged_values(found[column][1], condition)
                     or _carried_negation(found[column], (position, condition))
                     or _joined_negations(found[column], (position, condition))
+                    or _or_joined_values(request, found[column], (position, condition))
                     if column in found
                     else None
                 )
@@ -680,6 +682,7 @@ class RowFilters:
         self._restated(request, table, found, yielded)
         # "loans that aren't closed yet": one state, one condition (after a bracket naming a reading chose it)
         one_negated_state(table, found)
+        negated_flags(request, table, found, written)  # «которые не давали согласия на …»: `= false`
         self._measure_participles(request, table, found)
         self._verb_of_manner_flag(request, table, found)
         for start, end in request.state_clauses:
@@ -3250,7 +3253,15 @@ class RowFilters:
             listed = (
                 passive and j < len(tokens) and tokens[j].lang == "en" and _listed_status(table, tokens[j])
             )
-            if second_state and not (short or listed):
+            # "on shift and aren't fired": an English participle after a be-verb is a stated state too
+            # (planner159: dropped beside the flag another rule read)
+            english_state = (
+                t.lang == "en"
+                and (passive or negated)
+                and j < len(tokens)
+                and _is_english_participle(tokens[j])
+            )
+            if second_state and not (short or listed or english_state):
                 continue  # «и остались»: only a stated state is read after «и», other verbs stay unread
             passive = passive and j < len(tokens) and tokens[j].lower.endswith("ed")
             # «которые сейчас готовятся», «которые убираются»: a present-tense verb of the clause says the
@@ -4564,6 +4575,12 @@ class RowFilters:
         """The word an «или»/"or" before the run starting at `tokens[first]` offers as one more value when
         no listed value reads it and it says how a row came about as the run does («наличными или картой»,
         "in cash or by card"); None when nothing unread stands there."""
+        # «ушли в просрочку или списаны (written_off)»: the run is a bracketed code glossing the word before
+        # it; the «или» before that word offers the alternative, a state dropped if unread (planner159)
+        glossed = first >= 2 and bool(
+            re.fullmatch(r"\s*\(\s*", request.text[tokens[first - 1].end : tokens[first].start])
+        )
+        first = first - 1 if glossed else first
         j = first - 1
         while j >= 0 and first - j <= 4 and tokens[j].lower in _ALTERNATIVE_GAP_WORDS:
             j -= 1
@@ -4578,7 +4595,7 @@ class RowFilters:
         instrumental = instrumental or (j > 0 and tokens[j - 1].lower in ("in", "with", "using"))  # "in cash"
         # «в кассе или на сайте»: a place said with a preposition, as the run's value is
         instrumental = instrumental or (j > 0 and tokens[j - 1].lower in _PLACE_PREPOSITIONS)
-        return word if instrumental or self._means_cue(request, tokens, j) else None
+        return word if glossed or instrumental or self._means_cue(request, tokens, j) else None
 
     def _means_cue(self, request: Request, tokens: list[Token], k: int) -> bool:
         """Word `k` says which rows: after a preposition of means («через банк», "by card", "via app"), in
@@ -5916,6 +5933,21 @@ class RowFilters:
                 request.handled.append((word.start, word.end))
                 yield beside.start, listing[0][0].name, f"{listing[0][0].name} = {_quote(listing[0][1])}"
 
+    def _column_word_before_its_value(self, request: Request, table: Table, column: Column, at: int) -> bool:
+        """Word `at` names another column of `table` and a value that column lists follows it («обращения
+        в поддержку категории sim»: «категории» of 'Категория (billing, network, sim, ...)'): the word says
+        which column the next value is of; it is no value of `column` (operator_name 'ФИО оператора
+        поддержки')."""
+        if at + 1 >= len(request.tokens):
+            return False
+        following = request.tokens[at + 1].lower()
+        for name in self.grounding._columns_in(table, request.tokens[at]):
+            other = table.column(name)
+            if name != column.name and other is not None:
+                if following in {v.lower() for v in listed_values(other.comment)}:
+                    return True
+        return False
+
     def _value_conditions(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         for i, column in self._column_values(request, table):
             if request.is_handled(request.spans[i][0]):
@@ -5936,6 +5968,8 @@ class RowFilters:
                 i + 1 < len(request.tokens) and request.tokens[i + 1] in RELATIVE_PRONOUNS
             ):
                 continue  # "jobs for tires that are open": the listed value, then a clause (planner130)
+            if self._column_word_before_its_value(request, table, column, i + 1):
+                continue  # «в поддержку категории sim»: «категории» is category's word, no name (planner159)
             value: str | None = self.whole_value(request, i + 1)
             if _plain_word_for_number(request.tokens[i], column, str(value)):
                 continue  # "online orders, unpaid only": the rows' noun, no order number 'unpaid' (marts122)
@@ -7220,10 +7254,17 @@ def _worth(table: Table, word: str) -> list[str]:
         and not _is_time_column(c)
         and (
             set(name_parts(c.name)) & _VALUE_NAME_PARTS
-            or _comment_stems(c.comment or "") & _VALUE_COMMENT_STEMS
+            or _comment_head_stem(c.comment or "") in _VALUE_COMMENT_STEMS
         )
     ]
     return found if len(found) == 1 else []
+
+
+def _comment_head_stem(comment: str) -> str | None:
+    """The stem of the last word of a comment's first phrase: 'Рыночная стоимость, руб' -> стоимост, while
+    'Стоимость доставки' ends on доставк (the cost of something else, not what the row is worth)."""
+    said = words(re.split(r"[,;(]", comment, maxsplit=1)[0])
+    return stem(said[-1]) if said else None
 
 
 def _base_measure(table: Table, word: str) -> list[str]:
@@ -7649,6 +7690,7 @@ _KIND_HEADS = frozenset(
         "разновидность",
         "порода",
         "группа",
+        "формат",  # 'Формат аптеки' (planner159): the shop's kind under codes the comment does not list
     }
 )
 # Nouns that say a value is a kind of row («залы формата imax», "halls of the imax format"), whichever word
@@ -7668,7 +7710,9 @@ _NEGATED_VALUE_PREPOSITIONS = frozenset(
 _LEVEL_NOUNS = frozenset({"уровень", "грейд", "разряд"})
 _LEVEL_NAME = re.compile(r"(?:^|_)(?:level|grade|tier|rank)$")
 _LEVEL_HEADS = frozenset({"уровень", "грейд", "разряд", "ранг"})
-_KIND_NAME = re.compile(r"(?:^|_)(?:type|kind|category|class|genre|channel|source|method|breed|group)$")
+_KIND_NAME = re.compile(
+    r"(?:^|_)(?:type|kind|category|class|genre|channel|source|method|breed|group|format)$"
+)
 
 
 def _own_negated_value(value: str, listed: set[str]) -> str | None:
@@ -8144,6 +8188,9 @@ def _unread_alternative(
         return None
     if word.lang == "en" and word.lower in _OR_STATE_FILLERS:
         return None  # "cancelled or are still open", "or under maintenance": a state's clause, read by others
+    glossed = following + 1 < len(tokens) and hits[following + 1]
+    if glossed and re.fullmatch(r"\s*\(\s*", request.text[word.end : tokens[following + 1].start]):
+        return None  # «или списаны (written_off)»: the bracket's listed code reads it (planner159)
     if any(a <= word.start < b for a, b in request.schedule_spans) or request.is_handled(word.start):
         return None
     return word
@@ -8316,6 +8363,24 @@ def _left_out_values(condition: str) -> tuple[str, list[str]] | None:
         return None
     items = re.findall(r"'((?:[^']|'')*)'", match.group(2) or match.group(3) or "")
     return match.group(1), items
+
+
+# «или»/"or" between two values of one column, and no comma or other clause word: one list of states
+_OR_BETWEEN = re.compile(r"^[^,;:.]*\b(?:или|либо|or)\b[^,;:.]*$")
+
+
+def _or_joined_values(request: Request, kept: tuple[int, str], new: tuple[int, str]) -> str | None:
+    """«которые ушли в просрочку или списаны (written_off)»: two values of one column read by two rules at
+    the two ends of one «или» are one list, `status IN ('overdue', 'written_off')` (planner159: the first was
+    dropped beside the bracketed second); None when anything but the words of one clause stands between."""
+    first, second = _values_of(kept[1]), _values_of(new[1])
+    if first is None or second is None or first[0] != second[0] or kept[1] == new[1]:
+        return None
+    (left, left_values), (right, right_values) = sorted(((kept[0], first[1]), (new[0], second[1])))
+    if not _OR_BETWEEN.match(request.lower[left:right]):
+        return None
+    values = list(dict.fromkeys(v.replace("''", "'") for v in left_values + right_values))
+    return f"{first[0]} IN ({', '.join(_quote(v) for v in values)})"
 
 
 def _carried_negation(kept: tuple[int, str], new: tuple[int, str]) -> str | None:
@@ -8692,7 +8757,27 @@ def _last_n_template(match: re.Match[str]) -> str | None:
         return None
     if match.group("en") == "last" and not count and unit in CALENDAR_UNITS:
         return None  # "last week": the calendar week or the last seven days?
+    if not count and _plural_units_uncounted(match, unit_word):
+        return None  # «за последние дни», "the last hours": some units, how many unsaid (planner159)
     return "{c} >= now() - interval '" + f"{n} {unit}{'s' if n != 1 else ''}'"
+
+
+# «последние/последних/последними» before a unit: the plural adjective of a window that counts several units
+_PLURAL_LAST_RU = re.compile(r"последн(?:ие|их|ими)\b", re.IGNORECASE)
+
+
+def _plural_units_uncounted(match: re.Match[str], unit_word: str) -> bool:
+    """A window of several units with no count said («за последние дни», «последних недель», "the last
+    hours"): a vague window, never one unit. «Сутки» is plural in form only (one day); a count before the
+    adjective («3 последние недели») is said, so it is not this."""
+    if match.group("unit_za") or match.group("unit_one"):
+        return False
+    if match.group("en"):
+        return unit_word.lower().endswith("s")
+    if unit_word.lower().startswith("сут") or not _PLURAL_LAST_RU.search(match.group(0)):
+        return False
+    before = match.string[max(0, match.start() - 24) : match.start()].split()
+    return not (before and (before[-1].isdigit() or number_of(before[-1]) is not None))
 
 
 def _money_amount(column: Column) -> bool:

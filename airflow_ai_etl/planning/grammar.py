@@ -33,7 +33,7 @@ from decimal import Decimal
 from typing import Any
 
 from airflow_ai_etl.planning.lexer import MULTIPLIERS, Numeral, Token, analyse, halves, numerals, tokenize
-from airflow_ai_etl.planning.lexicon import EN_WEEKDAYS, RU_WEEKDAYS, WEEKDAY_ABBREVIATIONS, is_
+from airflow_ai_etl.planning.lexicon import EN_WEEKDAYS, RU_WEEKDAYS, TABLES, WEEKDAY_ABBREVIATIONS, is_
 
 __all__ = ["Slot", "quantity_rewrites", "clock_times", "frequencies", "weekdays", "intervals",
            "destroy_frames", "merge_mode", "append_only", "schedule_slots", "numeral_rewrites",
@@ -1100,6 +1100,29 @@ def _hyphen_part_is(token: Token, concept: str) -> bool:
 
 
 _FULL_WORDS = {"full", "fully"}
+_PARTICIPLES = frozenset({"PRTF", "PRTS"})
+
+
+def _replace_cue(tokens: Sequence[Token], i: int) -> bool:
+    """A REPLACE word that says how to load, never one that says the rows' state (status 'replaced'): a
+    Russian participle («SIM-карты, которые заменены», «заменённые карты») or an English past participle in a
+    relative clause ("cards that were lost or replaced"; planner159), so a change stream of such rows still
+    appends."""
+    token = tokens[i]
+    if not (is_(token, "REPLACE") or _hyphen_part_is(token, "REPLACE")):
+        return False
+    if token.lang == "en":
+        before = {t.lower for t in tokens[max(0, i - 4) : i]}
+        return not (token.lower.endswith(("ed", "en")) and before & _RELATIVE_EN and before & _BE_EN)
+    lemmas = TABLES["ru"]["REPLACE"]
+    readings = [p for p in token.parses if p.lemma in lemmas]
+    return not (readings and all(p.pos in _PARTICIPLES for p in readings))
+
+
+_RELATIVE_EN = frozenset({"that", "which", "who"})
+_BE_EN = frozenset({"are", "were", "is", "was", "been", "got", "get"})
+
+
 _LOAD_NOUNS = {"выгрузка", "загрузка", "перезаливка", "перезагрузка", "перезапись"}
 
 
@@ -1108,7 +1131,7 @@ def replace_mode(tokens: Sequence[Token]) -> Slot | None:
     "reload", "overwrite"), "full refresh/load/snapshot", "truncate and load", «полная выгрузка»."""
     for i, t in enumerate(tokens):
         nxt = tokens[i + 1] if i + 1 < len(tokens) else None
-        if t.lang in ("ru", "en") and (is_(t, "REPLACE") or _hyphen_part_is(t, "REPLACE")):
+        if t.lang in ("ru", "en") and _replace_cue(tokens, i):
             return Slot("mode", "replace", t.start, t.end, i, i + 1)  # "replace", "Replace-load"
         if nxt is None:
             continue
