@@ -3165,6 +3165,8 @@ class RowFilters:
                     and self._clause_rows_noun(table, word)
                 ):
                     pass  # «по которым книгу вернули», «у которых аккаунт заблокирован»: the rows' own noun
+                elif opener and not negated and j == i + 1 and _clause_subject_noun(t, word):
+                    pass  # «которые студенты ещё не вернули»: who acted; the verb still states the rows' state
                 else:
                     break
                 j += 1
@@ -3344,10 +3346,14 @@ class RowFilters:
     def _closing_past_verb(request: Request, pronoun: Token, tokens: list[Token], j: int) -> bool:
         """Word `j` is a past verb right after the relative pronoun `pronoun` (past «уже», "have") and
         closes the clause: «которые (уже) вернули,», "that failed,"; a verb with an object or a place after
-        it («которые сделали заказ», "that failed twice") is not, nor a verb other rules read."""
-        if j >= len(tokens) or _CLAUSE_CLOSES.match(request.text, tokens[j].end) is None:
+        it («которые сделали заказ», "that failed twice") is not, nor a verb other rules read; an English
+        verb followed by a window ("that failed in the last 30 days") is."""
+        if j >= len(tokens):
             return False
         word = tokens[j]
+        closed = _CLAUSE_CLOSES.match(request.text, word.end) is not None
+        if not (closed or (word.lang == "en" and _window_follows(request.text, word.end))):
+            return False
         if pronoun.lemma == "который":
             return in_past(word.lower) and not any(lexicon_concepts(lemma, "ru") for lemma in word.lemmas)
         english = pronoun.lower in ("that", "which") and word.lang == "en"
@@ -8961,6 +8967,26 @@ def past_state_readings(table: Table, verb: Token) -> list[tuple[str, str]]:
 
 # The end of a clause right after a word: a punctuation mark or the end of the request.
 _CLAUSE_CLOSES = re.compile(r"\s*(?:[,;.!?)\u2014\u2013]|$)")
+_SPACES = re.compile(r"\s*+")
+
+
+def _clause_subject_noun(pronoun: Token, word: Token) -> bool:
+    """«которые студенты не вернули», «которые прораб утвердил»: a nominative noun right after «который»
+    read as the object is the clause's subject, the one who acted, and names no row condition
+    (planner162: the first was asked, the second loaded every row with its clause dropped)."""
+    if pronoun.lemma != "который" or not any(p.case == "accs" for p in pronoun.parses):
+        return False
+    first = word.parses[0] if word.lang == "ru" and word.parses else None
+    return first is not None and first.pos == "NOUN" and first.case == "nomn"
+
+
+def _window_follows(text: str, at: int) -> bool:
+    """ "inspections that failed in the last 30 days", "that failed yesterday": a rolling window or a day
+    word right after an English past verb ends its clause as a comma does; the window rule reads it
+    (planner162: "in" after the verb looked like a place, and the clause was asked)."""
+    start = _SPACES.match(text, at)
+    at = start.end() if start else at
+    return LAST_N.match(text, at) is not None or DAY_WINDOW.match(text, at) is not None
 # An explicit condition in brackets: «(где churned_on заполнен)», "(where returned_at is set)"; or a bracket
 # whose words the mart planner read and blanked before the filter rules see the text («(   »)
 _BRACKETED_CONDITION = re.compile(
