@@ -3166,7 +3166,7 @@ class RowFilters:
                 ):
                     pass  # «по которым книгу вернули», «у которых аккаунт заблокирован»: the rows' own noun
                 elif opener and not negated and j == i + 1 and _clause_subject_noun(t, word):
-                    pass  # «которые студенты ещё не вернули»: who acted; the verb still states the rows' state
+                    pass  # «которые студенты ещё не вернули»: the one who acted; the verb states the rows
                 else:
                     break
                 j += 1
@@ -8987,6 +8987,8 @@ def _window_follows(text: str, at: int) -> bool:
     start = _SPACES.match(text, at)
     at = start.end() if start else at
     return LAST_N.match(text, at) is not None or DAY_WINDOW.match(text, at) is not None
+
+
 # An explicit condition in brackets: «(где churned_on заполнен)», "(where returned_at is set)"; or a bracket
 # whose words the mart planner read and blanked before the filter rules see the text («(   »)
 _BRACKETED_CONDITION = re.compile(
