@@ -51,7 +51,7 @@ from airflow_ai_etl.planning import (
 )
 from airflow_ai_etl.planning.abbreviations import spells_initials
 from airflow_ai_etl.planning.clauses import contact_clause_en, follows_cause_cue
-from airflow_ai_etl.planning.codes import listed_as
+from airflow_ai_etl.planning.codes import glossing_code, listed_as
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
 from airflow_ai_etl.planning.english_meanings import english_meaning, english_meaning_phrases, russian_lemmas
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
@@ -5879,6 +5879,9 @@ class RowFilters:
             ):
                 continue  # "jobs for tires that are open": the listed value, then a clause (planner130)
             value: str | None = self.whole_value(request, i + 1)
+            glossed = glossing_code(request, i + 1, self.vocabulary.meanings)
+            if glossed is not None:  # «события покупок (purchase)»: the code the word glosses is the value
+                value = glossed
             if _russian_cause(request, column, i, value):
                 continue  # «по причине брака»: a cause in words, asked (planner151: was `reason = 'брака'`)
             if str(value).lower() in NEGATION_PARTICLES | BE_WORDS or _event_of_time_noun(request, i):
@@ -6112,6 +6115,10 @@ class RowFilters:
     def _find_column_values(self, request: Request, table: Table) -> Iterable[tuple[int, Column]]:
         tokens = request.tokens
         for i in range(len(tokens) - 1):
+            glossed = self._glossed_code_column(request, table, i)
+            if glossed is not None:  # «события покупок (purchase)»: the column word, its value glossed
+                yield i, glossed
+                continue
             linked = i > 0 and self._links_value(request, i)
             numbered = _is_numbered_code(self.whole_value(request, i + 1))
             # «типа purchase», «группы ИВТ-21»: a bare genitive before a Latin value or a code; in either
@@ -6154,6 +6161,18 @@ class RowFilters:
                 and not _participle_before_listed(column, request.raw[i + 1 : i + 4])
             ):
                 yield i, column
+
+    def _glossed_code_column(self, request: Request, table: Table, i: int) -> Column | None:
+        """The one column word `i` names when the next word is glossed by a code in brackets («события
+        покупок (purchase)» of event_type): the code is that column's value, as in «события (purchase)»."""
+        code = glossing_code(request, i + 1, self.vocabulary.meanings)
+        if code is None or not self._is_value(request, table, code):
+            return None
+        mentions = self.grounding._column_mentions(
+            table, [request.tokens[i]], generic_ok=frozenset(FILTER_GENERIC_OK)
+        )
+        column = table.column(mentions[0][1]) if len(mentions) == 1 else None
+        return column if column is not None and self._filterable(table, column) else None
 
     def _state_column_named(self, table: Table, word: str) -> str | None:
         """The table's state column when `word` is a word of state ("status", «статус», «состояние») and no

@@ -76,3 +76,23 @@ def test_subject_noun_never_drops_the_clause() -> None:
     outcome = plan_in("construction", "Табели, которые прораб ещё не утвердил, каждый час")
     if outcome.status == "ok":
         assert outcome.spec is not None and outcome.spec.source.where
+
+
+# --- a Russian word glossed by its code in brackets -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "kind"),
+    [
+        ("События покупок (purchase) через CDC каждые 5 минут", "event_type = 'purchase'", "cdc"),
+        ("События покупки (purchase) раз в час", "event_type = 'purchase'", "sql"),
+    ],
+)  # fmt: skip
+def test_russian_word_glossed_by_its_code(text: str, where: str, kind: str) -> None:
+    spec = ok_spec("shop", text)
+    assert (spec.source.table, spec.source.where, spec.source.type) == ("events", where, kind)
+
+
+def test_russian_word_without_its_code_still_asks_the_table() -> None:
+    """«события покупок» with no code: events of purchases, or the orders? Still asked."""
+    assert plan_in("shop", "События покупок каждые 5 минут").status == "needs_clarification"
