@@ -3137,6 +3137,7 @@ class RowFilters:
             negated, already, j = False, False, i if reduced else i + 1
             passive = reduced  # "that were returned", «которые были уволены»: a state, as «не вернули» is
             modal = False  # "that can be topped up": an ability, read only as a yes/no column (planner150)
+            agent = False  # «которые студенты не вернули»: the clause says who acted (planner162)
             while j < len(tokens) and j <= i + 5:
                 word = tokens[j]
                 first = word.parses[0].pos if word.lang == "ru" and word.parses else None
@@ -3166,6 +3167,7 @@ class RowFilters:
                 ):
                     pass  # «по которым книгу вернули», «у которых аккаунт заблокирован»: the rows' own noun
                 elif opener and not negated and j == i + 1 and _clause_subject_noun(t, word):
+                    agent = True
                     pass  # «которые студенты ещё не вернули»: the one who acted; the verb states the rows
                 else:
                     break
@@ -3184,6 +3186,12 @@ class RowFilters:
                 progressive = progressive or tokens[j].lower == "being"
                 j += 1
                 passive = True
+            if agent and j < len(tokens):
+                reading = self._agent_clause_event(request, table, t, tokens[j], negated)
+                if reading is not None:
+                    read_at = j
+                    yield reading
+                continue
             flags = self.boolean_columns_of(table, tokens[j]) if j < len(tokens) else []
             if len(flags) == 1 and not _crosses_clause(request, t, tokens[j]):
                 # "vacations that are approved", «курьеры, которые активны» (planner8)
@@ -3319,6 +3327,21 @@ class RowFilters:
                 yield verb.start, columns[0], condition
             else:  # «которые ещё не сдали»: a condition; asked about unless another rule reads it
                 request.state_clauses.append((t.start, verb.end))
+
+    def _agent_clause_event(
+        self, request: Request, table: Table, pronoun: Token, verb: Token, negated: bool
+    ) -> tuple[int, str, str] | None:
+        """«книги, которые студенты ещё не вернули»: a clause naming who acted reads only a verb naming the
+        event of one time column (returned_at 'Когда книгу вернули'), which holds whoever acted -> `IS
+        NULL`/`IS NOT NULL`. A state value or a flag («карты, которые клиенты заблокировали»: by the client
+        or by the bank?) and any other verb are asked, quoting the clause (planner130), never dropped
+        (planner162: «табели, которые прораб утвердил» loaded every row)."""
+        events = self._event_columns_of(table, verb) if verb.lang == "ru" else []
+        if len(events) != 1 or not any(p.pos == "VERB" for p in verb.parses[:1]):
+            request.state_clauses.append((pronoun.start, verb.end))
+            return None
+        request.handled.append((pronoun.start, verb.end))
+        return verb.start, events[0], f"{events[0]} IS {'NULL' if negated else 'NOT NULL'}"
 
     @staticmethod
     def _clause_head_noun_flag(
