@@ -4282,6 +4282,9 @@ class RowFilters:
             unread = _unread_alternative(request, tokens, last, hits) or self._unread_alternative_before(
                 request, tokens, run[0], hits
             )
+            glossed = _glossed_alternative(request, tokens, unread, hits, name)
+            if glossed is not None:  # «просроченные или частично оплаченные (partially_paid)»: its code
+                run, unread = [*run, glossed], None
             # «через банк или госуслуги»: a value dropped would load too few rows
             if unread is not None and unread.lower not in {v.lower() for v in listed[name]}:
                 question = say(
@@ -8086,6 +8089,24 @@ def _unread_alternative(
     return word
 
 
+def _glossed_alternative(
+    request: Request, tokens: list[Token], word: Token | None, hits: list[dict[str, str]], column: str
+) -> int | None:
+    """«просроченные или частично оплаченные (partially_paid)»: the alternative an «или» offers is a phrase
+    of up to three words glossed by a value of the same column in brackets right after it; the index of that
+    bracketed value (planner162: «частично» was asked as an unlisted value), None otherwise."""
+    if word is None:
+        return None
+    start = tokens.index(word)
+    for k in range(start + 1, min(start + 4, len(tokens))):
+        gap = request.text[tokens[k - 1].end : tokens[k].start]
+        if gap.strip() == "(":
+            return k if column in hits[k] and tokens[k].lang == "en" else None
+        if gap.strip():
+            return None  # a comma or a dash ends the phrase before any bracket
+    return None
+
+
 def _values_of(condition: str) -> tuple[str, list[str]] | None:
     """(column, values) of `col = 'v'` or `col IN ('a', 'b')`; None for any other condition."""
     match = re.fullmatch(r"(\w+) (?:= ('(?:[^']|'')*')|IN \((.*)\))", condition)
@@ -9099,10 +9120,28 @@ def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tu
             # «без возвращённых и аннулированных (void)»: its own word read it, a list's last (marts112)
             request.handled.append((opens, bracket.end()))
             continue
+        listing = _list_ending_in_bracket(request, columns[0].name, bracket.group(1), bracket.start(1))
+        if listing is not None:  # «просроченные или частично оплаченные (partially_paid)»: the whole list
+            opens, said = listing
         for name in explained:
             del found[name]
         found[columns[0].name] = (opens, said)
         request.handled.append((opens, bracket.end()))  # «оплаченные» read: the bracket says how
+
+
+def _list_ending_in_bracket(
+    request: Request, column: str, value: str, bracket: int
+) -> tuple[int, str] | None:
+    """(position, condition) of an `IN` list on `column` whose last item is the phrase the bracketed `value`
+    glosses, read in the same clause before the bracket («просроченные или частично оплаченные
+    (partially_paid)»: `status IN ('overdue', 'partially_paid')`); another rule read the glossed words as a
+    rival value («оплаченные»: paid), which the bracket replaces, not the list (planner162)."""
+    for at, name, rival, _ in request.rival_conditions:
+        if name != column or not rival.startswith(f"{column} IN (") or _quote(value) not in rival:
+            continue
+        if at < bracket and not re.search(r"[,;:()—–]", request.text[at:bracket].rstrip().rstrip("(")):
+            return at, rival
+    return None
 
 
 # «кроме», «без», "except": the words after it are the rows left out, a phrase of its own (planner135)
