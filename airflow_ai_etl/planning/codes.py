@@ -12,12 +12,14 @@ assumptions say which meaning each code stands for ("status = 5 (закрыта)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from airflow_ai_etl.catalog import Catalog, Column, Table, coded, without_codes
 from airflow_ai_etl.messages import say
 from airflow_ai_etl.outcome import Outcome
-from airflow_ai_etl.planning.lexer import tokenize
+from airflow_ai_etl.planning.lexer import CYRILLIC, tokenize
+from airflow_ai_etl.planning.request import Request
 from airflow_ai_etl.planning.vocabulary import LOCATIVE_VALUE_MEANINGS, VALUE_MEANINGS
 from airflow_ai_etl.spec import PipelineSpec
 
@@ -283,3 +285,17 @@ def _code_for(match: re.Match[str], column: str, code: int) -> str:
     if match.group("col") != column or match.group("op").strip() != "=":
         return match.group(0)
     return f"{column} = '{code}'"  # the code as a string: written and glossed as any said code is
+
+
+def glossing_code(request: Request, index: int, meanings: Callable[[str], frozenset[str]]) -> str | None:
+    """«события покупок (purchase)»: the Latin code in brackets right after Russian word `index` that means
+    the same (покупка = purchase by the glossary) is the value the word names; the word glosses it and names
+    no table or value of its own (planner162: «покупок» named the orders and the load was asked). None when
+    no such bracket follows."""
+    if index + 1 >= len(request.tokens) or not CYRILLIC.search(request.tokens[index]):
+        return None
+    gap = request.text[request.spans[index][1] : request.spans[index + 1][0]]
+    code = request.raw[index + 1]
+    if gap.strip() != "(" or not code.isascii() or not code.isalpha():
+        return None
+    return code if meanings(request.tokens[index]) & meanings(code.lower()) else None

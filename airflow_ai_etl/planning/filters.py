@@ -51,7 +51,7 @@ from airflow_ai_etl.planning import (
 )
 from airflow_ai_etl.planning.abbreviations import spells_initials
 from airflow_ai_etl.planning.clauses import contact_clause_en, follows_cause_cue
-from airflow_ai_etl.planning.codes import listed_as
+from airflow_ai_etl.planning.codes import glossing_code, listed_as
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
 from airflow_ai_etl.planning.english_meanings import english_meaning, english_meaning_phrases, russian_lemmas
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
@@ -3186,6 +3186,7 @@ class RowFilters:
             negated, already, j = False, False, i if reduced else i + 1
             passive = reduced  # "that were returned", «которые были уволены»: a state, as «не вернули» is
             modal = False  # "that can be topped up": an ability, read only as a yes/no column (planner150)
+            agent = False  # «которые студенты не вернули»: the clause says who acted (planner162)
             while j < len(tokens) and j <= i + 5:
                 word = tokens[j]
                 first = word.parses[0].pos if word.lang == "ru" and word.parses else None
@@ -3214,6 +3215,9 @@ class RowFilters:
                     and self._clause_rows_noun(table, word)
                 ):
                     pass  # «по которым книгу вернули», «у которых аккаунт заблокирован»: the rows' own noun
+                elif opener and not negated and j == i + 1 and _clause_subject_noun(t, word):
+                    agent = True
+                    pass  # «которые студенты ещё не вернули»: the one who acted; the verb states the rows
                 else:
                     break
                 j += 1
@@ -3231,6 +3235,12 @@ class RowFilters:
                 progressive = progressive or tokens[j].lower == "being"
                 j += 1
                 passive = True
+            if agent and j < len(tokens):
+                reading = self._agent_clause_event(request, table, t, tokens[j], negated)
+                if reading is not None:
+                    read_at = j
+                    yield reading
+                continue
             flags = self.boolean_columns_of(table, tokens[j]) if j < len(tokens) else []
             if len(flags) == 1 and not _crosses_clause(request, t, tokens[j]):
                 # "vacations that are approved", «курьеры, которые активны» (planner8)
@@ -3384,6 +3394,21 @@ class RowFilters:
             else:  # «которые ещё не сдали»: a condition; asked about unless another rule reads it
                 request.state_clauses.append((t.start, verb.end))
 
+    def _agent_clause_event(
+        self, request: Request, table: Table, pronoun: Token, verb: Token, negated: bool
+    ) -> tuple[int, str, str] | None:
+        """«книги, которые студенты ещё не вернули»: a clause naming who acted reads only a verb naming the
+        event of one time column (returned_at 'Когда книгу вернули'), which holds whoever acted -> `IS
+        NULL`/`IS NOT NULL`. A state value or a flag («карты, которые клиенты заблокировали»: by the client
+        or by the bank?) and any other verb are asked, quoting the clause (planner130), never dropped
+        (planner162: «табели, которые прораб утвердил» loaded every row)."""
+        events = self._event_columns_of(table, verb) if verb.lang == "ru" else []
+        if len(events) != 1 or not any(p.pos == "VERB" for p in verb.parses[:1]):
+            request.state_clauses.append((pronoun.start, verb.end))
+            return None
+        request.handled.append((pronoun.start, verb.end))
+        return verb.start, events[0], f"{events[0]} IS {'NULL' if negated else 'NOT NULL'}"
+
     @staticmethod
     def _clause_head_noun_flag(
         request: Request, table: Table, pronoun: Token, tokens: list[Token], j: int
@@ -3410,10 +3435,14 @@ class RowFilters:
     def _closing_past_verb(request: Request, pronoun: Token, tokens: list[Token], j: int) -> bool:
         """Word `j` is a past verb right after the relative pronoun `pronoun` (past «уже», "have") and
         closes the clause: «которые (уже) вернули,», "that failed,"; a verb with an object or a place after
-        it («которые сделали заказ», "that failed twice") is not, nor a verb other rules read."""
-        if j >= len(tokens) or _CLAUSE_CLOSES.match(request.text, tokens[j].end) is None:
+        it («которые сделали заказ», "that failed twice") is not, nor a verb other rules read; an English
+        verb followed by a window ("that failed in the last 30 days") is."""
+        if j >= len(tokens):
             return False
         word = tokens[j]
+        closed = _CLAUSE_CLOSES.match(request.text, word.end) is not None
+        if not (closed or (word.lang == "en" and _window_follows(request.text, word.end))):
+            return False
         if pronoun.lemma == "который":
             return in_past(word.lower) and not any(lexicon_concepts(lemma, "ru") for lemma in word.lemmas)
         english = pronoun.lower in ("that", "which") and word.lang == "en"
@@ -4321,6 +4350,9 @@ class RowFilters:
             unread = _unread_alternative(request, tokens, last, hits) or self._unread_alternative_before(
                 request, tokens, run[0], hits
             )
+            glossed = _glossed_alternative(request, tokens, unread, hits, name)
+            if glossed is not None:  # «просроченные или частично оплаченные (partially_paid)»: its code
+                run, unread = [*run, glossed], None
             # «через банк или госуслуги»: a value dropped would load too few rows
             if unread is not None and unread.lower not in {v.lower() for v in listed[name]}:
                 question = say(
@@ -5973,6 +6005,9 @@ class RowFilters:
             value: str | None = self.whole_value(request, i + 1)
             if _plain_word_for_number(request.tokens[i], column, str(value)):
                 continue  # "online orders, unpaid only": the rows' noun, no order number 'unpaid' (marts122)
+            glossed = glossing_code(request, i + 1, self.vocabulary.meanings)
+            if glossed is not None:  # «события покупок (purchase)»: the code the word glosses is the value
+                value = glossed
             if _russian_cause(request, column, i, value):
                 continue  # «по причине брака»: a cause in words, asked (planner151: was `reason = 'брака'`)
             if str(value).lower() in NEGATION_PARTICLES | BE_WORDS or _event_of_time_noun(request, i):
@@ -6206,6 +6241,10 @@ class RowFilters:
     def _find_column_values(self, request: Request, table: Table) -> Iterable[tuple[int, Column]]:
         tokens = request.tokens
         for i in range(len(tokens) - 1):
+            glossed = self._glossed_code_column(request, table, i)
+            if glossed is not None:  # «события покупок (purchase)»: the column word, its value glossed
+                yield i, glossed
+                continue
             linked = i > 0 and self._links_value(request, i)
             numbered = _is_numbered_code(self.whole_value(request, i + 1))
             # «типа purchase», «группы ИВТ-21»: a bare genitive before a Latin value or a code; in either
@@ -6249,6 +6288,18 @@ class RowFilters:
                 and not _listed_value_ends_clause(column, request, i)
             ):
                 yield i, column
+
+    def _glossed_code_column(self, request: Request, table: Table, i: int) -> Column | None:
+        """The one column word `i` names when the next word is glossed by a code in brackets («события
+        покупок (purchase)» of event_type): the code is that column's value, as in «события (purchase)»."""
+        code = glossing_code(request, i + 1, self.vocabulary.meanings)
+        if code is None or not self._is_value(request, table, code):
+            return None
+        mentions = self.grounding._column_mentions(
+            table, [request.tokens[i]], generic_ok=frozenset(FILTER_GENERIC_OK)
+        )
+        column = table.column(mentions[0][1]) if len(mentions) == 1 else None
+        return column if column is not None and self._filterable(table, column) else None
 
     def _state_column_named(self, table: Table, word: str) -> str | None:
         """The table's state column when `word` is a word of state ("status", «статус», «состояние») and no
@@ -8196,6 +8247,24 @@ def _unread_alternative(
     return word
 
 
+def _glossed_alternative(
+    request: Request, tokens: list[Token], word: Token | None, hits: list[dict[str, str]], column: str
+) -> int | None:
+    """«просроченные или частично оплаченные (partially_paid)»: the alternative an «или» offers is a phrase
+    of up to three words glossed by a value of the same column in brackets right after it; the index of that
+    bracketed value (planner162: «частично» was asked as an unlisted value), None otherwise."""
+    if word is None:
+        return None
+    start = tokens.index(word)
+    for k in range(start + 1, min(start + 4, len(tokens))):
+        gap = request.text[tokens[k - 1].end : tokens[k].start]
+        if gap.strip() == "(":
+            return k if column in hits[k] and tokens[k].lang == "en" else None
+        if gap.strip():
+            return None  # a comma or a dash ends the phrase before any bracket
+    return None
+
+
 def _values_of(condition: str) -> tuple[str, list[str]] | None:
     """(column, values) of `col = 'v'` or `col IN ('a', 'b')`; None for any other condition."""
     match = re.fullmatch(r"(\w+) (?:= ('(?:[^']|'')*')|IN \((.*)\))", condition)
@@ -9210,6 +9279,28 @@ def past_state_readings(table: Table, verb: Token) -> list[tuple[str, str]]:
 
 # The end of a clause right after a word: a punctuation mark or the end of the request.
 _CLAUSE_CLOSES = re.compile(r"\s*(?:[,;.!?)\u2014\u2013]|$)")
+_SPACES = re.compile(r"\s*+")
+
+
+def _clause_subject_noun(pronoun: Token, word: Token) -> bool:
+    """«которые студенты не вернули», «которые прораб утвердил»: a nominative noun right after «который»
+    read as the object is the clause's subject, the one who acted, and names no row condition
+    (planner162: the first was asked, the second loaded every row with its clause dropped)."""
+    if pronoun.lemma != "который" or not any(p.case == "accs" for p in pronoun.parses):
+        return False
+    first = word.parses[0] if word.lang == "ru" and word.parses else None
+    return first is not None and first.pos == "NOUN" and first.case == "nomn"
+
+
+def _window_follows(text: str, at: int) -> bool:
+    """ "inspections that failed in the last 30 days", "that failed yesterday": a rolling window or a day
+    word right after an English past verb ends its clause as a comma does; the window rule reads it
+    (planner162: "in" after the verb looked like a place, and the clause was asked)."""
+    start = _SPACES.match(text, at)
+    at = start.end() if start else at
+    return LAST_N.match(text, at) is not None or DAY_WINDOW.match(text, at) is not None
+
+
 # An explicit condition in brackets: «(где churned_on заполнен)», "(where returned_at is set)"; or a bracket
 # whose words the mart planner read and blanked before the filter rules see the text («(   »)
 _BRACKETED_CONDITION = re.compile(
@@ -9278,10 +9369,28 @@ def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tu
             # «без возвращённых и аннулированных (void)»: its own word read it, a list's last (marts112)
             request.handled.append((opens, bracket.end()))
             continue
+        listing = _list_ending_in_bracket(request, columns[0].name, bracket.group(1), bracket.start(1))
+        if listing is not None:  # «просроченные или частично оплаченные (partially_paid)»: the whole list
+            opens, said = listing
         for name in explained:
             del found[name]
         found[columns[0].name] = (opens, said)
         request.handled.append((opens, bracket.end()))  # «оплаченные» read: the bracket says how
+
+
+def _list_ending_in_bracket(
+    request: Request, column: str, value: str, bracket: int
+) -> tuple[int, str] | None:
+    """(position, condition) of an `IN` list on `column` whose last item is the phrase the bracketed `value`
+    glosses, read in the same clause before the bracket («просроченные или частично оплаченные
+    (partially_paid)»: `status IN ('overdue', 'partially_paid')`); another rule read the glossed words as a
+    rival value («оплаченные»: paid), which the bracket replaces, not the list (planner162)."""
+    for at, name, rival, _ in request.rival_conditions:
+        if name != column or not rival.startswith(f"{column} IN (") or _quote(value) not in rival:
+            continue
+        if at < bracket and not re.search(r"[,;:()—–]", request.text[at:bracket].rstrip().rstrip("(")):
+            return at, rival
+    return None
 
 
 # «кроме», «без», "except": the words after it are the rows left out, a phrase of its own (planner135)

@@ -60,6 +60,7 @@ from airflow_ai_etl.planning import (
     window_named,
 )
 from airflow_ai_etl.planning.checks import plan_with_checks
+from airflow_ai_etl.planning.codes import glossing_code
 from airflow_ai_etl.planning.colloquial import (
     clipped_compound_of,
     skeleton,
@@ -3589,6 +3590,28 @@ class OfflinePlanner:
                 and any(set(name_parts(c.name)) & VALUE_COLUMN_WORDS for c in named[0].columns)
             ):
                 request.values.add(word)
+        self._claim_glossed_values_after_table_nouns(request, tables)
+
+    def _claim_glossed_values_after_table_nouns(self, request: Request, tables: list[Table]) -> None:
+        """«события покупок (purchase)»: a Russian word after a table noun, glossed by a Latin code in
+        brackets meaning the same (покупка = purchase), names the code, a value of the named table's type,
+        status or category column, not a second table through the glossary (purchase = orders; planner162:
+        the table was asked)."""
+        for i in range(1, len(request.tokens) - 1):
+            word, code = request.tokens[i], request.tokens[i + 1]
+            if glossing_code(request, i, self.vocabulary.meanings) is None:
+                continue
+            if not CYRILLIC_WORD.fullmatch(request.tokens[i - 1]):
+                continue
+            named = [t for t in tables if self._names_table(request.tokens[i - 1], t)]
+            others = [t for t in tables if t not in named and self._names_table(word, t)]
+            if (
+                len(named) == 1
+                and others
+                and not self._is_source_table_name(code)
+                and any(set(name_parts(c.name)) & VALUE_COLUMN_WORDS for c in named[0].columns)
+            ):
+                request.values.update((word, code))
 
     # --- columns -------------------------------------------------------------------------------
 

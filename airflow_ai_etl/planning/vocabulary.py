@@ -431,6 +431,9 @@ VALUE_MEANINGS = {
     "потребительский": ("consumer",), "электричество": ("electricity",), "электроэнергия": ("electricity",),
     # planner149: «газовые счётчики» ('Ресурс (electricity, cold_water, hot_water, gas)'), as «счётчики газа»
     "газовый": ("gas",),
+    # planner162: «счётчики горячей воды» ('Ресурс (electricity, cold_water, hot_water, gas)'): the adjective
+    # names one code by its first part; «воды» alone is either water code (asked)
+    "горячий": ("hot",), "холодный": ("cold",), "вода": ("water",),
     "потерять": ("lost",), "потерянный": ("lost",), "потеряться": ("lost",), "истечь": ("expired",),
     "заменить": ("replaced",), "заменённый": ("replaced",), "замененный": ("replaced",),
     # planner36: directions a call comment lists ('Направление (incoming, outgoing)'): «звонки исходящие»
