@@ -9,7 +9,7 @@ and "weekly by date resolved" of tickets (the participle read as the status dime
 Cases added after the first pass (main moved to 7c53bd5 meanwhile, with marts124): the «цена за тонну/упаковку/
 штуку и …» lists (on 7c53bd5 «средняя цена за литр и максимальный объём» planned an extra sum(liters), «литр»
 read again after «и»), «средний объём по видам топлива» (asked liters or price_per_liter), «за минуту зарядки»
-(asked, a guard).
+(asked, a guard), and «по полям:», «в разрезе полей,» (the punctuation read as the column «поле» names: asked).
 """
 
 from __future__ import annotations
@@ -136,7 +136,23 @@ COMMENT_WITH_PO = [
     ),
 ]
 
+# «по полям:», «в разрезе полей,» over agro's field operations: «поле» is also the noun of a column («по полю
+# region»), but before punctuation it names no column after it: the fields are the dimension (field_id).
+FIELDS_BEFORE_PUNCTUATION = [
+    (
+        "agro",
+        "Полевые работы по полям: число операций",
+        mart("ops.field_operations", [["count", None]], ["field_id"]),
+    ),
+    (
+        "agro",
+        "Полевые работы в разрезе полей, сколько операций и средняя площадь",
+        mart("ops.field_operations", [["count", None], ["avg", "area_ha"]], ["field_id"]),
+    ),
+]
+
 CASES = [
+    *FIELDS_BEFORE_PUNCTUATION,
     *SPELLED_IN_COMMENT,
     *SEND_TIME,
     *DATE_THEN_PARTICIPLE,

@@ -1263,7 +1263,9 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             ph.used.update({i, i + 1})
             i += 2
             continue
-        if _column_noun(t) and i + 1 < n:
+        if _column_noun(t) and i + 1 < n and tokens[i + 1].lang in ("ru", "en"):
+            # «по полям:», «в разрезе полей,» (agro's fields): a column noun before punctuation names no
+            # column after it, it is the dimension's own word (marts125; «:» was asked as the dimension)
             group = [i + 1]  # «по столбцу email клиентов»: the table's noun qualifies the column
             if (
                 i + 2 < n
