@@ -1916,6 +1916,10 @@ def _read_measures(ph: MartPhrase) -> None:
                         m.listed = True
                         for k in shared[:-1]:
                             ph.measures.append(dataclasses.replace(m, object=[k, i - 1]))
+        in_total = _said_before_in_total(ph, i) if t.lang == "en" and not (m.object or m.column_ref) else []
+        if in_total:  # "households affected in total": the words before "in total" (marts125)
+            m.object.extend(in_total)
+            ph.used.update({*in_total, i - 1})
         ph.measures.append(m)
         i = max(j, i + 1)
     # «максимальная и минимальная сумма продажи»: the first adjective shares the second one's object
@@ -1986,6 +1990,28 @@ def _total_of_count(tokens: Sequence[Token], i: int) -> bool:
         if w.lang != "en" or _stops(w) or w.lower in DIM_PREPS_EN | LIST_JOINERS or _measure_func(tokens, k):
             return False
     return False
+
+
+def _said_before_in_total(ph: MartPhrase, i: int) -> list[int]:
+    """ "households affected in total and outage count": "total" after "in", ending its item, totals the words
+    said before "in" (up to three, back to a colon, comma or list joiner), as "total households affected"
+    does; [] otherwise (a bare "in total" stays the measure rules' question)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if tokens[i].lower != "total" or i < 2 or tokens[i - 1].lower != "in":
+        return []
+    if i + 1 < n and tokens[i + 1].text not in (",", ";", ".") and tokens[i + 1].lower not in LIST_JOINERS:
+        return []
+    said: list[int] = []
+    k = i - 2
+    while k >= 0 and len(said) < 3:
+        w = tokens[k]
+        if w.lang != "en" or k in ph.used or _stops(w) or _measure_func(tokens, k) is not None:
+            break
+        if w.lower in ARTICLES_EN | LIST_JOINERS:
+            break
+        said.insert(0, k)
+        k -= 1
+    return said if k < 0 or tokens[k].text in (":", ",", ";") or tokens[k].lower in LIST_JOINERS else []
 
 
 def _rate_unit_after(tokens: Sequence[Token], m: MeasureWord, j: int) -> int:
