@@ -414,6 +414,30 @@ def _comment_owner_tables(ground: _Ground, fact: Table) -> list[Table]:
     return owners
 
 
+def _measure_comment_goes_on(ph: MartPhrase, fact: Table, words: list[int]) -> bool:
+    """«средний штраф по договору» of penalty_rub 'Штраф по договору, руб.', «средний объём по договору» of
+    volume_t 'Объём по договору, т': one word after «по» right after a measure's noun, where the noun, and
+    «по» with the word as written, are in exactly one numeric column's comment of the fact: the measure's
+    words going on, no dimension (marts125; «договору» was asked as a dimension no table holds). «по
+    договорам» is no comment's words: a dimension, as before."""
+    tokens = ph.tokens
+    k = words[0]
+    if len(words) != 1 or k < 2 or tokens[k - 1].lower != "по" or tokens[k].lang != "ru":
+        return False
+    noun = tokens[k - 2]
+    if not any(k - 2 == (m.object[-1] if m.object else m.index) for m in ph.measures):
+        return False
+    spelled = [
+        c
+        for c in fact.columns
+        if c.comment
+        and column_kind(c.type).numeric
+        and f" по {tokens[k].lower}" in f" {c.comment.lower()}"  # as written: «по договорам» is per contract
+        and noun.lemmas & _comment_lemmas(c.comment)
+    ]
+    return len(spelled) == 1
+
+
 def _dimensions(
     ph: MartPhrase, ground: _Ground, fact: Table, ask: Any
 ) -> tuple[list[str], list[dict[str, Any]], list[str]]:
@@ -438,6 +462,8 @@ def _dimensions(
             continue  # «по кредитным платежам» of 'Платежи по кредитам': the fact's title, no contract_number
         if set(words) <= comment_title:
             continue  # «отчёт по счетам пациентам: …» of 'Счета пациентам за услуги': a title, no patient_id
+        if _measure_comment_goes_on(ph, fact, words):
+            continue  # «средний штраф по договору» of penalty_rub 'Штраф по договору': the measure's words
         if (
             len(words) > 1
             and words[0] > words[-1]

@@ -279,6 +279,9 @@ def _grain_of_words(
             # «по дням по времени слота» of bookings (no slot): the noun naming the time is asked, never
             # created_at by another word of the request
             return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
+        spelled_in = _comment_spelling_columns(words, times) if not matched else []
+        if len(spelled_in) == 1:  # "hourly by tracker time": recorded_at 'Время замера на трекере'
+            return {"column": spelled_in[0].name, "grain": ph.grain}, []
         if len(times) > 1 and all(w.lang == "en" for w in words):
             # "per billing week": an English qualifier naming no time column is asked, not created_at
             # (Russian qualifiers go on to the verb and «создания» rules below)
@@ -452,6 +455,24 @@ def _heard_time_columns(words: Sequence[Token], times: Sequence[Column]) -> list
             for w in words
             for part in c.name.lower().split("_")
             if len(part) >= 3
+        )
+    ]
+
+
+def _comment_spelling_columns(words: Sequence[Token], times: Sequence[Column]) -> list[Column]:
+    """The time columns whose comment holds a Russian noun that spells an English grain word by ear
+    ("tracker" of 'Время замера на трекере', "server" of 'Время получения на сервере'): the English side of
+    _heard_time_columns (marts125)."""
+    english = [w.lower for w in words if w.lang == "en" and len(w.lower) >= 4]
+    return [
+        c
+        for c in times
+        if english
+        and any(
+            transliterates(t.lower, word)
+            for t in tokenize(c.comment or "")
+            if t.lang == "ru"
+            for word in english
         )
     ]
 

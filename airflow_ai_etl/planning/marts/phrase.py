@@ -55,6 +55,7 @@ from airflow_ai_etl.planning.marts.words import (
     PRONOUNS,
     QUANTIFIERS_EN,
     QUANTIFIERS_RU,
+    RATE_NOUNS_RU,
     REFRESH_EN,
     REFRESH_RU,
     RESULT_EN,
@@ -93,6 +94,7 @@ from airflow_ai_etl.planning.marts.words import (
     _column_noun,
     _comparison_before,
     _en,
+    _english_participle,
     _glossed_words,
     _grain_adjective,
     _grain_noun,
@@ -995,7 +997,7 @@ def _date_named_after(ph: MartPhrase, j: int) -> None:
         ph.grain_words.append(k)
         ph.used.update(range(j, k + 1))
         return
-    if _english_event_phrase(ph, j, k):
+    if _english_event_phrase(ph, j, k) or _date_then_participle(ph, j, k):
         return
     if k + 1 >= n or tokens[k + 1].lower not in ("date", "time", "timestamp") or {k, k + 1} & ph.used:
         return
@@ -1008,6 +1010,23 @@ def _date_named_after(ph: MartPhrase, j: int) -> None:
         # the grain's column (booked_at, check_out); one that names no time column of the fact is asked
         ph.grain_words.append(k)
         ph.used.update(range(j, k + 2))
+
+
+def _date_then_participle(ph: MartPhrase, j: int, k: int) -> bool:
+    """ "weekly by time performed", "monthly by date resolved": after a grain and «by/on» [the], a date noun
+    then a participle ending its clause: the participle names the grain's event (its column: performed_at,
+    resolved_at; one naming no time column is asked), never a dimension or a state (marts125)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    e = k + 1
+    if e >= n or {k, e} & ph.used or tokens[k].lower not in ("date", "time", "timestamp"):
+        return False
+    if tokens[e].lang != "en" or not _english_participle(tokens[e]):
+        return False
+    if e + 1 < n and tokens[e + 1].text not in (",", ";", ".", ")"):
+        return False
+    ph.grain_words.append(e)
+    ph.used.update(range(j, e + 1))
+    return True
 
 
 def _event_noun_en(token: Token) -> bool:
@@ -1244,7 +1263,9 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
             ph.used.update({i, i + 1})
             i += 2
             continue
-        if _column_noun(t) and i + 1 < n:
+        if _column_noun(t) and i + 1 < n and tokens[i + 1].lang in ("ru", "en"):
+            # «по полям:», «в разрезе полей,» (agro's fields): a column noun before punctuation names no
+            # column after it, it is the dimension's own word (marts125; «:» was asked as the dimension)
             group = [i + 1]  # «по столбцу email клиентов»: the table's noun qualifies the column
             if (
                 i + 2 < n
@@ -1845,6 +1866,9 @@ def _read_measures(ph: MartPhrase) -> None:
             m.unit = "m2"  # marts98: «средняя площадь в м²», "area in sq m": area_m2 or area_sqm
             ph.used.update(range(j, j + 1 + said))
             j += 1 + said
+        if (per := _rate_unit_after(tokens, m, j)) > j:
+            ph.used.update(range(j, per))  # «цена за литр», «цена за кВт·ч»: the price's unit, no measure
+            j = per
         link = int(j < n and tokens[j].lower in HOW_MUCH_LINKS)  # «сколько к выплате (approved_amount)»
         if _participle_bracket(tokens, m, j + link):  # «сколько начислено (gross)»: how much of that column
             m.func = "sum"  # a text column named there is the resolver's question, never counted
@@ -1906,6 +1930,10 @@ def _read_measures(ph: MartPhrase) -> None:
                         m.listed = True
                         for k in shared[:-1]:
                             ph.measures.append(dataclasses.replace(m, object=[k, i - 1]))
+        in_total = _said_before_in_total(ph, i) if t.lang == "en" and not (m.object or m.column_ref) else []
+        if in_total:  # "households affected in total": the words before "in total" (marts125)
+            m.object.extend(in_total)
+            ph.used.update({*in_total, i - 1})
         ph.measures.append(m)
         i = max(j, i + 1)
     # «максимальная и минимальная сумма продажи»: the first adjective shares the second one's object
@@ -1978,6 +2006,55 @@ def _total_of_count(tokens: Sequence[Token], i: int) -> bool:
     return False
 
 
+def _said_before_in_total(ph: MartPhrase, i: int) -> list[int]:
+    """ "households affected in total and outage count": "total" after "in", ending its item, totals the words
+    said before "in" (up to three, back to a colon, comma or list joiner), as "total households affected"
+    does; [] otherwise (a bare "in total" stays the measure rules' question)."""
+    tokens, n = ph.tokens, len(ph.tokens)
+    if tokens[i].lower != "total" or i < 2 or tokens[i - 1].lower != "in":
+        return []
+    if i + 1 < n and tokens[i + 1].text not in (",", ";", ".") and tokens[i + 1].lower not in LIST_JOINERS:
+        return []
+    said: list[int] = []
+    k = i - 2
+    while k >= 0 and len(said) < 3:
+        w = tokens[k]
+        if w.lang != "en" or k in ph.used or _stops(w) or _measure_func(tokens, k) is not None:
+            break
+        if w.lower in ARTICLES_EN | LIST_JOINERS:
+            break
+        said.insert(0, k)
+        k -= 1
+    return said if k < 0 or tokens[k].text in (":", ",", ";") or tokens[k].lower in LIST_JOINERS else []
+
+
+def _rate_unit_after(tokens: Sequence[Token], m: MeasureWord, j: int) -> int:
+    """«средняя цена за литр», «цена за кВт·ч», «ставка за час»: a price noun (the cue or its object) then
+    «за» and the unit it is the price of (a noun in the accusative, or a unit written with «·»): the end of
+    those words, which belong to the price (marts125: «литр» was read again as a sum of liters after «и»,
+    «штуку» as a sum of pieces). A grain or window noun («цена за месяц») is left to the other rules; ``j``
+    when none."""
+    n = len(tokens)
+    if j + 1 >= n or tokens[j].lower != "за" or tokens[j + 1].lang != "ru":
+        return j
+    said = [tokens[m.index], *(tokens[k] for k in m.object)]
+    if not any(t.lang == "ru" and t.lemmas & RATE_NOUNS_RU for t in said):
+        return j
+    unit = tokens[j + 1]
+    if _grain_noun(unit) or unit.lemmas & DATE_NOUNS or not unit.parses or unit.parses[0].pos != "NOUN":
+        return j
+    if j + 3 < n and tokens[j + 2].text == "·" and tokens[j + 3].lang == "ru":
+        end = j + 4  # «кВт·ч»
+    elif unit.parses[0].case in ("accs", "gent"):
+        end = j + 2
+    else:
+        return j
+    # the unit ends its item («за литр и …», «за штуку по блюдам»); «за минуту зарядки» says more (asked)
+    if end < n and tokens[end].lang == "ru" and tokens[end].lower not in LIST_JOINERS | DIM_PREPS_RU:
+        return j
+    return end
+
+
 def _size_noun(tokens: Sequence[Token], j: int) -> bool:
     """«размер», «величина», «объём», «выработка», "size" right after a measure word and followed by the
     noun it measures («средний размер продажи», «средняя выработка часов»): the words say of what, the size
@@ -1987,7 +2064,13 @@ def _size_noun(tokens: Sequence[Token], j: int) -> bool:
         return False
     nxt = tokens[j + 1]
     if w.lang == "ru":
-        return nxt.lang == "ru" and any(p.case == "gent" and p.pos == "NOUN" for p in nxt.parses)
+        # «объём по договору»: a preposition is no genitive, though one rare parse of «по» is the noun ПО
+        preposition = bool(nxt.parses) and nxt.parses[0].pos == "PREP"
+        return (
+            nxt.lang == "ru"
+            and not preposition
+            and any(p.case == "gent" and p.pos == "NOUN" for p in nxt.parses)
+        )
     return nxt.lower in ("of", "in")
 
 

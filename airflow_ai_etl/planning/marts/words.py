@@ -204,6 +204,7 @@ TIME_WORDS = {
     "vaccinate": "vaccin", "vaccinated": "vaccin", "vaccination": "vaccin", "работа": "work",
     "receipt": "receiv",  # marts115: "daily by receipt date" of received_at 'Дата приёмки'
     "churn": "churn", "churned": "churn", "отток": "churn",  # marts115: "by churn date" of churned_on
+    "send": "sent", "sending": "sent", "sent": "sent",  # marts125: "by send time" of sent_at (irregular)
 }  # fmt: skip
 # Nouns completing a time word's phrase: «подачи отклика», «создания записи», «выставления счёта».
 TIME_CHAIN = {
@@ -730,6 +731,8 @@ FROM_RU = {"с", "со"}  # «выручка с поездок», «доход �
 HOW_MANY_IN_ALL = {"всего", "итого", "in", "total", "all", "overall"}
 
 
+# Nouns of a price of one unit («цена за литр», «ставка за час»): «за» then the unit (marts125).
+RATE_NOUNS_RU = frozenset({"цена", "стоимость", "ставка", "тариф", "плата", "доплата"})
 SIZE_RU = {"размер", "величина", "объём", "объем", "выработка"}
 SIZE_EN = {"size", "volume"}
 
@@ -901,6 +904,7 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         if before and (
             before[-1].lower in DIM_PREPS_RU | DIM_PREPS_EN
             or each  # «по каждой единице техники», "per each unit": a dimension (marts97)
+            or before[-1].lower == "за"  # «цена за штуку»: a price's unit, no sum of pieces (marts125)
             or _compound_noun(tokens, i)
             or _listed_unit(tokens, i)
         ):
