@@ -3097,6 +3097,20 @@ class RowFilters:
         naming = words(without_listed(column.comment))
         return bool(meanings) and any(meanings & set(self.vocabulary.meanings(w)) for w in naming)
 
+    @staticmethod
+    def _kind_plural(table: Table, name: str, word: str, value: str) -> bool:
+        """`word` is the English plural, not the spelling, of `value` of a kind column ("dogs" of 'Вид
+        животного (cat, dog, …)'): it names rows of that kind wherever it stands ("Pets: dogs, daily" loaded
+        every pet before, planner161)."""
+        column = table.column(name)
+        return (
+            column is not None
+            and _is_kind(column)
+            and word != value.lower()
+            and _plural_pair(word, value.lower())
+            and word in _english_forms(value.lower())
+        )
+
     def _names_state_subject(self, table: Table, word: str) -> bool:
         """ "whose card got blocked" of readers' status 'Статус билета': `word` is a part of the name of
         another column (card_no 'Номер читательского билета') whose comment has the noun the state column's
@@ -4348,6 +4362,7 @@ class RowFilters:
                 or self._beside_table_noun(request, table, tokens, run[0], name)
                 and not _of_table_name(table, tokens[run[0]].lower)
                 or request.token_at(first.start) in request.kind_indices  # "Dogs, daily" (planner161)
+                or self._kind_plural(table, name, tokens[run[0]].lower, values[0])  # "Pets: dogs"
             ):
                 continue
             # «брони не через ota», "not via the website": «не»/"not" right before the means preposition
