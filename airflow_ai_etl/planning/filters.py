@@ -71,8 +71,8 @@ from airflow_ai_etl.planning.grammar import (
     is_mask_word,
 )
 from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, in_past, in_present, tokenize
+from airflow_ai_etl.planning.lexicon import IRREGULAR_PLURALS_EN, is_
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
-from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.meaning_phrases import (
     meaning_phrases,
     meaning_said,
@@ -3147,6 +3147,36 @@ class RowFilters:
         return bool(meanings) and any(meanings & set(self.vocabulary.meanings(w)) for w in naming)
 
     @staticmethod
+    def _kind_plural(table: Table, name: str, word: str, value: str) -> bool:
+        """`word` is the English plural, not the spelling, of `value` of a kind column ("dogs" of 'Вид
+        животного (cat, dog, …)'): it names rows of that kind wherever it stands ("Pets: dogs, daily" loaded
+        every pet before, planner161)."""
+        column = table.column(name)
+        return (
+            column is not None
+            and _is_kind(column)
+            and word != value.lower()
+            and _plural_pair(word, value.lower())
+            and word in _english_forms(value.lower())
+        )
+
+    def _names_state_subject(self, table: Table, word: str) -> bool:
+        """ "whose card got blocked" of readers' status 'Статус билета': `word` is a part of the name of
+        another column (card_no 'Номер читательского билета') whose comment has the noun the state column's
+        comment says the state of («билет»): the state's subject, said by a column's English name
+        (planner161)."""
+        column = state_column(table)
+        if column is None or word in STOP_WORDS or len(word) < 3:
+            return False
+        subject = _noun_lemmas(without_listed(column.comment)) - _STATE_NOUNS
+        return bool(subject) and any(
+            c is not column
+            and stem(word) in name_parts(c.name)
+            and bool(_noun_lemmas(without_listed(c.comment)) & subject)
+            for c in table.columns
+        )
+
+    @staticmethod
     def _entered_state_conditions(request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """«ушедшие в просрочку», «ожидающие запчастей», «положенные в подарок»: planning/state_verbs.py."""
         return state_verbs.entered_state_conditions(request, table)
@@ -3205,7 +3235,15 @@ class RowFilters:
                     passive = passive or word.lower in BE_WORDS
                 elif where and first == "NOUN" and not negated and j <= i + 2:
                     pass  # «где пломба не цела»: the subject comes before the predicate
-                elif whose and not negated and j <= i + 2 and self._names_state_column(table, word.lower):
+                elif (
+                    whose
+                    and not negated
+                    and j <= i + 2
+                    and (
+                        self._names_state_column(table, word.lower)
+                        or self._names_state_subject(table, word.lower)  # "whose card" (planner161)
+                    )
+                ):
                     pass  # "whose account got deleted" of status 'Статус аккаунта': the state's own subject
                 elif (
                     opener
@@ -4423,6 +4461,8 @@ class RowFilters:
                 or excepted
                 or self._beside_table_noun(request, table, tokens, run[0], name)
                 and not _of_table_name(table, tokens[run[0]].lower)
+                or request.token_at(first.start) in request.kind_indices  # "Dogs, daily" (planner161)
+                or self._kind_plural(table, name, tokens[run[0]].lower, values[0])  # "Pets: dogs"
             ):
                 continue
             # «брони не через ota», "not via the website": «не»/"not" right before the means preposition
@@ -4682,6 +4722,8 @@ class RowFilters:
             word = tokens[j].lower
             if word in STOP_WORDS:
                 return False
+            if request.token_at(tokens[j].start) in request.kind_indices:
+                return True  # "Female dogs": the kind word that named the table is the rows' noun, planner161
             mentioned = [c for _, c in self.grounding._column_mentions(table, [word])]
             # «эконом билеты» of 'Авиабилеты (...)': the word that names the table as the planner grounds it
             return (
@@ -7724,7 +7766,8 @@ def _english_forms(value: str) -> set[str]:
     """A listed value and its English plural ("aggregator": "aggregators", "agency": "agencies", "bus":
     "buses"): an exact spelling, not a stem, so "online" never reads "onlin" of another word."""
     plural = value[:-1] + "ies" if value.endswith("y") and value[-2:-1] not in "aeiou" else value + "s"
-    return {value, plural, value + "es"} if value.isalpha() else {value}
+    irregular = IRREGULAR_PLURALS_EN.get(value)  # "children" of 'child' (planner161)
+    return {value, plural, value + "es", *([irregular] if irregular else [])} if value.isalpha() else {value}
 
 
 # Lemmas heading the comment of a column that holds kinds of rows as codes ('Тип процедуры', 'Вид ремонта').
@@ -7777,6 +7820,15 @@ def _own_negated_value(value: str, listed: set[str]) -> str | None:
 def _genitive_noun(word: Token) -> bool:
     """A Russian noun that may be genitive («книг», «питомцев»)."""
     return word.lang == "ru" and any(p.pos == "NOUN" and p.case == "gent" for p in word.parses)
+
+
+# The nouns a state column's comment opens with ('Статус билета'): the state itself, not whose state it is.
+_STATE_NOUNS = frozenset({"статус", "состояние", "стадия", "этап"})
+
+
+def _noun_lemmas(text: str | None) -> set[str]:
+    """The lemmas of the Russian nouns of `text`, by each word's likeliest reading."""
+    return {p.lemma for t in tokenize(text or "") for p in t.parses[:1] if p.pos == "NOUN"}
 
 
 def _is_kind(column: Column) -> bool:

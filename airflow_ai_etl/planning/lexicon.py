@@ -414,3 +414,13 @@ def same_event_verbs(verbs: set[str]) -> set[str]:
 
 # Indefinite objects of such a verb ("who bought something"): they say the event happened, nothing more.
 SOMETHING_WORDS = frozenset({"something", "anything", "что-то", "что-нибудь", "что-либо"})
+
+# English nouns whose plural adds no -s (planner161): "children" of a listed 'child', "women" of 'woman'. The
+# listed values are singular codes; a request names their rows in the plural.
+IRREGULAR_PLURALS_EN = {
+    "child": "children", "man": "men", "woman": "women", "person": "people", "mouse": "mice",
+    "goose": "geese", "ox": "oxen", "tooth": "teeth", "foot": "feet", "sheep": "sheep", "fish": "fish",
+    "deer": "deer", "calf": "calves", "wolf": "wolves", "leaf": "leaves", "knife": "knives", "wife": "wives",
+    "shelf": "shelves", "half": "halves", "life": "lives", "thief": "thieves", "series": "series",
+    "species": "species", "criterion": "criteria", "phenomenon": "phenomena", "cactus": "cacti",
+}  # fmt: skip

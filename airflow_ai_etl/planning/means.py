@@ -52,25 +52,37 @@ def _listed_code(planner: OfflinePlanner, word: str) -> bool:
 
 
 def without_means_prepositions(planner: OfflinePlanner, tokens: Sequence[Token]) -> list[Token]:
-    """`tokens` less each "by"/«по» right before a Latin value a column lists (see the module's doc)."""
+    """`tokens` less each "by"/«по» right before a Latin value a column lists (see the module's doc), or
+    before one English modifier and that value ("by credit card", "by bank transfer": planner157 reads the
+    modifier with the value; planner161: "credit" alone made a mart of an hourly load)."""
     kept: list[Token] = []
     for k, token in enumerate(tokens):
-        after = tokens[k + 1] if k + 1 < len(tokens) else None
-        # the value ends its phrase: "by office city" groups by the office's city, no means
-        alone = (
-            k + 2 >= len(tokens) or tokens[k + 2].lang == "punct" or tokens[k + 2].lower in _SCHEDULE_OPENERS
-        )
-        means = (
-            token.lower in _MEANS_OR_GROUPING
-            and after is not None
-            and alone
-            and after.lower.isascii()
-            and after.lower.isalpha()
-            and _listed_code(planner, after.lower)
+        means = token.lower in _MEANS_OR_GROUPING and (
+            _means_value_at(planner, tokens, k + 1)
+            or k + 1 < len(tokens)
+            and _latin_word(tokens[k + 1])
+            and tokens[k + 1].lang == "en"
+            and _means_value_at(planner, tokens, k + 2)
         )
         if not means:
             kept.append(token)
     return kept
+
+
+def _latin_word(token: Token) -> bool:
+    """`token` is one word of Latin letters."""
+    return token.lower.isascii() and token.lower.isalpha()
+
+
+def _means_value_at(planner: OfflinePlanner, tokens: Sequence[Token], at: int) -> bool:
+    """Word `at` is a Latin value a column lists, and it ends its phrase: "by office city" groups by the
+    office's city, no means."""
+    if at >= len(tokens) or not _latin_word(tokens[at]):
+        return False
+    alone = (
+        at + 1 >= len(tokens) or tokens[at + 1].lang == "punct" or tokens[at + 1].lower in _SCHEDULE_OPENERS
+    )
+    return alone and _listed_code(planner, tokens[at].lower)
 
 
 # English participles of paying whose "by X" says the means ("payments made by card", "paid by cash"), and

@@ -76,6 +76,7 @@ from airflow_ai_etl.planning.filters import (
     COUNTED,
     RELATIVE_PRONOUNS,
     RowFilters,
+    _is_kind,
     _is_quantity_column,
     _is_text,
     _is_time_column,
@@ -108,6 +109,7 @@ from airflow_ai_etl.planning.lexer import (
 )
 from airflow_ai_etl.planning.lexicon import (
     COMPOUND_NOUN_PREFIXES_RU,
+    IRREGULAR_PLURALS_EN,
     SCHEDULE_DAY_NOUNS_RU,
     TABLES,
     concepts,
@@ -823,6 +825,11 @@ PREPOSITIONS = frozenset({
 # "(no returns)", «(нет возвратов)»: brackets that say which rows are absent. With no WHERE read, nothing took
 # them: asked in both languages, never every row loaded (planner49).
 _BRACKETED_ABSENT = re.compile(r"\((?:нет|no)\s+([^()]+)\)", re.IGNORECASE)
+
+
+def _english_plural(word: str) -> bool:
+    """`word` may be an English plural noun: "dogs", "rolls", "children" (IRREGULAR_PLURALS_EN)."""
+    return (word.endswith("s") and not word.endswith("ss")) or word in IRREGULAR_PLURALS_EN.values()
 
 
 def _plural_noun(word: str) -> bool:
@@ -1894,6 +1901,70 @@ class OfflinePlanner:
             or self._kind_of_named_rows(request, conn_id)
             or self._rows_named_by_meaning(request, conn_id)
             or (self._rows_named_by_listed_kind(request, conn_id) if kinds else {})
+            or (self._rows_named_by_english_kind(request, conn_id) if kinds else {})
+        )
+
+    def _rows_named_by_english_kind(
+        self, request: Request, conn_id: str
+    ) -> dict[str, tuple[Table, list[int]]]:
+        """ "Female dogs that aren't sterilized", "Pizza and rolls on the stop list": no word names a table,
+        but the request opens with English words each a value one table's column lists (as written, or its
+        plural or singular: "dogs" of 'Вид животного (cat, dog, …)', "children" of 'child'), joined by
+        "and"/"or" or standing before the next ("female dogs"), the last a plural noun of a kind column:
+        that table's rows. The kind words are recorded (`Request.kind_indices`) so the filter reads each as
+        its condition ("Dogs, daily" is `species = 'dog'`, never every row: planner161). {} when a word is a
+        state value (a state is no kind, planner105), names no one table, or the run ends on no kind's
+        plural ("Female, daily")."""
+        run: list[int] = []
+        named: dict[str, Table] = {}
+        at = 0
+        while at < len(request.tokens) and len(run) < 6:
+            word = request.tokens[at]
+            if run and word in ("and", "or") and at + 1 < len(request.tokens):
+                at += 1
+                continue
+            listing = self._english_kind_tables(request.raw[at], conn_id)
+            if not listing or (named and listing.keys() != named.keys()):
+                break
+            named, run = listing, [*run, at]
+            at += 1
+        if not run or request.tokens[run[-1]] in ("and", "or") or not named:
+            return {}
+        last = request.tokens[run[-1]]
+        ((name, table),) = named.items()
+        if not (_english_plural(last) and self._lists_kind(table, last)):
+            return {}  # "Female, daily": a modifier alone names no rows
+        request.kind_indices.update(i for i in run if self._lists_kind(table, request.tokens[i]))
+        return {name: (table, [run[-1]])}
+
+    def _english_kind_tables(self, word: str, conn_id: str) -> dict[str, Table]:
+        """The one table a column of which (no state column) lists the English `word`, as written or as its
+        plural or singular; {} when none or several do, or `word` is a column's name."""
+        if not (word.isascii() and word.isalpha() and len(word) > 2):
+            return {}
+        lower = word.lower()
+        tables = self.catalog.tables_of(conn_id)
+        if any(table.column(lower) for table in tables):
+            return {}
+        found = {
+            table.qualified_name: table
+            for table in tables
+            if any(
+                lower == v.lower() or _plural_pair(lower, v.lower())
+                for c in table.columns
+                if c is not state_column(table)
+                for v in listed_values(c.comment)
+            )
+        }
+        return found if len(found) == 1 else {}
+
+    @staticmethod
+    def _lists_kind(table: Table, word: str) -> bool:
+        """`word` says a value of a kind column of `table` ('Вид животного', category): the rows' own noun."""
+        return any(
+            _is_kind(c)
+            and any(word == v.lower() or _plural_pair(word, v.lower()) for v in listed_values(c.comment))
+            for c in table.columns
         )
 
     def _rows_named_by_listed_kind(
@@ -4270,6 +4341,10 @@ class OfflinePlanner:
                 or self.filters.names_one_listed_value(table, request.raw[start])
                 or len(self.filters.opposite_flags_of(table, tokenize(request.raw[start])[0])) == 1
                 or self.filters._own_state_word(table, tokenize(request.raw[start])[0])
+                # "except children" of 'Категория (adult, child, …)': the English plural of a listed value
+                # names rows, though a glossary word of another table's column says it (planner161)
+                or request.raw[start].isascii()
+                and self._names_listed_value_at(request, table, start)
             ):
                 continue  # «без просрочки» ('Платёж просрочен'), «кроме закрытых» (status), «без уволенных»
                 # ('Агент работает'), "except closed ones" (status 'closed' or closed_on): rows, no column

@@ -33,6 +33,9 @@ class Request:
     claimed: set[str] = field(default_factory=set)  # words that name a target, a connection or columns
     values: set[str] = field(default_factory=set)  # words that are filter values ("типа purchase")
     key_indices: set[int] = field(default_factory=set)  # where an upsert key list names its columns
+    # where English kind words named the table ("Female dogs": pets, planner161): each is the rows' noun and a
+    # condition of its own, read by the listed-value rule
+    kind_indices: set[int] = field(default_factory=set)
     # Spans of negating words a rule already understood ("skip rows where", "без колонки email").
     handled: list[tuple[int, int]] = field(default_factory=list)
     places: list[Place] | None = None  # the places it names, once read (RowFilters._places)
