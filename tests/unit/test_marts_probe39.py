@@ -946,7 +946,6 @@ NOT_YET: dict[str, str] = {
     "Штрафы по видам": "asked count or sum (amount is 'Сумма штрафа'); counting it made mt-ru-47 «начисления "
     "фолио по видам» (expects the sum) wrong, so the question stays",
     "Отчёт по банковским картам: количество по платёжным системам": "asked: ['status needs_clarification: ['Из какой таблицы строить витрину: branches, clients, accou",
-    "Сводка по страховым полисам: средняя страховая сумма по каналам продаж": "asked: ['status needs_clarification: ['Не нашёл «страховым» ни в policies, ни в связанных таблица",
     "сумарная стоимость работ по механикам": "asked: ['status needs_clarification: ['Не нашёл «механикам» ни в service_jobs, ни в связанных таб",
     "how many cars did we add to the fleet each month": "asked: ['status needs_clarification: ['I did not understand 'did add' in the mart: a row filter",
     "total minutes driven by tariff": "asked: ['status needs_clarification: ['I did not understand 'driven' in the mart: a row filter,",
