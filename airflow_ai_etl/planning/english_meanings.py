@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from airflow_ai_etl.catalog import Table, listed_values
+from airflow_ai_etl.catalog import Column, Table, is_integer_type, listed_values
 from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.vocabulary import (
     BUILTIN_GLOSSARY,
@@ -118,12 +118,43 @@ def negated_meaning_words(value: str) -> tuple[frozenset[str], ...]:
     return meaning_words("_".join(parts[1:]))
 
 
-def english_meaning(word: str, listed: Sequence[str]) -> str | None:
+def english_meaning(word: str, listed: Sequence[str], coded: bool = False) -> str | None:
     """The one listed Russian value of one content word that the English `word` says ("new" of 'новая' after
-    "in status"); None when none or several."""
+    "in status"), or, of a coded column (`coded`), the English word a Russian meaning is listed as that
+    `word` says as its synonym ("in status scheduled" of 'запланирован', listed as planned); None when none or
+    several."""
     lemmas = russian_lemmas(word) if word.isascii() else frozenset()
     hits = [v for v in listed if len(w := meaning_words(v)) == 1 and w[0] & lemmas]
+    if not hits and coded:
+        hits = [v for v in listed if _synonym_lemmas(v) & lemmas and stem(word) != stem(v)]
     return hits[0] if len(hits) == 1 else None
+
+
+def lists_code_meanings(column: Column) -> bool:
+    """The planner's view of an integer column whose comment gives its codes meanings: values declared on a
+    column of an integer type (planning/codes.py lists the meanings as its values)."""
+    return bool(column.values) and is_integer_type(column.type)
+
+
+@functools.lru_cache(maxsize=4096)
+def _synonym_lemmas(value: str) -> frozenset[str]:
+    """The Russian lemmas the value lexicon translates first as the English `value`, with other English
+    words beside it (запланировать -> planned, scheduled): a coded meaning listed in English by that first
+    word ('запланирован' -> planned, codes.py) is said by those other words too ("scheduled callbacks";
+    fixreg30: planner157 read them against the Russian meaning before planner158 gave it its English word)."""
+    if CYRILLIC.search(value):
+        return frozenset()
+    said = value.lower()
+    return frozenset(
+        _plain(k) for k, english in VALUE_MEANINGS.items() if len(english) > 1 and english[0] == said
+    )
+
+
+def _synonym_words(column: Column, value: str) -> tuple[frozenset[str], ...]:
+    """The one content word of a coded column's meaning listed in English whose other English words say it
+    too (see _synonym_lemmas); () for any other value."""
+    lemmas = _synonym_lemmas(value) if lists_code_meanings(column) else frozenset()
+    return (lemmas,) if lemmas else ()
 
 
 def _parts(token: Token) -> list[frozenset[str]] | None:
@@ -205,6 +236,35 @@ def _span(tokens: list[Token], i: int, last: int) -> tuple[int, int]:
     return tokens[first].start, tokens[end].end
 
 
+_JOINERS_EN = frozenset({"or", "and", "nor"})
+
+
+def _says_listed(word: str, listed: Sequence[str]) -> bool:
+    """The English `word` is a listed value, or says one (its Russian meaning or a synonym of its code)."""
+    lemmas = russian_lemmas(word)
+    return word in {v.lower() for v in listed} or any(
+        (len(w := meaning_words(v)) == 1 and w[0] & lemmas) or _synonym_lemmas(v) & lemmas for v in listed
+    )
+
+
+def _joined_to_unread(tokens: list[Token], i: int, listed: Sequence[str]) -> bool:
+    """Word `i` is joined by or/and to an English word saying no listed value ("scheduled or missed"): a
+    list of states the value-list rules read or ask about; its synonym alone would load too few rows."""
+    for joiner, other in ((i + 1, i + 2), (i - 1, i - 2)):
+        if 0 <= other < len(tokens) and tokens[joiner].lower in _JOINERS_EN and tokens[other].lang == "en":
+            if not _says_listed(tokens[other].lower, listed):
+                return True
+    return False
+
+
+def joined_to_unread(text: str, start: int, listed: Sequence[str]) -> bool:
+    """The word of `text` at offset `start` is joined by or/and to an English word saying none of `listed`
+    ("in status scheduled or missed"): no synonym of a code is read there (see _joined_to_unread)."""
+    tokens = list(tokenize(text))
+    i = next((k for k, t in enumerate(tokens) if t.start == start), None)
+    return i is not None and _joined_to_unread(tokens, i, listed)
+
+
 def english_meaning_phrases(text: str, table: Table, skip: Callable[[int], bool]) -> list[MeaningPhrase]:
     """Each English phrase of `text` saying exactly one listed Russian meaning of `table`'s columns (words at
     an offset `skip` says another rule read are no part of one)."""
@@ -216,11 +276,17 @@ def english_meaning_phrases(text: str, table: Table, skip: Callable[[int], bool]
             if not words:  # 'не дозвонились': said by the English words with their negation only
                 words = negated_meaning_words(value)
                 negated = bool(words)
+            synonym = not words and bool(words := _synonym_words(column, value))
             if not words:
                 continue
             for i, token in enumerate(tokens):
                 if token.lang != "en" or (len(words) == 1 and token.lower in _NEW_ROWS_EN):
                     continue
+                if synonym and (
+                    stem(token.lower) == stem(value)
+                    or _joined_to_unread(tokens, i, listed_values(column.comment))
+                ):
+                    continue  # "planned" of 'planned': the English code itself, read by the value rules
                 last = _covers(tokens, i, words, skip)
                 if last < 0 or _negated_before(tokens, i) != negated:
                     continue

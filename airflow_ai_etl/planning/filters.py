@@ -53,7 +53,13 @@ from airflow_ai_etl.planning.abbreviations import spells_initials
 from airflow_ai_etl.planning.clauses import contact_clause_en, follows_cause_cue
 from airflow_ai_etl.planning.codes import glossing_code, listed_as
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
-from airflow_ai_etl.planning.english_meanings import english_meaning, english_meaning_phrases, russian_lemmas
+from airflow_ai_etl.planning.english_meanings import (
+    english_meaning,
+    english_meaning_phrases,
+    joined_to_unread,
+    lists_code_meanings,
+    russian_lemmas,
+)
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
 from airflow_ai_etl.planning.flag_polarity import negated_flags
 from airflow_ai_etl.planning.flags import (
@@ -6086,7 +6092,12 @@ class RowFilters:
             listed = listed_values(column.comment)
             if not listed and _in_own_description(str(value), column):
                 continue  # «последние четыре цифры карты» of 'Последние 4 цифры карты': its name, no value
-            meant = _listed_meaning(request.raw[i + 1], listed) if str(value) == request.raw[i + 1] else None
+            said = request.raw[i + 1]
+            # "in status scheduled" of a code listed as planned; not in "scheduled or missed" (asked)
+            coded = lists_code_meanings(column) and not joined_to_unread(
+                request.text, request.spans[i + 1][0], listed
+            )
+            meant = _listed_meaning(said, listed, coded) if str(value) == said else None
             if meant is not None:  # «в форме сиропа» of 'Лекарственная форма (tablets, syrup, ...)': syrup
                 value = meant
             if listed and str(value).lower().replace("ё", "е") not in {
@@ -8204,14 +8215,8 @@ def names_read_value(word: str, table: Table, read: str) -> bool:
     token = next(iter(tokenize(word)), None)
     if token is None or "'" not in read:
         return False
-    listed = {c.name: listed_values(c.comment) for c in table.columns if _lists_code_meanings(c)}
+    listed = {c.name: listed_values(c.comment) for c in table.columns if lists_code_meanings(c)}
     return any(f"'{value}'" in read for _, value in _listed_value_hits(token, listed))
-
-
-def _lists_code_meanings(column: Column) -> bool:
-    """The planner's view of an integer column whose comment gives its codes meanings: values declared on a
-    column of an integer type (planning/codes.py lists the meanings as its values)."""
-    return bool(column.values) and is_integer_type(column.type)
 
 
 def _listed_code_hits(code: str, listed: dict[str, tuple[str, ...]]) -> set[tuple[str, str]]:
@@ -9971,12 +9976,12 @@ def _is_english_participle(word: Token) -> bool:
     )
 
 
-def _listed_meaning(word: str, listed: Sequence[str]) -> str | None:
+def _listed_meaning(word: str, listed: Sequence[str], coded: bool = False) -> str | None:
     """The one listed value a Russian word means by VALUE_MEANINGS («сиропа» -> syrup of '(tablets, syrup,
-    ...)'), or an English word by the bilingual lexicon ("new" -> 'новая'), None when it means none or
-    several of them."""
+    ...)'), or an English word by the bilingual lexicon ("new" -> 'новая'; "scheduled" -> 'planned' of a
+    `coded` column), None when it means none or several of them."""
     if not CYRILLIC.search(word):
-        return english_meaning(word, listed)  # "in status new" of 'Статус: 1 — новая' (planner134)
+        return english_meaning(word, listed, coded)  # "in status new" of 'Статус: 1 — новая' (planner134)
     meanings = set().union(*(value_meanings(t) for t in tokenize(word) if t.lang == "ru"))
     hits = [v for v in listed if stem(v.lower()) in meanings]
     return hits[0] if len(hits) == 1 else None
