@@ -3394,6 +3394,11 @@ class RowFilters:
             column, value = readings[0]
             request.handled.append((pronoun.start, verb.end))
             return verb.start, column, f"{column} = {_quote(value)}"
+        if not readings and verb.lemmas & _comment_lemmas(state_column(table)):
+            # «которые удовлетворили:» of '3 — удовлетворена': the coded status's word, left to the rule that
+            # reads it there (unhandled); the clause is still asked when no condition is read in it (marts126)
+            request.state_clauses.append((pronoun.start, verb.end))
+            return None
         if verb.lang == "ru" and (readings or not self._event_columns_of(table, verb)):
             request.state_clauses.append((pronoun.start, verb.end))  # «которые продлили»: asked
             request.handled.append((pronoun.start, verb.end))

@@ -29,6 +29,11 @@ ACTOR = "the clause's doer noun is left to the mart residue and asked"
 
 # (catalog, request, the mart's WHERE)
 MART_STATES = [
+    (  # added after the first pass, with the coded-status case below
+        "helpdesk",
+        "Жалобы, которые отклонили: число жалоб по причинам, помесячно по времени подачи",
+        "status = 4",
+    ),
     (
         "realty",
         "Показы, на которые клиент не явился: количество по агентам, понедельно",
@@ -85,6 +90,9 @@ MART_STATES = [
 
 # (catalog, request, the load's WHERE)
 LOAD_STATES = [
+    # added after the first pass: a closing verb of a coded status's word ('3 — удовлетворена') is left to the
+    # code rule, which reads it (the colon made mzy-ru-05 asked; «…удовлетворили, ежедневно» was asked before)
+    ("helpdesk", "Загрузи жалобы, которые удовлетворили, ежедневно", "status = 3"),
     ("fitness", "Загрузи записи на занятия, по которым клиент не явился, ежедневно", "status = 'no_show'"),
     ("univ", "Выгрузи выдачи книг, которые так и не вернули, каждый день в 3 ночи", "returned_at IS NULL"),
     ("pharmacy", "Загружай рецепты, которые отпустили, ежедневно", "status = 'dispensed'"),
