@@ -3032,7 +3032,11 @@ class RowFilters:
         value = _event_status_value(table, event)
         after = request.token_at(word.end)
         status = state_column(table)
-        if after < len(request.tokens) and request.tokens[after] in _LIST_JOINERS:
+        if (
+            after < len(request.tokens)
+            and request.tokens[after] in _LIST_JOINERS
+            and not _clause_between(request, word.end, after)
+        ):
             # «кроме аннулированных и фиолетовых»: a list the other word of is no value: asked; «кроме
             # списанных и утерянных»: the other word is a value the status lists, so both are (marts110)
             value = value if _next_is_listed(request, status, after + 1) else None
@@ -3234,7 +3238,12 @@ class RowFilters:
                     )
                 elif word.lower in MODAL_VERBS_EN and request.language == "en":
                     modal = True
-                elif word.lower in CLAUSE_FILLERS or first == "ADVB" or word.lower in IMPERSONAL_SUBJECTS:
+                elif (
+                    word.lower in CLAUSE_FILLERS
+                    or first == "ADVB"
+                    or word.lower in IMPERSONAL_SUBJECTS
+                    or _never_yet_and(tokens, j)
+                ):
                     # «которые сейчас не работают»; «на которые всё распродано»: «всё» is no subject alone
                     # "who have checked out": the perfect states the event happened, as "already" does
                     already = already or word.lower in ("уже", "already", "have", "has")
@@ -3418,7 +3427,7 @@ class RowFilters:
                 condition = f"{columns[0]} IS {'NULL' if negated else 'NOT NULL'}"
                 around = {w.lower for w in tokens[i + (0 if reduced else 1) : min(len(tokens), j + 3)]}
                 # «ещё не закрыты», "not closed yet": the event has not happened, whatever a status says
-                if not (negated and around & NOT_YET_WORDS):
+                if not (negated and (around & NOT_YET_WORDS or NEVER_YET <= around)):
                     value = self._ask_if_status_may_hold(request, table, verb, columns[0])
                     if value is not None:  # "tickets that aren't closed": status <> 'closed' (planner85)
                         condition = f"{state_name(table)} = {_quote(value)}"
@@ -3520,6 +3529,11 @@ class RowFilters:
             column, value = readings[0]
             request.handled.append((pronoun.start, verb.end))
             return verb.start, column, f"{column} = {_quote(value)}"
+        if not readings and verb.lemmas & _comment_lemmas(state_column(table)):
+            # «которые удовлетворили:» of '3 — удовлетворена': the coded status's word, left to the rule that
+            # reads it there (unhandled); the clause is still asked when no condition is read in it (marts126)
+            request.state_clauses.append((pronoun.start, verb.end))
+            return None
         if verb.lang == "ru" and (readings or not self._event_columns_of(table, verb)):
             request.state_clauses.append((pronoun.start, verb.end))  # «которые продлили»: asked
             request.handled.append((pronoun.start, verb.end))
@@ -7524,6 +7538,8 @@ def _prev_boundary(request: Request, marker: re.Match[str]) -> int:
 # «ещё не закрыты», «пока не вернули», "not closed yet": the words say the event has not happened yet, so
 # the event's time column is empty; a status the table also has is not what they ask about.
 NOT_YET_WORDS = frozenset({"еще", "ещё", "пока", "yet"})
+# «которые так и не вернули»: "never did", the event has not happened yet, as «ещё не» (marts126)
+NEVER_YET = frozenset({"так", "и"})
 # "still ongoing", «ещё работающие»: the rows in a state that has not ended (_still_state_clauses)
 STILL_WORDS = frozenset({"still", "еще", "ещё"})
 # A state a row is held in, said by a preposition and a listed value: "under maintenance", "in repair"; where
@@ -8706,6 +8722,17 @@ def _and_in_relative_clause(request: Request, tokens: list[Token], i: int) -> bo
     return False
 
 
+def _never_yet_and(tokens: Sequence[Token], j: int) -> bool:
+    """Word `j` is the «и» of «так и не …» (NEVER_YET): a filler of the clause, no list of its predicates."""
+    return tokens[j].lower == "и" and j > 0 and tokens[j - 1].lower == "так"
+
+
+def _clause_between(request: Request, end: int, index: int) -> bool:
+    """A clause's mark stands between offset `end` and word `index`: «Штрафы, которые клиенты уже оплатили:
+    сумма и количество …» (a mart's measures blanked, marts126) is no «оплатили и …» list."""
+    return bool(re.search(r"[,;:()]", request.text[end : request.spans[index][0]]))
+
+
 def _crosses_clause(request: Request, first: Token, second: Token) -> bool:
     """A comma, a semicolon or a bracket stands between two words: they are in different clauses."""
     return bool(re.search(r"[,;:()]", request.text[first.end : second.start]))
@@ -9334,8 +9361,9 @@ def past_state_readings(table: Table, verb: Token) -> list[tuple[str, str]]:
     ]
 
 
-# The end of a clause right after a word: a punctuation mark or the end of the request.
-_CLAUSE_CLOSES = re.compile(r"\s*(?:[,;.!?)\u2014\u2013]|$)")
+# The end of a clause right after a word: a punctuation mark or the end of the request; a mart's colon before
+# its measures too («Штрафы, которые клиенты уже оплатили: сумма …», marts126)
+_CLAUSE_CLOSES = re.compile(r"\s*(?:[,;:.!?)\u2014\u2013]|$)")
 _SPACES = re.compile(r"\s*+")
 
 

@@ -43,6 +43,14 @@ STATE_NOUN_MEANINGS = {
 COMPOUND_PART_MEANINGS = {
     "ждать": ("waiting",), "ожидать": ("waiting",), "запчасть": ("parts",), "деталь": ("parts",),
 }  # fmt: skip
+# marts126: a negated verb of turning up says the state a noun of not turning up names: «(по которым) пассажир
+# не явился на рейс», «на которые клиент не пришёл» are the rows of «неявка» ('(booked, attended, cancelled,
+# no_show)' -> no_show), read through that noun's VALUE_MEANINGS. Not «появиться»: «если не появились новые
+# записи» is a run's condition, no row's state.
+NOT_DONE_NOUNS = {
+    "явиться": "неявка", "являться": "неявка", "прийти": "неявка", "приходить": "неявка",
+    "заехать": "незаезд", "заселиться": "незаезд",
+}  # fmt: skip
 # Prepositions between an entry verb and its state noun: «ушли в просрочку», «вышли на пенсию».
 _PLACE_PREPOSITIONS = frozenset({"в", "во", "на"})
 # Words between a relative pronoun and its verb: «которые уже ушли», «которые не прошли».
@@ -62,6 +70,10 @@ def entered_state_conditions(request: Request, table: Table) -> Iterable[tuple[i
             continue
         negated = k > 0 and words[k - 1].lower == "не"
         start = words[k - 1].start if negated else verb.start
+        if negated and (value := _not_done_value(status, verb)) is not None and status is not None:
+            request.handled.append((start, _place_end(request, words, k)))
+            yield verb.start, status.name, f"{status.name} = '{value}'"
+            continue
         for noun in _objects(request, words, k):
             reading = _reading(table, status, verb, noun, negated)
             if reading is None:
@@ -149,3 +161,24 @@ def _compound_value(status: Column, verb: Token, noun: Token) -> str | None:
         if len(parts := v.split("_")) == 2 and parts[0] in first and parts[1] in second
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _not_done_value(status: Column | None, verb: Token) -> str | None:
+    """The one listed value the noun of not doing `verb` means («не явился» -> «неявка» -> no_show)."""
+    if status is None:
+        return None
+    meant = {
+        m for lemma in verb.lemmas if lemma in NOT_DONE_NOUNS for m in VALUE_MEANINGS[NOT_DONE_NOUNS[lemma]]
+    }
+    found = [v for v in listed_values(status.comment) if v in meant]
+    return found[0] if len(found) == 1 else None
+
+
+def _place_end(request: Request, words: Sequence[Token], k: int) -> int:
+    """The end of the verb's place in its clause («не явился на рейс», «не пришёл на занятие»): the place is
+    where one did not turn up, part of the state, no word of its own; the verb's end when none follows."""
+    if k + 2 < len(words) and words[k + 1].lower in _PLACE_PREPOSITIONS:
+        noun = words[k + 2]
+        if not re.search(r"[,;:()—]", request.text[words[k].end : noun.start]) and noun.lang == "ru":
+            return noun.end
+    return words[k].end

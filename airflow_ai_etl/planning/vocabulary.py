@@ -679,6 +679,9 @@ VALUE_MEANINGS = {
 # only the predicate forms (short participle, past verb of a relative clause) read it.
 PREDICATE_VALUE_MEANINGS = {
     "продать": ("sold",),
+    # marts126: «рецепты, которые уже отпустили» of 'Статус рецепта (active, dispensed, expired)'; as an
+    # attribute «отпущено энергии» is a measure's event (_MEASURE_PARTICIPLES), so only the predicate reads it
+    "отпустить": ("dispensed",),
 }  # fmt: skip
 
 # ISO 4217 codes a request writes as values ("deposits in USD or EUR"): they go to the column whose name or

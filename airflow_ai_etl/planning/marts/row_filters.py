@@ -495,6 +495,17 @@ NOT_YET_LEAD = {"только", "лишь", "only", "те", "тех", "кото�
                 "yet", "those", "that", "which", "are", "were", "have", "has", "been", ","}  # fmt: skip
 
 
+def _not_yet_lead(tokens: Sequence[Token], i: int) -> bool:
+    """Word `i` leads a not-yet phrase: NOT_YET_LEAD, or «так и» of «так и не вернули» ("never did", as the
+    loads' clause rule reads it: filters.NEVER_YET, marts126)."""
+    word = tokens[i].lower
+    if word in NOT_YET_LEAD:
+        return True
+    before = tokens[i - 1].lower if i > 0 else ""
+    after = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+    return (word, after) == ("так", "и") or (before, word) == ("так", "и")
+
+
 def _state_column(token: Token, fact: Table) -> Column | None:
     """The nullable time column a verb or participle says has happened: «вернули», «возвращённые»,
     "returned" -> returned_at; «закрыли» -> closed_at (by the time word, or the column's comment: 'Когда книгу
@@ -521,7 +532,7 @@ def _not_yet_span(ph: MartPhrase, fact: Table) -> tuple[int, int, Column] | None
         if column is None:
             continue
         first = i
-        while first > 0 and first - 1 not in ph.used and tokens[first - 1].lower in NOT_YET_LEAD:
+        while first > 0 and first - 1 not in ph.used and _not_yet_lead(tokens, first - 1):
             first -= 1
         last = k + (k + 1 < len(tokens) and tokens[k + 1].lower == "yet")
         return first, last, column
