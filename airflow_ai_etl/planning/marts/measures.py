@@ -1334,32 +1334,50 @@ def _other_measures_words(ph: MartPhrase, m: MeasureWord) -> set[int]:
     and the words after them up to the next list joiner, punctuation or «по»/"by" («сумма к выплате»). A
     bare measure word looking for its column by a comment word elsewhere in the request never takes another
     item's word (marts124: «суммарные часы и суммарные сверхурочные часы» summed overtime_hours once;
-    «заявленная сумма и сумма к выплате» heard both columns for each «сумма» and was asked)."""
+    «заявленная сумма и сумма к выплате» heard both columns for each «сумма» and was asked). An item said
+    apart from `m`, past a dimension or grain phrase, keeps no words from it: «ФОТ по отделам помесячно
+    (period), сумма начислено» says of what the payroll fund is summed (fixreg30b: mr-ru-13 was asked)."""
     tokens = ph.tokens
-    cues = {o.index for o in ph.measures}
+    spans = {id(o): _measure_item_span(ph, o) for o in ph.measures}
     words: set[int] = set()
     for o in ph.measures:
-        if o is m or _shares_object(tokens, m, o):
+        if o is m or _shares_object(tokens, m, o) or not _listed_beside(ph, spans, m, o):
             continue
-        start = o.index
-        before = tokens[start - 1] if start > 0 else None
-        if (
-            before is not None
-            and before.lang == "ru"
-            and before.parses[:1]
-            and before.parses[0].pos == "ADJF"
-        ):
-            start -= 1  # «заявленная сумма»: the adjective says which sum
-        end = max([o.index, *o.object]) + 1
-        while (
-            end < len(tokens)
-            and end not in cues
-            and tokens[end].lang in ("ru", "en")
-            and tokens[end].lower not in LIST_JOINERS | DIM_PREPS_RU | DIM_PREPS_EN
-        ):
-            end += 1
-        words.update(range(start, end))
+        words.update(range(*spans[id(o)]))
     return words - {m.index, *m.object}
+
+
+def _measure_item_span(ph: MartPhrase, o: MeasureWord) -> tuple[int, int]:
+    """The words of one measure item, as a range: its adjective before the cue, the cue, its object and the
+    words after them up to the next cue, list joiner, punctuation or «по»/"by" («заявленная сумма»,
+    «сумма к выплате»)."""
+    tokens = ph.tokens
+    cues = {x.index for x in ph.measures}
+    start = o.index
+    before = tokens[start - 1] if start > 0 else None
+    if before is not None and before.lang == "ru" and before.parses[:1] and before.parses[0].pos == "ADJF":
+        start -= 1  # «заявленная сумма»: the adjective says which sum
+    end = max([o.index, *o.object]) + 1
+    while (
+        end < len(tokens)
+        and end not in cues
+        and tokens[end].lang in ("ru", "en")
+        and tokens[end].lower not in LIST_JOINERS | DIM_PREPS_RU | DIM_PREPS_EN
+    ):
+        end += 1
+    return start, end
+
+
+def _listed_beside(ph: MartPhrase, spans: dict[int, tuple[int, int]], m: MeasureWord, o: MeasureWord) -> bool:
+    """`m` and `o` are items of one list: only list joiners, punctuation and other items' words lie between
+    them («суммарные часы и суммарные сверхурочные часы»), no dimension or grain phrase («ФОТ по отделам
+    помесячно, сумма начислено»: the later item restates the earlier one)."""
+    first, last = sorted((spans[id(m)], spans[id(o)]))
+    items = {k for a, b in spans.values() for k in range(a, b)}
+    return all(
+        k in items or ph.tokens[k].lang == "punct" or ph.tokens[k].lower in LIST_JOINERS
+        for k in range(first[1], last[0])
+    )
 
 
 def _shares_object(tokens: Sequence[Token], m: MeasureWord, o: MeasureWord) -> bool:
