@@ -6,8 +6,8 @@ that noun (`<noun>_type`/`<noun>_kind`), is that kind's value: `event_type = 'lo
 read "a login event" (marts' `_type_word_value`). Before, the word was read by no rule and dropped silently
 (heldout 28b: every event loaded). A commented kind column is left to its rules (listed values are read,
 "Rental deals" of 'Тип сделки' asks which stored value is meant), and words that say nothing about which
-rows ("recent", "raw", "new", a pipeline verb, a state form such as "failed") or that name a table, a
-column or the schedule are passed.
+rows ("recent", "raw", "new", a pipeline verb, a state form such as "failed", a leave-out verb: "skip events
+with …") or that name a table, a column or the schedule are passed, and so is a word after a negator.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Iterable
 
 from airflow_ai_etl.catalog import Column, Table
 from airflow_ai_etl.planning.lexer import tokenize
-from airflow_ai_etl.planning.patterns import PIPELINE_VERBS, STOP_WORDS
+from airflow_ai_etl.planning.patterns import NEGATING_VERB, NEGATORS, PIPELINE_VERBS, STOP_WORDS
 from airflow_ai_etl.planning.request import Request, status_word
 from airflow_ai_etl.planning.vocabulary import name_parts, stem
 
@@ -46,9 +46,11 @@ def kind_word_conditions(request: Request, table: Table) -> Iterable[tuple[int, 
     own = set(name_parts(table.name.split(".")[-1]))
     named = {p for c in table.columns for p in name_parts(c.name)} | own
     words = [t for t in tokenize(request.text) if t.lang != "punct"]
-    for word, noun in zip(words, words[1:], strict=False):
+    for k, (word, noun) in enumerate(zip(words, words[1:], strict=False)):
         if word.lang != "en" or not word.text.isalpha() or stem(noun.lower) not in own:
             continue
+        if k > 0 and words[k - 1].lower in NEGATORS:
+            continue  # "except login events": a kind left out, not the rows' kind (the negation rules')
         if request.text[word.end : noun.start].strip():
             continue  # "login, events": no noun adjunct
         said = word.lower
@@ -60,6 +62,8 @@ def kind_word_conditions(request: Request, table: Table) -> Iterable[tuple[int, 
             or said in EN_LEAD_WORDS
             or EN_STATE_FORM.fullmatch(said)
             or PIPELINE_VERBS.fullmatch(said)
+            or said in NEGATORS  # "skip events with empty payload": the verb leaving rows out
+            or NEGATING_VERB.fullmatch(said)
             or status_word(said)[0]
             or stem(said) in named
             or said in named
