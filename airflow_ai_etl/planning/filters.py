@@ -76,6 +76,7 @@ from airflow_ai_etl.planning.grammar import (
     is_destroy_word,
     is_mask_word,
 )
+from airflow_ai_etl.planning.kind_word import kind_word_conditions
 from airflow_ai_etl.planning.lexer import CYRILLIC, EN_ORDINALS, Token, analyse, in_past, in_present, tokenize
 from airflow_ai_etl.planning.lexicon import IRREGULAR_PLURALS_EN, is_
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
@@ -644,6 +645,7 @@ class RowFilters:
             # planner97: last, so a word another rule read («электромобили») is no unread kind
             self._head_value_conditions, self._against_value_conditions, self._unlisted_channel_conditions,
             self._head_state_noun_conditions,
+            self._kind_word_conditions,  # planner163: last, a word no other rule read ("login events")
         )  # fmt: skip
         request.state_clauses.clear()
         request.read_at.clear()
@@ -682,6 +684,7 @@ class RowFilters:
                     found[column] = (position, condition)  # the list read on from its first value
                 found.setdefault(column, (position, condition))
         _said_by_bracketed_value(request, table, found)
+        _or_state_after_gloss(request, table, found)  # «выставлены (issued) или просрочены»: both
         ask_unlisted_states(request, table, found)  # "status is zorgly" of a listed status: asked
         self._unread_second_excluded(request, table, yielded)
         self._unlisted_labels(request, table, found, written)
@@ -2966,6 +2969,8 @@ class RowFilters:
             i = request.token_at(word.start)
             if self._negator_before(request, i) is not None:
                 continue  # «кроме уволенных», «без уволенных»: read (turned around) by the status/state rules
+            if bare is None and self._participle_of_means(request, table, i):
+                continue  # «взносы, оплаченные через СБП»: says how (payment_method), not that paid_at is set
             negated = self._negator_after(request, table, i + 1)  # «уволенных не грузить»
             if bare is not None and negated:
                 continue  # «невозвращённые не грузить»: a double negation, left to the question
@@ -3187,6 +3192,11 @@ class RowFilters:
         )
 
     @staticmethod
+    def _kind_word_conditions(request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """ "Login events" of an uncommented events.event_type: planning/kind_word.py."""
+        return kind_word_conditions(request, table)
+
+    @staticmethod
     def _entered_state_conditions(request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """«ушедшие в просрочку», «ожидающие запчастей», «положенные в подарок»: planning/state_verbs.py."""
         return state_verbs.entered_state_conditions(request, table)
@@ -3271,6 +3281,10 @@ class RowFilters:
                 elif opener and not negated and j == i + 1 and _clause_subject_noun(t, word):
                     agent = True
                     pass  # «которые студенты ещё не вернули»: the one who acted; the verb states the rows
+                elif opener and not negated and _english_clause_subject(tokens, i, j):
+                    # "that customers haven't answered yet", "that the client has answered": who acted
+                    # (planner163: the clause was dropped, every survey loaded); "the" before it is read too
+                    agent = agent or word.lower != "the"
                 else:
                     break
                 j += 1
@@ -3434,6 +3448,11 @@ class RowFilters:
                         said = str(self._negated(table, condition)) if negated else condition
                         yield verb.start, state_name(table), said
                         continue
+                listed_state = None if negated else _status_value_of(table, verb)
+                if listed_state is not None:  # "claims that got paid out": one state, the listed value only,
+                    # not its time column too (the marts' convention 5; planner163)
+                    yield verb.start, state_name(table), f"{state_name(table)} = {_quote(listed_state)}"
+                    continue
                 yield verb.start, columns[0], condition
             elif (short_value := _short_status_said(table, verb)) is not None:
                 # «заказы, которые оплачены» of an uncommented status: the state «оплаченные» says
@@ -3455,8 +3474,10 @@ class RowFilters:
         NULL`/`IS NOT NULL`. A state value or a flag («карты, которые клиенты заблокировали»: by the client
         or by the bank?) and any other verb are asked, quoting the clause (planner130), never dropped
         (planner162: «табели, которые прораб утвердил» loaded every row)."""
-        events = self._event_columns_of(table, verb) if verb.lang == "ru" else []
-        if len(events) != 1 or not any(p.pos == "VERB" for p in verb.parses[:1]):
+        events = self._event_columns_of(table, verb)
+        said = any(p.pos == "VERB" for p in verb.parses[:1]) if verb.lang == "ru" else verb.lang == "en"
+        if len(events) != 1 or not said or _status_value_of(table, verb) is not None:
+            # "bookings that members have cancelled": a listed state is the status rule's, read once
             request.state_clauses.append((pronoun.start, verb.end))
             return None
         request.handled.append((pronoun.start, verb.end))
@@ -9377,6 +9398,22 @@ def _clause_subject_noun(pronoun: Token, word: Token) -> bool:
     return first is not None and first.pos == "NOUN" and first.case == "nomn"
 
 
+# After an English clause's subject: the auxiliary or adverb that shows the word before it acted
+_AFTER_ENGLISH_SUBJECT = frozenset({"haven", "hasn", "didn", "have", "has", "had", "did", "never", "already"})
+
+
+def _english_clause_subject(tokens: list[Token], pronoun: int, j: int) -> bool:
+    """ "surveys that customers haven't answered yet", "that the client has answered": an English noun (or
+    "the" before it) right after "that"/"which" and followed by an auxiliary is the clause's subject, who
+    acted, as «которые студенты не вернули» is in Russian (planner162); never a row condition itself."""
+    if tokens[pronoun].lower not in ("that", "which") or j + 1 >= len(tokens) or tokens[j].lang != "en":
+        return False
+    if tokens[j].lower == "the":
+        return j == pronoun + 1 and _english_clause_subject(tokens, pronoun, j + 1)
+    first = j == pronoun + 1 or (j == pronoun + 2 and tokens[pronoun + 1].lower == "the")
+    return first and tokens[j + 1].lower in _AFTER_ENGLISH_SUBJECT
+
+
 def _window_follows(text: str, at: int) -> bool:
     """ "inspections that failed in the last 30 days", "that failed yesterday": a rolling window or a day
     word right after an English past verb ends its clause as a comma does; the window rule reads it
@@ -9932,6 +9969,33 @@ def _of_table_name(table: Table, word: str) -> bool:
     """«сессии зарядки» of 'Сессии зарядки': a word of the table's own name beside its noun is that name,
     never a listed value it resembles (status 'charging'): a state after it («на паузе») is asked."""
     return stem(word) in {stem(w) for w in words(table.comment or "")}
+
+
+def _or_state_after_gloss(request: Request, table: Table, found: dict[str, tuple[int, str]]) -> None:
+    """«которые выставлены (issued) или просрочены», «заблокированы (blocked) или истекли»: a state read as
+    one listed value, glossed by it in brackets, then «или»/«либо»/"or" and a word saying another value the
+    status lists: either state, `status IN ('issued', 'overdue')` (heldout 28b: the second state after the
+    bracket was dropped silently)."""
+    status = state_column(table)
+    if status is None or status.name not in found:
+        return
+    position, condition = found[status.name]
+    said = re.fullmatch(rf"{re.escape(status.name)} = '([\w-]+)'", condition)
+    if said is None:
+        return
+    gloss = re.compile(rf"\(\s*{re.escape(said.group(1))}\s*\)\s*(?:или|либо|or)\s+")
+    # the condition may have been read from the words before the bracket or from the bracket's value itself
+    joined = next((m for m in gloss.finditer(request.lower) if m.end() > position), None)
+    if joined is None or CLAUSE_END.search(request.lower[position : max(position, joined.start())]):
+        return
+    word = next((t for t in tokenize(request.text[joined.end() :]) if t.lang != "punct"), None)
+    if word is None:
+        return
+    value = _status_value_of(table, word, predicate=True, ongoing=True) or _short_status_said(table, word)
+    if value is None or value == said.group(1):
+        return
+    request.handled.append((joined.end() + word.start, joined.end() + word.end))
+    found[status.name] = (position, _one_of(status.name, [said.group(1), value]))
 
 
 def _quote(value: str) -> str:

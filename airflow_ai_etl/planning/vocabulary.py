@@ -516,6 +516,9 @@ VALUE_MEANINGS = {
     # planner47: «парковка» is a kind the carshare comments list ('Вид штрафа (..., parking, ...)') and the
     # noun of a table's name ('Зоны парковки ...': "parking zones" names the table, no zone_type filter)
     "парковка": ("parking",),
+    # planner163: «начисления за спа и прачечную» ('Вид начисления (room, minibar, restaurant, spa, parking,
+    # laundry)'): the laundry by its place, and «спа» (indeclinable) spelled in Cyrillic
+    "прачечная": ("laundry",), "спа": ("spa",),
     # planner49: «оспоренные штрафы» ('Статус штрафа (issued, paid, disputed, cancelled)')
     "оспорить": ("disputed",), "оспоренный": ("disputed",),
     # planner52: «договоры страхования жизни / здоровья» ('Вид страхования (..., life, travel, health)')
