@@ -10,6 +10,11 @@ Two of bd's wrong confident families are read here, in general form:
 
 First pass (the file as first written, at a85a8f7 before any change): 8 of 11 failed (every two-schedule
 request was planned with one merged cron; every put-verb name was ignored or its verb asked).
+
+Added after the first commit (tests first, then the rule): the fact's own noun as an item of the measure list
+after a colon («…: поездки и общая стоимость», "…: total discount and tickets sold") counts its rows beside the
+other measure (mbd-en-17 dropped the count). First pass of COUNTED_ITEMS at a85a8f7: 5 of 5 failed (the count
+was silently dropped in each).
 """
 
 from __future__ import annotations
@@ -95,3 +100,25 @@ def test_round127_one_schedule_is_read(catalog: str, text: str, cron: str) -> No
 @pytest.mark.parametrize(("catalog", "text", "name"), PUT_NAMES)
 def test_round127_mart_put_into_a_name(catalog: str, text: str, name: str) -> None:
     assert ok_spec(catalog, text).target.table == name
+
+
+# (catalog, request, the measures): the fact's own noun as an item of the measure list is its rows' count
+COUNTED_ITEMS = [
+    ("cinema", "Tickets per movie title: total discount and tickets sold, monthly by sale time", "discount"),
+    ("shop", "Orders per status: orders placed and total amount, monthly", "total"),
+    ("carshare", "Поездки по тарифам: поездки и общая стоимость поездок, понедельно", "total_cost"),
+    ("shop", "Заказы по статусам: общая сумма и заказы, помесячно", "total"),
+    (
+        "cinema",
+        "Продажи билетов по фильмам: билетов продано и сумма скидок, помесячно по времени продажи",
+        "discount",
+    ),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "summed"), COUNTED_ITEMS)
+def test_round127_rows_noun_item_is_counted(catalog: str, text: str, summed: str) -> None:
+    mart = ok_spec(catalog, text).source.mart
+    assert mart is not None
+    got = [(m.func, m.column) for m in mart.measures]
+    assert got == [("count", None), ("sum", summed)], got

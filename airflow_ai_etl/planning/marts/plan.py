@@ -124,6 +124,7 @@ from airflow_ai_etl.planning.marts.measures import (
     _counted_entity,
     _counted_event_noun,
     _counted_head,
+    _counted_list_item,
     _counted_noun_first,
     _counted_people,
     _counts_people,
@@ -1192,7 +1193,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         measures = [*rows, {"func": "avg", "column": valued[0]["column"]}]
     if (rate := _summed_rate(measures, fact)) is not None:  # «общая процентная ставка»: avg? another column?
         return Outcome.clarify(ask("sum_of_rate", table=fact.name, column=rate))
-    if _counted_head(ph, ground, fact) and {"func": "count"} not in measures:
+    counted = _counted_head(ph, ground, fact) or _counted_list_item(
+        ph, ground, fact
+    )  # "…: tickets sold and …"
+    if counted and {"func": "count"} not in measures:
         measures = [{"func": "count"}, *measures]  # "Visits per code, with the average duration"
     _drop_comment_tail(ph, fact)
     _drop_comment_topic(ph, ground, fact)  # «стоимость работ по обслуживанию машин» of service_jobs
