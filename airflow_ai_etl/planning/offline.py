@@ -3466,6 +3466,9 @@ class OfflinePlanner:
         counted = run_counts.count_after_schedule(request.text, request.schedule_spans)
         if counted:  # "every day at 8, maybe 3 times": a count of runs no cron says (planner147)
             return [say(request.language, "planner.run_count", words=counted)]
+        split = two_schedules(request.text) if cron is None else None
+        if split:  # «каждый день в 3 ночи и каждое первое число в полдень»: quote both, not one's words
+            return [say(request.language, "planner.two_schedules", first=split[0], second=split[1])]
         used = [
             *request.schedule_spans,
             *path_spans(request.text),

@@ -1544,8 +1544,9 @@ def _clauses(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     cuts = [0]
     for k, token in enumerate(tokens):
         following = tokens[k + 1 : k + 3]
-        joins_days = token.lower in ("и", "and") and any(
-            _is_day_cue(t) or t.lower in grammar.EVERY_WORDS or t.has({"каждый"}) for t in following
+        joins_days = token.lower in ("и", "and") and (
+            any(_is_day_cue(t) or t.lower in grammar.EVERY_WORDS or t.has({"каждый"}) for t in following)
+            or any(_month_day_cue(tokens, j) for j in range(k + 1, min(k + 4, len(tokens))))
         )
         if token.text in (",", ";", "—") or token.lower in _CLAUSE_BREAKS or joins_days:
             cuts.append(k + 1)
@@ -1555,6 +1556,26 @@ def _clauses(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 
 def _is_day_cue(token: Token) -> bool:
     return _is_weekday(token) or token.lower in _DAY_GROUPS
+
+
+# «в полдень», "at noon": an hour said by its name, a clause's clock time as «в 12» is (marts127)
+_NAMED_CLOCKS = {"полдень", "полночь", "noon", "midnight"}
+_ORDINAL_DAY = re.compile(r"\d{1,2}(?:st|nd|rd|th|-?го|-?е|-?й)")
+
+
+def _month_day_cue(tokens: Sequence[Token], k: int) -> str | None:
+    """«каждое первое число», «15-го числа», "on the 1st": a day of the month, a day cue of its own beside
+    a daily clause («каждый день в 3 ночи и каждое первое число в полдень» is two schedules; marts127)."""
+    token = tokens[k]
+    if (
+        token.lemma == "число"
+        and k > 0
+        and (tokens[k - 1].ordinal or _ORDINAL_DAY.fullmatch(tokens[k - 1].lower))
+    ):
+        return f"dom:{tokens[k - 1].lower}"
+    if token.lang == "en" and _ORDINAL_DAY.fullmatch(token.lower):
+        return f"dom:{token.lower}"
+    return None
 
 
 def _timed_clock(tokens: Sequence[Token], k: int) -> bool:
@@ -1571,13 +1592,16 @@ def _split_schedules(tokens: Sequence[Token]) -> tuple[tuple[int, int], tuple[in
     clause with two hours («по пятницам в 9 и в 18») is one schedule."""
     timed: list[tuple[int, int, frozenset[str]]] = []
     for first, end in _clauses(tokens):
-        clocks = [k for k in range(first, end) if _timed_clock(tokens, k)]
+        clocks = [k for k in range(first, end) if _timed_clock(tokens, k) or tokens[k].lower in _NAMED_CLOCKS]
         if not clocks:
             continue
+        month_days = {k: cue for k in range(first, end) if (cue := _month_day_cue(tokens, k))}
         days = frozenset(tokens[k].lower[:3] for k in range(first, end) if _is_day_cue(tokens[k]))
+        days |= frozenset(month_days.values())
         # «каждый день в 9», "daily at 9": the daily cue opens the quoted phrase, though it names no day
         daily = [k for k in range(first, end) if tokens[k].lower in _DAILY_WORDS]
         cues = [k for k in range(first, end) if _is_day_cue(tokens[k])] + clocks + daily
+        cues += [k - 1 if tokens[k].lang == "ru" else k for k in month_days]  # «первое число»: from «первое»
         start = min(cues)
         while start > first and (
             tokens[start - 1].lower in _DAY_LEADS | _TIME_PREPOSITIONS or tokens[start - 1].has({"каждый"})

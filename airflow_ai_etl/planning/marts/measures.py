@@ -420,6 +420,58 @@ def _counted_head(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
     return all(m.index > g and not m.subject for m in ph.measures)
 
 
+# the words joining the rows' noun to a measure as an item of the list («поездки и стоимость»); a comma may
+# open a clause about the rows instead («…, заявки, которые отменили, не считаем»)
+_ITEM_AND = frozenset({"и", "and"})
+
+
+def _relative_after(tokens: Sequence[Token], k: int) -> bool:
+    """A relative clause opens at `k` (past a comma): «, которые …», ", that/which/who …"."""
+    k += k < len(tokens) and tokens[k].text == ","
+    return k < len(tokens) and (tokens[k].lemma == "который" or tokens[k].lower in ("that", "which", "who"))
+
+
+def _counted_list_item(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
+    """ "Ticket sales per movie title: tickets sold and total discount given", «…: билетов продано и сумма
+    скидок», "…: total discount and tickets sold": the fact's own noun (and the participle of its event) as
+    an item of the measure list after a colon, joined by "and"/«и» or a comma to a measure, is an item of its
+    own: the rows are counted beside the measure (marts127, mbd-en-17: the count was dropped and only the
+    discount summed). Its words are read."""
+    tokens = ph.tokens
+    colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is None or not ph.measures:
+        return False
+    ends = {max([m.index, *m.object]) for m in ph.measures}
+    for i in range(colon + 1, len(tokens) - 1):
+        noun = tokens[i]
+        first = i == colon + 1
+        if not (first or (tokens[i - 1].lower in _ITEM_AND and i - 2 in ends)):
+            continue
+        if not _rows_noun(noun) or _is_measure(noun) or ground.table_of(noun) is not fact:
+            continue  # «Убытки: заявленная и одобренная суммы»: an adjective of the sums, no rows' noun
+        k = i + 1
+        if k < len(tokens) and (_participle(tokens[k]) or tokens[k].lower in EN_IRREGULAR_PARTICIPLES):
+            k += 1
+        if first and (k >= len(tokens) or tokens[k].lower not in _ITEM_AND):
+            continue
+        if _relative_after(tokens, k):
+            continue  # «…, заявки, которые отменили, не считаем»: the rows of a state, no item
+        if first and not any(k < m.index <= k + 3 for m in ph.measures):
+            continue
+        if not first and k < len(tokens) and tokens[k].lang != "punct":
+            continue  # "… and tickets of the hall": more words than the item
+        ph.used.update(range(i, k))
+        return True
+    return False
+
+
+def _rows_noun(token: Token) -> bool:
+    """A plural noun («поездки», «билетов», "tickets"), never an adjective or participle naming a column."""
+    if token.lang == "ru":
+        return _plural_noun(token)
+    return token.lang == "en" and token.lower.endswith("s") and not _participle(token)
+
+
 def _after_greeting(tokens: Sequence[Token]) -> int:
     """Where the request starts past a greeting and its punctuation ("Hi! …", «Привет, …», "Hello, …"): a
     chat word names no rows, so the head rules read the words after it (marts124: "Hi! Escalated tickets

@@ -124,6 +124,7 @@ from airflow_ai_etl.planning.marts.measures import (
     _counted_entity,
     _counted_event_noun,
     _counted_head,
+    _counted_list_item,
     _counted_noun_first,
     _counted_people,
     _counts_people,
@@ -1192,7 +1193,10 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         measures = [*rows, {"func": "avg", "column": valued[0]["column"]}]
     if (rate := _summed_rate(measures, fact)) is not None:  # «общая процентная ставка»: avg? another column?
         return Outcome.clarify(ask("sum_of_rate", table=fact.name, column=rate))
-    if _counted_head(ph, ground, fact) and {"func": "count"} not in measures:
+    counted = _counted_head(ph, ground, fact) or _counted_list_item(
+        ph, ground, fact
+    )  # "…: tickets sold and …"
+    if counted and {"func": "count"} not in measures:
         measures = [{"func": "count"}, *measures]  # "Visits per code, with the average duration"
     _drop_comment_tail(ph, fact)
     _drop_comment_topic(ph, ground, fact)  # «стоимость работ по обслуживанию машин» of service_jobs
@@ -1484,6 +1488,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
     named_target = _claim_target_words(ph, named_target)  # «табличку назови x», "target table x"
     if named_target:
         ph.used |= {i for i, t in enumerate(tokens) if t.text == named_target}
+        _claim_put_words(ph, named_target)
     # a null check read from its bracket is a filter the rules read, as when they read it themselves
     summed = frozenset(str(m["column"]) for m in definition["measures"] if m.get("column"))
     residue = _residue(
@@ -2189,10 +2194,43 @@ MART_BUILD_VERBS = frozenset(
 )
 
 
+# «витрину положи в mart_x», "put the mart into mart_x": a verb of putting by the mart word, then a to-word
+MART_PUT_VERBS = frozenset(
+    {"положить", "класть", "сложить", "записать", "сохранить", "писать", "put", "save", "write", "store"}
+)
+
+
+def _put_mart_name(tokens: Sequence[Token], i: int) -> int | None:
+    """«витрину положи в mart_bar_payments», "put the mart into mart_x": the mart word, a verb of putting
+    (after it, or before it with "the"), a to-word and a snake_case name: the index of the name, where the
+    mart goes (marts127: it was left unread and the mart was named by its measures)."""
+    if not (_ru(tokens[i], TRIGGER_RU) or _en(tokens[i], TRIGGER_EN)):
+        return None
+    k = i + 1
+    if k < len(tokens) and (tokens[k].lemma in MART_PUT_VERBS or tokens[k].lower in MART_PUT_VERBS):
+        k += 1 + (k + 1 < len(tokens) and tokens[k + 1].lower == "it")
+    elif not any(t.lemma in MART_PUT_VERBS or t.lower in MART_PUT_VERBS for t in tokens[max(0, i - 2) : i]):
+        return None
+    to_word = k + 1 < len(tokens) and tokens[k].lower in ("в", "во", "into", "to")
+    return k + 1 if to_word and _IDENTIFIER.match(tokens[k + 1].text) else None
+
+
+def _claim_put_words(ph: MartPhrase, named: str | None) -> None:
+    """The words of «витрину положи в x» / "put the mart into x" are read when x names the mart."""
+    for i in range(len(ph.tokens)):
+        end = _put_mart_name(ph.tokens, i)
+        if end is not None and ph.tokens[end].text == named:
+            start = i - 2 if i >= 2 and ph.tokens[i - 1].lower == "the" else i
+            ph.used.update(range(start, end + 1))
+
+
 def _mart_named(tokens: Sequence[Token], ground: _Ground) -> str | None:
     """«положить в витрину weekly_product_revenue», "into the mart daily_sales": a new snake_case name right
     after the trigger word, which a to-word leads to, is the mart table's name (never a source table)."""
     for i, t in enumerate(tokens[:-1]):
+        put = _put_mart_name(tokens, i)
+        if put is not None and not any(x.name.lower() == tokens[put].text.lower() for x in ground.tables):
+            return tokens[put].text
         if not (_ru(t, TRIGGER_RU) or _en(t, TRIGGER_EN)) or not _IDENTIFIER.match(tokens[i + 1].text):
             continue
         lead = [w.lower for w in tokens[max(0, i - 2) : i]]
