@@ -3655,16 +3655,21 @@ class OfflinePlanner:
                 k -= 1
             if not request.raw[i].isascii() or not CYRILLIC_WORD.fullmatch(request.tokens[k]):
                 continue
-            named = [t for t in tables if self._names_table(request.tokens[k], t)]
-            others = [t for t in tables if t not in named and self._names_table(word, t)]
-            if (
-                len(named) == 1
-                and others
-                and not self._is_source_table_name(word)
-                and any(set(name_parts(c.name)) & VALUE_COLUMN_WORDS for c in named[0].columns)
-            ):
+            if self._value_after_table_noun(tables, request.tokens[k], word, word):
                 request.values.add(word)
         self._claim_glossed_values_after_table_nouns(request, tables)
+
+    def _value_after_table_noun(self, tables: list[Table], noun: str, word: str, value: str) -> bool:
+        """`word` after the noun naming one table is `value` of that table's type, status or category column,
+        though the glossary has `word` name another table."""
+        named = [t for t in tables if self._names_table(noun, t)]
+        others = [t for t in tables if t not in named and self._names_table(word, t)]
+        return (
+            len(named) == 1
+            and bool(others)
+            and not self._is_source_table_name(value)
+            and any(set(name_parts(c.name)) & VALUE_COLUMN_WORDS for c in named[0].columns)
+        )
 
     def _claim_glossed_values_after_table_nouns(self, request: Request, tables: list[Table]) -> None:
         """«события покупок (purchase)»: a Russian word after a table noun, glossed by a Latin code in
@@ -3677,14 +3682,7 @@ class OfflinePlanner:
                 continue
             if not CYRILLIC_WORD.fullmatch(request.tokens[i - 1]):
                 continue
-            named = [t for t in tables if self._names_table(request.tokens[i - 1], t)]
-            others = [t for t in tables if t not in named and self._names_table(word, t)]
-            if (
-                len(named) == 1
-                and others
-                and not self._is_source_table_name(code)
-                and any(set(name_parts(c.name)) & VALUE_COLUMN_WORDS for c in named[0].columns)
-            ):
+            if self._value_after_table_noun(tables, request.tokens[i - 1], word, code):
                 request.values.update((word, code))
 
     # --- columns -------------------------------------------------------------------------------
