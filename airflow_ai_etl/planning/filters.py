@@ -8622,9 +8622,9 @@ def _without_part_readings(yielded: list[tuple[int, str, str]], found: dict[str,
             continue
         readings: dict[int, set[str]] = {}
         for at, name, said in yielded:
-            values = _values_of(said) if name == column else None
-            if values is not None and len(values[1]) == 1:
-                readings.setdefault(at, set()).add(values[1][0])
+            one = _values_of(said) if name == column else None
+            if one is not None and len(one[1]) == 1:
+                readings.setdefault(at, set()).add(one[1][0])
         values = list(dict.fromkeys(_longer_reading(value, readings) for value in kept[1]))
         if values != kept[1]:
             quoted = ", ".join(_quote(value.replace("''", "'")) for value in values)
