@@ -655,9 +655,11 @@ class RowFilters:
         request.state_clauses.clear()
         request.read_at.clear()
         yielded: list[tuple[int, str, str]] = []  # every condition read, a merged or repeated one too
+        as_read: list[tuple[int, str, str]] = []  # each as its rule read it, before a whole code replaced it
         written: set[str] = set()  # conditions the request writes out ("where category = 'Filters'")
         for rule in rules:
             for position, column, condition in rule(request, table, incremental):
+                as_read.append((position, column, condition))
                 if rule == self._explicit_conditions:
                     written.add(condition)
                 condition = self._without_table_word(
@@ -688,7 +690,7 @@ class RowFilters:
                 ):
                     found[column] = (position, condition)  # the list read on from its first value
                 found.setdefault(column, (position, condition))
-        _without_part_readings(yielded, found)  # «частично оплаченные (partially_paid)»: no 'paid' too
+        _without_part_readings(as_read, found)  # «частично оплаченные (partially_paid)»: no 'paid' too
         _said_by_bracketed_value(request, table, found)
         _or_state_after_gloss(request, table, found)  # «выставлены (issued) или просрочены»: both
         ask_unlisted_states(request, table, found)  # "status is zorgly" of a listed status: asked

@@ -23,7 +23,8 @@ Requests phrased anew over several catalogs (none copied from an eval file).
 first pass (at d614ff9, before the rules, run from a `git archive` copy): 24/32 failed (all but the English
 "overdue or partially paid", the value said on its own, the business seats, the time after a number, the
 unlisted "still working", the object of «не прошли» and the two brackets that gloss no list, which already
-passed or asked).
+passed or asked). The two English "paid or partially paid" tests were added after the marts subset showed
+mbc-en-08 losing 'paid' (they pass at d614ff9 too).
 """
 
 from __future__ import annotations
@@ -52,9 +53,24 @@ def test_value_inside_a_longer_value_is_not_read_again(text: str, where: str) ->
     assert ok_spec("construction", text).source.where == where
 
 
-def test_value_said_on_its_own_stays() -> None:
-    text = "Счета подрядчиков, оплаченные или частично оплаченные (partially_paid), каждый час"
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Счета подрядчиков, оплаченные или частично оплаченные (partially_paid), каждый час",
+        "Contractor invoices, paid or partially paid, daily",
+    ],
+)
+def test_value_said_on_its_own_stays(text: str) -> None:
     assert ok_spec("construction", text).source.where == "status IN ('paid', 'partially_paid')"
+
+
+def test_value_said_on_its_own_stays_in_a_mart() -> None:
+    """The list's reading at its first item («paid or partially paid» at "paid") is no reading of "paid" inside
+    "partially paid" (found by the marts' subset: mbc-en-08 lost 'paid')."""
+    text = "Contractor invoices by project city: total amount, monthly by creation time, paid or partially paid only"
+    spec = ok_spec("construction", text)
+    assert spec.source.mart is not None
+    assert spec.source.mart.where == "status IN ('paid', 'partially_paid')"
 
 
 # --- a number clause beside a state clause -----------------------------------------------------------------
