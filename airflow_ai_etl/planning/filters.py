@@ -53,6 +53,7 @@ from airflow_ai_etl.planning.abbreviations import spells_initials
 from airflow_ai_etl.planning.clauses import contact_clause_en, follows_cause_cue
 from airflow_ai_etl.planning.codes import glossing_code, listed_as
 from airflow_ai_etl.planning.colloquial import spells_code, transliterates
+from airflow_ai_etl.planning.counted_parts import part_named_quantity
 from airflow_ai_etl.planning.english_meanings import (
     english_meaning,
     english_meaning_phrases,
@@ -61,6 +62,7 @@ from airflow_ai_etl.planning.english_meanings import (
     russian_lemmas,
 )
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
+from airflow_ai_etl.planning.failed_idiom import failed_idiom_conditions
 from airflow_ai_etl.planning.flag_polarity import negated_flags
 from airflow_ai_etl.planning.flags import (
     NEGATION_PARTICLES,
@@ -69,6 +71,7 @@ from airflow_ai_etl.planning.flags import (
     state_names,
     state_words,
 )
+from airflow_ai_etl.planning.from_gloss import from_list_conditions
 from airflow_ai_etl.planning.grammar import (
     CYRILLIC_WORD,
     ONLY_WORDS,
@@ -619,12 +622,14 @@ class RowFilters:
             self._compared_conditions, self._equal_measure_conditions,
             self._counted_conditions,
             self._comparative_conditions,
-            self._marked_conditions, self._english_meaning_conditions, self._status_conditions,
+            self._marked_conditions, self._english_meaning_conditions, self._failed_idiom_conditions,
+            self._status_conditions,
             self._state_conditions, self._clause_state_conditions, self._entered_state_conditions,
             self._value_conditions,
             self._place_conditions, self._listed_run_conditions, self._kind_noun_before_values,
             self._value_noun_conditions,
             self._state_noun_conditions, self._subject_state_conditions, self._came_from_conditions,
+            self._from_gloss_conditions,
             self._role_noun_conditions, self._listed_value_conditions, self._negated_verb_code_conditions,
             self._glossed_value_conditions,
             self._value_before_column_conditions, self._capitalised_before_column_conditions,
@@ -650,9 +655,11 @@ class RowFilters:
         request.state_clauses.clear()
         request.read_at.clear()
         yielded: list[tuple[int, str, str]] = []  # every condition read, a merged or repeated one too
+        as_read: list[tuple[int, str, str]] = []  # each as its rule read it, before a whole code replaced it
         written: set[str] = set()  # conditions the request writes out ("where category = 'Filters'")
         for rule in rules:
             for position, column, condition in rule(request, table, incremental):
+                as_read.append((position, column, condition))
                 if rule == self._explicit_conditions:
                     written.add(condition)
                 condition = self._without_table_word(
@@ -683,6 +690,7 @@ class RowFilters:
                 ):
                     found[column] = (position, condition)  # the list read on from its first value
                 found.setdefault(column, (position, condition))
+        _without_part_readings(as_read, found)  # «частично оплаченные (partially_paid)»: no 'paid' too
         _said_by_bracketed_value(request, table, found)
         _or_state_after_gloss(request, table, found)  # «выставлены (issued) или просрочены»: both
         ask_unlisted_states(request, table, found)  # "status is zorgly" of a listed status: asked
@@ -2085,6 +2093,8 @@ class RowFilters:
                 ]
             if len(columns) == 1 and _is_time_column(table.column(columns[0])):
                 continue  # a bare number is no date: "refuels over 60" is never refueled_at > 60
+            if columns and all(_is_text(table.column(c)) for c in columns):
+                columns = self._own_rows_measure(request, table, match.start(1)) or columns
             if len(columns) == 1 and not _is_text(table.column(columns[0])):
                 value = match.group(3)
                 if THOUSANDS_AFTER.match(request.lower, match.end()):
@@ -2109,6 +2119,15 @@ class RowFilters:
                 operator = ">=" if POSTFIX_AT_LEAST.search(match.group("cmp")) else "<="
                 value = match.group(2).replace(",", ".")
                 yield match.start(), columns[0], f"{columns[0]} {operator} {value}"
+
+    def _own_rows_measure(self, request: Request, table: Table, at: int) -> list[str]:
+        """ "Products in the books category under 30": the word before the number names a text column (its
+        phrase says the kind), so no text is compared; the rows' own noun said earlier in the clause is what
+        costs under 30, its one money column, as in "Products under 30" (planner164: asked before). [] when
+        the clause names no own noun before, or the table has no single money column."""
+        start = max(request.lower.rfind(mark, 0, at) for mark in ",;:.") + 1
+        said = re.findall(r"[a-zа-яё_]+", request.lower[start:at])
+        return self._money_columns(table) if any(self._names_own_rows(table, w) for w in said[:-1]) else []
 
     def _equal_measure_conditions(
         self, request: Request, table: Table, _: bool
@@ -2250,6 +2269,10 @@ class RowFilters:
                 if not _is_currency(word):  # «больше трёх упаковок», «больше двух штук»: a count of them,
                     # never the price of one ('Цена за упаковку'): 'Количество, упаковок' or asked
                     columns = [n for n in columns if not set(name_parts(n)) & MONEY_PARTS]
+                if not columns and (part := self._part_named_counted(request, table, word)):
+                    # "more than 150 seats": seats_total (the word is its name's own part, so no money
+                    # column read for a count); "more than 50 000 due": amount_due, never due_date
+                    columns = [part]
                 if len(columns) == 1 and named not in (None, columns[0]):
                     break  # «с вместимостью больше 25 человек»: the noun before names what is compared
                 left = _says_left(request, match, before)
@@ -2271,6 +2294,20 @@ class RowFilters:
                     break
                 if columns:
                     break
+
+    @staticmethod
+    def _part_named_counted(request: Request, table: Table, word: str) -> str | None:
+        """The number column a part of whose name the counted noun is (planning/counted_parts.py)."""
+        numeric = [
+            c
+            for c in table.columns
+            if _is_quantity_column(c)
+            and not _is_time_column(c)
+            and c.name != "id"
+            and not c.name.endswith("_id")
+            and c.name not in table.primary_key
+        ]
+        return part_named_quantity(word, request.lower, numeric)
 
     def _measure_of(self, request: Request, table: Table, word: str) -> list[str]:
         """ "orders over 500": the table's own noun compared to a number means its one money column; the
@@ -2711,6 +2748,8 @@ class RowFilters:
         for i, token in enumerate(request.tokens):
             value, negated = status_word(token)
             if value is None and (value := _status_idiom(request.tokens, i)) is not None:
+                if request.is_handled(request.spans[i][0]):
+                    continue  # "that didn't go through": failed, read by the negated idiom (planner164)
                 request.handled.append(request.spans[i + 1])  # "went through": the particle is read too
             if value is None or token in request.claimed or i in written:
                 continue
@@ -3197,6 +3236,11 @@ class RowFilters:
         return kind_word_conditions(request, table)
 
     @staticmethod
+    def _failed_idiom_conditions(request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """«оплаты, которые не прошли», "that didn't go through": planning/failed_idiom.py."""
+        return failed_idiom_conditions(request, table)
+
+    @staticmethod
     def _entered_state_conditions(request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
         """«ушедшие в просрочку», «ожидающие запчастей», «положенные в подарок»: planning/state_verbs.py."""
         return state_verbs.entered_state_conditions(request, table)
@@ -3235,6 +3279,8 @@ class RowFilters:
                 continue
             negated, already, j = False, False, i if reduced else i + 1
             passive = reduced  # "that were returned", «которые были уволены»: a state, as «не вернули» is
+            # "that are major or critical and still open": the second state shares the clause's "are"
+            passive = passive or (second_state and _shares_copula(tokens, i))
             modal = False  # "that can be topped up": an ability, read only as a yes/no column (planner150)
             agent = False  # «которые студенты не вернули»: the clause says who acted (planner162)
             while j < len(tokens) and j <= i + 5:
@@ -5230,6 +5276,29 @@ class RowFilters:
                 continue
             request.handled.append((match.start(), end))
             yield match.start(), columns[0], _one_of(columns[0], values)
+
+    def _from_gloss_conditions(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«лиды из рекламы или от партнёров (ads, partner)»: planning/from_gloss.py, on the table's one
+        `source` column, as "came from" reads."""
+        columns = [
+            c for c in table.columns if stem("source") in name_parts(c.name) and self._filterable(table, c)
+        ]
+        if len(columns) != 1 or not _is_text(columns[0]):
+            return
+        schemas = {
+            t.schema.lower()
+            for c in self.grounding._readable("postgres")
+            for t in self.catalog.tables_of(c.conn_id)
+        }
+        listed = {v.lower() for v in listed_values(columns[0].comment)}
+        yield from from_list_conditions(
+            request,
+            columns[0].name,
+            listed,
+            lambda word: self._names_system(word) or word in schemas or table.column(word) is not None,
+        )
 
     @staticmethod
     def _came_from_values(request: Request, match: re.Match[str]) -> tuple[list[str], int]:
@@ -7960,6 +8029,8 @@ def value_meanings(
 # Lemmas of state adjectives and participles -> English stems of the boolean columns they answer
 # ("approved", "is_active"); the column's own Russian comment is read by lemma without this table.
 STATE_MEANINGS = {
+    # planner164: "agents who are still working" of is_active 'Агент работает' (its verb, said in English)
+    "работать": ("work",),
     "одобрить": ("approv",), "одобренный": ("approv",), "утвердить": ("approv",), "активный": ("activ",),
     "согласовать": ("approv",), "согласованный": ("approv",),  # «согласованные отпуска»: approved
     "действующий": ("activ",), "занятый": ("occupi", "busi"), "занять": ("occupi", "busi"),
@@ -8532,6 +8603,53 @@ def _left_out_values(condition: str) -> tuple[str, list[str]] | None:
 _OR_BETWEEN = re.compile(r"^[^,;:.]*\b(?:или|либо|or)\b[^,;:.]*$")
 
 
+def _is_part_of(short: str, long: str) -> bool:
+    """Whether the words of value `short` are a proper run of the words of value `long` ('paid' of
+    'partially_paid', 'in_progress' of 'not_in_progress')."""
+    parts, whole = short.split("_"), long.split("_")
+    return len(parts) < len(whole) and any(
+        whole[i : i + len(parts)] == parts for i in range(len(whole) - len(parts) + 1)
+    )
+
+
+def _without_part_readings(yielded: list[tuple[int, str, str]], found: dict[str, tuple[int, str]]) -> None:
+    """«просроченные или частично оплаченные (partially_paid)»: one rule read «оплаченные» alone as 'paid'
+    where another read the same words as the longer value 'partially_paid'; the shorter value is the same
+    words read again, so the longer one stands for it (planner164: bc-ru-025 planned `status IN ('overdue',
+    'partially_paid', 'paid')` once the or-joined readings merged it in). A value also read at a position
+    of its own («оплаченные или частично оплаченные») stays."""
+    for column, (position, condition) in list(found.items()):
+        kept = _values_of(condition)
+        if kept is None:
+            continue
+        readings: dict[int, set[str]] = {}
+        for at, name, said in yielded:
+            one = _values_of(said) if name == column else None
+            if one is not None and len(one[1]) == 1:
+                readings.setdefault(at, set()).add(one[1][0])
+        values = list(dict.fromkeys(_longer_reading(value, readings) for value in kept[1]))
+        if values != kept[1]:
+            quoted = ", ".join(_quote(value.replace("''", "'")) for value in values)
+            found[column] = (
+                position,
+                f"{column} IN ({quoted})" if len(values) > 1 else f"{column} = {quoted}",
+            )
+
+
+def _longer_reading(value: str, readings: dict[int, set[str]]) -> str:
+    """The longer value read wherever `value` was read, when there is one at each of its positions and it is
+    the same one ('partially_paid' for 'paid'); else `value` itself."""
+    longer = {
+        other
+        for at_values in readings.values()
+        if value in at_values
+        for other in at_values
+        if _is_part_of(value, other)
+    }
+    said_alone = any(value in at_values and not longer & at_values for at_values in readings.values())
+    return next(iter(longer)) if len(longer) == 1 and not said_alone else value
+
+
 def _or_joined_values(request: Request, kept: tuple[int, str], new: tuple[int, str]) -> str | None:
     """«которые ушли в просрочку или списаны (written_off)»: two values of one column read by two rules at
     the two ends of one «или» are one list, `status IN ('overdue', 'written_off')` (planner159: the first was
@@ -8740,6 +8858,15 @@ def _and_in_relative_clause(request: Request, tokens: list[Token], i: int) -> bo
             return False
         if tokens[k].lemma == "который" or tokens[k].lower in ("that", "which", "who"):
             return True
+    return False
+
+
+def _shares_copula(tokens: list[Token], i: int) -> bool:
+    """The English relative clause whose "and" is word `i` opens with a be-verb ("that are major or critical
+    and still open"): the second predicate is a state said through it too (planner164: bd-en-010 asked)."""
+    for k in range(i - 1, max(-1, i - 9), -1):
+        if tokens[k].lower in ("that", "which", "who"):
+            return k + 1 < i and tokens[k + 1].lower in ("are", "is", "were", "was")
     return False
 
 

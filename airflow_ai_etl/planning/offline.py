@@ -422,15 +422,47 @@ def _after_key_cue(request: Request, listed: grammar.Slot) -> bool:
 def _mentions_schedule(text: str) -> bool:
     """Any word about time or frequency (a number, «каждый», "every", «ежедневно», a weekday, a part of
     day): then a schedule the parser could not read is asked about, never defaulted."""
-    for token in tokenize(text):
-        if token.number is not None or token.lang == "num":
+    tokens = tokenize(text)
+    for i, token in enumerate(tokens):
+        if (token.number is not None or token.lang == "num") and not _compared_count(tokens, i):
             return True
-        if token.lower in _SCHEDULE_WORDS or token.lemma in _SCHEDULE_WORDS:
-            return True
-        if any(is_(token, c) for c in ("FREQ_HOUR", "FREQ_DAY", "FREQ_WEEK", "FREQ_MONTH", "FREQ_NIGHT",
-                                       "FREQ_YEAR", "FREQ_MINUTE", "PART_OF_DAY", "WEEKDAY")):  # fmt: skip
+        if _is_time_word(token):
             return True
     return False
+
+
+def _is_time_word(token: Token) -> bool:
+    if token.lower in _SCHEDULE_WORDS or token.lemma in _SCHEDULE_WORDS:
+        return True
+    return any(is_(token, c) for c in ("FREQ_HOUR", "FREQ_DAY", "FREQ_WEEK", "FREQ_MONTH", "FREQ_NIGHT",
+                                       "FREQ_YEAR", "FREQ_MINUTE", "PART_OF_DAY", "WEEKDAY"))  # fmt: skip
+
+
+def _compared_count(tokens: list[Token], i: int) -> bool:
+    """ "with 3 or more attempts", "more than 150 seats", «больше 3 попыток»: a number compared and followed
+    by the noun it counts, which is no time word, bounds rows and says nothing of when to run (planner164:
+    "…, with 3 or more attempts, via CDC" asked how often instead of the change stream's every minute)."""
+    before = tokens[i - 1].lower if i else ""
+    j = i + 1
+    while j < len(tokens) and (tokens[j].number is not None or tokens[j].lang == "num"):
+        j += 1  # "50 000"
+    bound_after = j + 1 < len(tokens) and (tokens[j].lower, tokens[j + 1].lower) in _BOUND_AFTER
+    if bound_after:
+        j += 2
+    if before not in _COMPARED_BEFORE and not bound_after:
+        return False
+    return j < len(tokens) and tokens[j].lang in ("en", "ru") and not _is_time_word(tokens[j])
+
+
+# a word right before a compared number, and the two words right after one that bound it
+_COMPARED_BEFORE = frozenset({
+    "than", "over", "under", "above", "below", "least", "most", "больше", "меньше", "более", "менее",
+    "свыше", "выше", "ниже",
+})  # fmt: skip
+_BOUND_AFTER = frozenset({
+    ("or", "more"), ("or", "fewer"), ("or", "less"), ("and", "more"), ("and", "above"), ("or", "above"),
+    ("и", "более"), ("и", "больше"), ("или", "больше"), ("или", "более"), ("и", "менее"), ("и", "меньше"),
+})  # fmt: skip
 
 
 _SCHEDULE_WORDS = {

@@ -519,6 +519,9 @@ VALUE_MEANINGS = {
     # planner163: «начисления за спа и прачечную» ('Вид начисления (room, minibar, restaurant, spa, parking,
     # laundry)'): the laundry by its place, and «спа» (indeclinable) spelled in Cyrillic
     "прачечная": ("laundry",), "спа": ("spa",),
+    # planner164: «мойка или шины» ('Вид работ (washing, tires, repair, inspection, refuel)'): a tyre job by
+    # the tyres it is done on; «шиномонтаж» names the same work
+    "шина": ("tires", "tyres"), "шиномонтаж": ("tires", "tyres"),
     # planner49: «оспоренные штрафы» ('Статус штрафа (issued, paid, disputed, cancelled)')
     "оспорить": ("disputed",), "оспоренный": ("disputed",),
     # planner52: «договоры страхования жизни / здоровья» ('Вид страхования (..., life, travel, health)')
