@@ -113,6 +113,7 @@ from airflow_ai_etl.planning.marts.ground import (
     ground_name,
 )
 from airflow_ai_etl.planning.marts.joined_filters import add_join, joined_condition
+from airflow_ai_etl.planning.marts.joined_kinds import joined_kinds
 from airflow_ai_etl.planning.marts.measures import (
     _adjective_of_measured_comment,
     _amount_noun_bracket,
@@ -1400,6 +1401,14 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         # a state word of the fact's rows no column answered is still asked below, the join or not
         add_join(definition, ground_name(planner, conn.conn_id, joined_table))
         where = Found(f"{where.value} AND {joined_where}" if where.value else joined_where)
+    # «Сеансы в VIP-залах», «Электромобили: …» of trips: a joined table's kind, joined and filtered or asked
+    for kind in joined_kinds(ground, fact, tokens, ph.used):
+        if kind.condition is None:
+            return Outcome.clarify(ask("residue", words=tokens[kind.index].text))
+        ph.used.add(kind.index)
+        if kind.condition not in (where.value or ""):
+            add_join(definition, ground_name(planner, conn.conn_id, kind.table))
+            where = Found(f"{where.value} AND {kind.condition}" if where.value else kind.condition)
     if state_word and not where.value:  # a state no column answers is asked, never dropped
         return Outcome.clarify(ask("residue", words=state_word))
     if where.value and (neighbour := _neighbour_state(ph, ground, fact)) is not None:
