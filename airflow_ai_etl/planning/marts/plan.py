@@ -177,6 +177,7 @@ from airflow_ai_etl.planning.marts.measures import (
     _words_of,
 )
 from airflow_ai_etl.planning.marts.one_row import one_row_measures
+from airflow_ai_etl.planning.marts.people_roles import counted_people_roles
 from airflow_ai_etl.planning.marts.phrase import MartPhrase, _read_lookback, _target_phrase_at, read_mart
 from airflow_ai_etl.planning.marts.row_filters import (
     _and_where,
@@ -1028,6 +1029,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         lambda text, _: _without_example_brackets(_self_corrected(text)),  # "I mean by …", "(app, ivr...)"
         _bracketed_distinct,  # «пассажиров (уникальных)»: «уникальных пассажиров»
         lambda text, tokens: _written_out_cuts(planner, text, tokens),  # «лаб. анализов»
+        lambda text, tokens: counted_people_roles(planner, text, tokens),  # «число студентов-получателей»
         lambda text, tokens: shared_head_measures(planner, text, tokens),  # «стоимость работ и запчастей»
         lambda text, tokens: one_row_measures(planner, text, tokens),  # «максимальный объём одной заправки»
         lambda text, tokens: _comment_measures(planner, text, tokens),  # «к выплате»: net
