@@ -159,6 +159,17 @@ OWNER_COLUMNS = [
         mart("sales.tickets", [["count", None]], ["loyalty_tier"], mart__joins=["public.passengers"]),
     ),
     (
+        "hotel",
+        "Reservations by guests' loyalty level: number of reservations, monthly by check-in date",
+        mart(
+            "booking.reservations",
+            [["count", None]],
+            ["loyalty_level"],
+            mart__joins=["guests"],
+            mart__time_grain=["check_in", "month"],
+        ),
+    ),
+    (
         "cinema",
         "Bar orders by members' tier: total amount, weekly, cash payments only",
         mart(
@@ -176,6 +187,12 @@ OWNER_COLUMNS = [
 @pytest.mark.parametrize(("catalog", "text", "expected"), OWNER_COLUMNS)
 def test_round128_owner_column_dimension(catalog: str, text: str, expected: dict[str, Any]) -> None:
     _right_or_asked(catalog, text, expected)
+
+
+def test_round128_plural_possessive_planned() -> None:
+    """The plural possessive reads as its bare noun: the joined column, planned."""
+    for catalog, text, expected in (OWNER_COLUMNS[0], OWNER_COLUMNS[3]):
+        assert wrong_of(catalog, text, expected) == [], text
 
 
 # (catalog, request, expected): a bare measure noun and an adjective item after «и» are two measures

@@ -179,6 +179,7 @@ from airflow_ai_etl.planning.marts.measures import (
 from airflow_ai_etl.planning.marts.one_row import one_row_measures
 from airflow_ai_etl.planning.marts.people_roles import counted_people_roles
 from airflow_ai_etl.planning.marts.phrase import MartPhrase, _read_lookback, _target_phrase_at, read_mart
+from airflow_ai_etl.planning.marts.possessives import plural_possessives
 from airflow_ai_etl.planning.marts.row_filters import (
     _and_where,
     _bare_null_check,
@@ -1030,6 +1031,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         _bracketed_distinct,  # «пассажиров (уникальных)»: «уникальных пассажиров»
         lambda text, tokens: _written_out_cuts(planner, text, tokens),  # «лаб. анализов»
         lambda text, tokens: counted_people_roles(planner, text, tokens),  # «число студентов-получателей»
+        plural_possessives,  # "by members' card tier": the owner's noun and its column's words, one phrase
         lambda text, tokens: shared_head_measures(planner, text, tokens),  # «стоимость работ и запчастей»
         lambda text, tokens: one_row_measures(planner, text, tokens),  # «максимальный объём одной заправки»
         lambda text, tokens: _comment_measures(planner, text, tokens),  # «к выплате»: net
