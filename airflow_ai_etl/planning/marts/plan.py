@@ -24,6 +24,7 @@ from airflow_ai_etl.planning.filters import (
 )
 from airflow_ai_etl.planning.lexer import Token, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import CURRENCY_COMMENT_PREFIXES, is_
+from airflow_ai_etl.planning.marts.adjective_items import adjective_measure_pairs
 from airflow_ai_etl.planning.marts.dimensions import (
     _bare_rows_grouped,
     _dash_glossed_dimension,
@@ -1043,6 +1044,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         lambda text, tokens: spending_measures(planner, text, tokens),  # «затраты на ремонт»: repair_cost
         _amount_noun_bracket,  # "Wi-Fi traffic (bytes downloaded)": sum of bytes downloaded
         _shared_measure_of_pair,  # "total bytes down and bytes up": total bytes down and total bytes up
+        lambda text, tokens: adjective_measure_pairs(planner, text, tokens),  # «часы всего и сверхурочные»
         _shared_measure_of_pair_ru,  # «суммарные часы и сверхурочные часы»: «… и суммарные сверхурочные часы»
         lambda text, tokens: _paired_bracket_columns(planner, text, tokens),  # «заявлено vs одобрено (a, b)»
         lambda text, tokens: _labelled_bracket_column(
