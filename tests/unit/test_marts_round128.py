@@ -9,8 +9,9 @@ Each of bd's remaining wrong confident marts is a family, read here in general f
 - «часы всего и сверхурочные» (mbd-ru-17): two measures, the first one dropped;
 - «число студентов-получателей» (mbd-ru-42): the people of a table the fact points at, counted as distinct keys,
   not the rows;
-- must-ask times (mbd-ru-18 «Оплаты по счетам подрядчиков: сумма помесячно», mbd-ru-41, mbd-en-26): two event
-  times and no word for either, planned silently.
+- must-ask times: a payment's nullable paid_at beside created_at with no state kept is asked (README marts66
+  rule 2). bd's three must-ask marts (mbd-ru-18, mbd-ru-41, mbd-en-26) contradict readings the README documents
+  (see WHICH_TIME) and are left as they are, disputed in the round's report.
 
 First pass (the file as first written, at d614ff9 before any change): 18 of 26 failed.
 """
@@ -318,14 +319,23 @@ def test_round128_people_counted_distinct(catalog: str, text: str, expected: dic
     _right_or_asked(catalog, text, expected)
 
 
-# must ask: two event times, no word naming either (README, mart conventions of marts66, rule 2 and 3)
+# must ask: a payment's nullable paid_at beside a NOT NULL created_at and no state kept (README, marts66 rule 2:
+# "without such a state it stays asked", mx-en-08). Not changed this round, and kept out of this list: the
+# readings the README documents the other way, which bd's must-ask marts contradict (each disputed in the report,
+# as their family already is in eval/disputed.json): a Russian comment naming the event («Оплаты …» -> paid_at,
+# marts30; mx-ru-07, mbd-ru-18), memberships' created_at 'Дата продажи' (mzq-en-25, mzo-ru-38; mbd-en-26) and
+# grades.exam_date 'Дата экзамена' of 'Оценки за экзамены' (README "A grain beside created_at …"; mbd-ru-41).
+ENGLISH_PAYMENTS = (
+    "an English noun of a Russian-commented payments table is read as the comment's «Оплаты» (marts30)"
+)
 WHICH_TIME = [
     ("carshare", "Оплаты аренды: сумма по неделям"),
-    ("construction", "Contractor payments: total amount per month"),
-    ("fitness", "Абонементы по клубам: сколько абонементов по неделям"),
-    ("fitness", "Memberships by plan, monthly: count and total price paid"),
-    ("univ", "Оценки по неделям: средний балл по преподавателям"),
-    ("univ", "Grades per month: average score by course"),
+    ("carshare", "Customer payments: total per week by method"),
+    pytest.param(
+        "construction",
+        "Contractor payments: total amount per month",
+        marks=pytest.mark.xfail(strict=True, reason=ENGLISH_PAYMENTS),
+    ),
 ]
 
 
