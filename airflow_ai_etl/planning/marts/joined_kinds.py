@@ -5,7 +5,8 @@ table it names is one the fact points at), so the kind was dropped and every row
 mbd-ru-38).
 
 The word is a hyphenated pair «<value>-<table noun>» or a compound whose first part means a value
-(COMPOUND_VALUE_PREFIXES: «электро-»). A table the fact references by one key, one listed value the word says,
+(COMPOUND_VALUE_PREFIXES: «электро-»), or an English listed value right before the table's word ("Electric
+car trips"). A table the fact references by one key, one listed value the word says,
 on a column the fact lacks: the mart joins that table and filters on the value. Any other reading (two joins
 away, no or several values) is asked, quoting the word; never dropped.
 """
@@ -44,9 +45,11 @@ def joined_kinds(
     skipped = set(skip)
     found = []
     for i, token in enumerate(tokens):
-        if i in skipped or token.lang != "ru":
+        if i in skipped or token.lang not in ("ru", "en"):
             continue
-        named = _kind_word(ground, fact, token)
+        named = (
+            _kind_word(ground, fact, token) if token.lang == "ru" else _english_kind(ground, fact, tokens, i)
+        )
         if named is None:
             continue
         other, values = named
@@ -66,13 +69,7 @@ def _kind_word(ground: _Ground, fact: Table, token: Token) -> tuple[Table, list[
         other = _table_of_text(ground, head)
         if other is None or other is fact or not kind:
             return None
-        values = [
-            (column.name, value)
-            for column in other.columns
-            if _is_text(column)
-            for value in listed_values(column.comment)
-            if value.lower() == kind
-        ]
+        values = _spelled_values(other, kind)
         return (other, values) if values else None
     prefix = next((p for p in COMPOUND_VALUE_PREFIXES if token.lower.startswith(p)), None)
     if prefix is None or len(token.lower) - len(prefix) < 4 or not _noun(token):
@@ -86,6 +83,31 @@ def _kind_word(ground: _Ground, fact: Table, token: Token) -> tuple[Table, list[
     if len(joined) == 1:
         return joined[0], _compound_values(joined[0], prefix)
     return (kinds[0], []) if kinds else None
+
+
+def _english_kind(
+    ground: _Ground, fact: Table, tokens: Sequence[Token], i: int
+) -> tuple[Table, list[tuple[str, str]]] | None:
+    """ "Electric car trips": an English word that is a listed value of another table, right before a word
+    naming that table ("car" of fleet.cars, fuel_type 'electric'); the fact's own value is its own rules'."""
+    if i + 1 >= len(tokens) or tokens[i + 1].lang != "en":
+        return None
+    other = ground.table_of(tokens[i + 1])
+    if other is None or other is fact:
+        return None
+    values = _spelled_values(other, tokens[i].lower)
+    return (other, values) if values and not _spelled_values(fact, tokens[i].lower) else None
+
+
+def _spelled_values(table: Table, word: str) -> list[tuple[str, str]]:
+    """(column, value) of the listed values of `table`'s text columns spelled `word`."""
+    return [
+        (column.name, value)
+        for column in table.columns
+        if _is_text(column)
+        for value in listed_values(column.comment)
+        if value.lower() == word
+    ]
 
 
 def _table_of_text(ground: _Ground, text: str) -> Table | None:
