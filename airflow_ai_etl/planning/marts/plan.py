@@ -24,6 +24,7 @@ from airflow_ai_etl.planning.filters import (
 )
 from airflow_ai_etl.planning.lexer import Token, numerals, tokenize
 from airflow_ai_etl.planning.lexicon import CURRENCY_COMMENT_PREFIXES, is_
+from airflow_ai_etl.planning.marts.adjective_items import adjective_measure_pairs
 from airflow_ai_etl.planning.marts.dimensions import (
     _bare_rows_grouped,
     _dash_glossed_dimension,
@@ -113,6 +114,7 @@ from airflow_ai_etl.planning.marts.ground import (
     ground_name,
 )
 from airflow_ai_etl.planning.marts.joined_filters import add_join, joined_condition
+from airflow_ai_etl.planning.marts.joined_kinds import joined_kinds
 from airflow_ai_etl.planning.marts.measures import (
     _adjective_of_measured_comment,
     _amount_noun_bracket,
@@ -176,7 +178,9 @@ from airflow_ai_etl.planning.marts.measures import (
     _words_of,
 )
 from airflow_ai_etl.planning.marts.one_row import one_row_measures
+from airflow_ai_etl.planning.marts.people_roles import counted_people_roles
 from airflow_ai_etl.planning.marts.phrase import MartPhrase, _read_lookback, _target_phrase_at, read_mart
+from airflow_ai_etl.planning.marts.possessives import plural_possessives
 from airflow_ai_etl.planning.marts.row_filters import (
     _and_where,
     _bare_null_check,
@@ -1027,6 +1031,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         lambda text, _: _without_example_brackets(_self_corrected(text)),  # "I mean by …", "(app, ivr...)"
         _bracketed_distinct,  # «пассажиров (уникальных)»: «уникальных пассажиров»
         lambda text, tokens: _written_out_cuts(planner, text, tokens),  # «лаб. анализов»
+        lambda text, tokens: counted_people_roles(planner, text, tokens),  # «число студентов-получателей»
+        plural_possessives,  # "by members' card tier": the owner's noun and its column's words, one phrase
         lambda text, tokens: shared_head_measures(planner, text, tokens),  # «стоимость работ и запчастей»
         lambda text, tokens: one_row_measures(planner, text, tokens),  # «максимальный объём одной заправки»
         lambda text, tokens: _comment_measures(planner, text, tokens),  # «к выплате»: net
@@ -1038,6 +1044,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         lambda text, tokens: spending_measures(planner, text, tokens),  # «затраты на ремонт»: repair_cost
         _amount_noun_bracket,  # "Wi-Fi traffic (bytes downloaded)": sum of bytes downloaded
         _shared_measure_of_pair,  # "total bytes down and bytes up": total bytes down and total bytes up
+        lambda text, tokens: adjective_measure_pairs(planner, text, tokens),  # «часы всего и сверхурочные»
         _shared_measure_of_pair_ru,  # «суммарные часы и сверхурочные часы»: «… и суммарные сверхурочные часы»
         lambda text, tokens: _paired_bracket_columns(planner, text, tokens),  # «заявлено vs одобрено (a, b)»
         lambda text, tokens: _labelled_bracket_column(
@@ -1400,6 +1407,14 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         # a state word of the fact's rows no column answered is still asked below, the join or not
         add_join(definition, ground_name(planner, conn.conn_id, joined_table))
         where = Found(f"{where.value} AND {joined_where}" if where.value else joined_where)
+    # «Сеансы в VIP-залах», «Электромобили: …» of trips: a joined table's kind, joined and filtered or asked
+    for kind in joined_kinds(ground, fact, tokens, ph.used):
+        if kind.condition is None:
+            return Outcome.clarify(ask("residue", words=tokens[kind.index].text))
+        ph.used.add(kind.index)
+        if kind.condition not in (where.value or ""):
+            add_join(definition, ground_name(planner, conn.conn_id, kind.table))
+            where = Found(f"{where.value} AND {kind.condition}" if where.value else kind.condition)
     if state_word and not where.value:  # a state no column answers is asked, never dropped
         return Outcome.clarify(ask("residue", words=state_word))
     if where.value and (neighbour := _neighbour_state(ph, ground, fact)) is not None:

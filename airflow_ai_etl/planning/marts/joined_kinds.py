@@ -1,0 +1,120 @@
+"""A kind of a JOINED table said in one word with that table's noun: «Сеансы в VIP-залах» of screenings
+(halls.hall_type 'vip'), «Электромобили: сколько поездок …» of trips (cars.fuel_type 'electric'), «Брони
+в suite-номерах» (rooms.room_type 'suite'). The mart rules passed such a word as a title or a table word (the
+table it names is one the fact points at), so the kind was dropped and every row counted (marts128: mbd-ru-14,
+mbd-ru-38).
+
+The word is a hyphenated pair «<value>-<table noun>» or a compound whose first part means a value
+(COMPOUND_VALUE_PREFIXES: «электро-»), or an English listed value right before the table's word ("Electric
+car trips"). A table the fact references by one key, one listed value the word says,
+on a column the fact lacks: the mart joins that table and filters on the value. Any other reading (two joins
+away, no or several values) is asked, quoting the word; never dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from airflow_ai_etl.catalog import Table, listed_values
+from airflow_ai_etl.planning.filters import (
+    COMPOUND_VALUE_PREFIXES,
+    _compound_values,
+    _is_text,
+    _quote,
+    comment_lemmas,
+)
+from airflow_ai_etl.planning.lexer import Token, tokenize
+from airflow_ai_etl.planning.marts.ground import _fk_column, _Ground
+
+
+@dataclass(frozen=True)
+class JoinedKind:
+    """One word saying a kind of another table: its index, that table, and its condition (None: asked)."""
+
+    index: int
+    table: Table
+    condition: str | None
+
+
+def joined_kinds(
+    ground: _Ground, fact: Table, tokens: Sequence[Token], skip: Iterable[int]
+) -> list[JoinedKind]:
+    """Every word of `tokens` (but the indexes in `skip`, read by other rules) that says a kind of a table
+    other than the fact, with the condition the mart applies over one join, or None when it must ask."""
+    skipped = set(skip)
+    found = []
+    for i, token in enumerate(tokens):
+        if i in skipped or token.lang not in ("ru", "en"):
+            continue
+        named = (
+            _kind_word(ground, fact, token) if token.lang == "ru" else _english_kind(ground, fact, tokens, i)
+        )
+        if named is None:
+            continue
+        other, values = named
+        joined = _fk_column(fact, other) is not None
+        one = len(values) == 1 and fact.column(values[0][0]) is None
+        condition = f"{values[0][0]} = {_quote(values[0][1])}" if joined and one else None
+        found.append(JoinedKind(i, other, condition))
+    return found
+
+
+def _kind_word(ground: _Ground, fact: Table, token: Token) -> tuple[Table, list[tuple[str, str]]] | None:
+    """(the other table, the (column, value) pairs the word's kind part says) of a hyphenated «VIP-залах»
+    whose head names a table other than the fact, or of a compound «электромобили» whose first part means a
+    value another table lists; None for any other word. No pair: asked."""
+    if "-" in token.lower:
+        kind, _, head = token.lower.rpartition("-")
+        other = _table_of_text(ground, head)
+        if other is None or other is fact or not kind:
+            return None
+        values = _spelled_values(other, kind)
+        return (other, values) if values else None
+    prefix = next((p for p in COMPOUND_VALUE_PREFIXES if token.lower.startswith(p)), None)
+    if prefix is None or len(token.lower) - len(prefix) < 4 or not _noun(token):
+        return None  # «электронные»: an adjective; «электрик»: no compound
+    if token.lemmas & comment_lemmas(fact.comment or "") or _compound_values(fact, prefix):
+        return None  # «водителей электромобилей» of the fact's comment, or the fact's own kind: its own rules
+    # the kind's table: the one the fact points at whose column lists it (trips -> cars.fuel_type 'electric');
+    # else any table of the connection listing it (fines -> trips -> cars: two joins away, asked)
+    kinds = [t for t in ground.tables if t is not fact and _compound_values(t, prefix)]
+    joined = [t for t in kinds if _fk_column(fact, t) is not None]
+    if len(joined) == 1:
+        return joined[0], _compound_values(joined[0], prefix)
+    return (kinds[0], []) if kinds else None
+
+
+def _english_kind(
+    ground: _Ground, fact: Table, tokens: Sequence[Token], i: int
+) -> tuple[Table, list[tuple[str, str]]] | None:
+    """ "Electric car trips": an English word that is a listed value of another table, right before a word
+    naming that table ("car" of fleet.cars, fuel_type 'electric'); the fact's own value is its own rules'."""
+    if i + 1 >= len(tokens) or tokens[i + 1].lang != "en":
+        return None
+    other = ground.table_of(tokens[i + 1])
+    if other is None or other is fact:
+        return None
+    values = _spelled_values(other, tokens[i].lower)
+    return (other, values) if values and not _spelled_values(fact, tokens[i].lower) else None
+
+
+def _spelled_values(table: Table, word: str) -> list[tuple[str, str]]:
+    """(column, value) of the listed values of `table`'s text columns spelled `word`."""
+    return [
+        (column.name, value)
+        for column in table.columns
+        if _is_text(column)
+        for value in listed_values(column.comment)
+        if value.lower() == word
+    ]
+
+
+def _table_of_text(ground: _Ground, text: str) -> Table | None:
+    """The table one word names (the head of a hyphenated pair, tokenized on its own)."""
+    words = [t for t in tokenize(text) if t.lang in ("ru", "en")]
+    return ground.table_of(words[0]) if len(words) == 1 else None
+
+
+def _noun(token: Token) -> bool:
+    return any(p.pos == "NOUN" for p in token.parses) and token.parses[0].pos not in ("ADJF", "PRTF")
