@@ -61,6 +61,7 @@ from airflow_ai_etl.planning.english_meanings import (
     russian_lemmas,
 )
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
+from airflow_ai_etl.planning.excepted_means import means_participles
 from airflow_ai_etl.planning.flag_polarity import negated_flags
 from airflow_ai_etl.planning.flags import (
     NEGATION_PARTICLES,
@@ -3117,10 +3118,13 @@ class RowFilters:
             and word.parses[0].pos in ("VERB", "INFN")
         )
 
-    def boolean_columns_of(self, table: Table, word: Token) -> list[str]:
+    def boolean_columns_of(self, table: Table, word: Token, bracket: bool = False) -> list[str]:
         """Boolean columns whose name (without is_/has_) or comment says `word`: "approved" or
         «одобренные» -> approved, «активных» -> is_active, «занятые» -> occupied, «присутствовавших»
-        ('Присутствовал на занятии') -> present. Negated forms («неактивных», "inactive") match none."""
+        ('Присутствовал на занятии') -> present. Negated forms («неактивных», "inactive") match none. A
+        negated bracket of the comment ('Тариф в архиве (не продаётся)') says the flag's opposite: its words
+        are no reading of the flag (planner166: «которые ещё продаются» was is_archived = true); with
+        `bracket`, the columns whose negated bracket alone says `word` (by its comment's words)."""
         if word.lang not in ("ru", "en") or len(word.lower) < 4:
             return []
         if word.lang == "ru":
@@ -3136,7 +3140,13 @@ class RowFilters:
                 continue
             parts = [p for p in name_parts(column.name) if p not in ("is", "has", "flag")]
             name_hit = any(_same_root(stem(p), s) for p in parts for s in stems) or column.name in english
-            comment = state_words([c for c in tokenize(column.comment or "") if c.lang == word.lang])
+            negated = flags.NEGATED_BRACKET.search(column.comment or "")
+            if bracket and negated is None:
+                continue
+            own = flags.NEGATED_BRACKET.sub(" ", column.comment or "")
+            said_text = negated.group(0)[1:-1] if bracket and negated else own
+            name_hit = name_hit and not bracket
+            comment = state_words([c for c in tokenize(said_text) if c.lang == word.lang])
             comment_hit = any(c.lemmas & said for c in comment) if word.lang == "ru" else False
             if comment_hit and flags.manner_adverbs(column):
                 # «работающие станции» of 'Работает круглосуточно': the verb alone says no state, its adverb
@@ -3309,6 +3319,13 @@ class RowFilters:
                     yield reading
                 continue
             flags = self.boolean_columns_of(table, tokens[j]) if j < len(tokens) else []
+            # «которые ещё продаются» of is_archived 'Тариф в архиве (не продаётся)': the bracket's opposite
+            opposite = [] if flags or j >= len(tokens) else self.boolean_columns_of(table, tokens[j], True)
+            if len(opposite) == 1 and not _crosses_clause(request, t, tokens[j]):
+                request.handled.append((t.start, tokens[j].end))
+                read_at = j
+                yield tokens[j].start, opposite[0], f"{opposite[0]} = {'true' if negated else 'false'}"
+                continue
             if len(flags) == 1 and not _crosses_clause(request, t, tokens[j]):
                 # "vacations that are approved", «курьеры, которые активны» (planner8)
                 # its «не» read too («где пломба не цела»), a phrasal particle ("topped up", planner150), and
@@ -3421,15 +3438,22 @@ class RowFilters:
                 # not closed yet": the mart's residue asked about the "not" left, marts107)
                 request.handled.append(((t.start if negated else verb.start), verb.end))
                 condition = f"{state_name(table)} = {_quote(value)}"
-                values, last = (
-                    ([], j) if negated else self._or_joined_states(request, table, tokens, j, value)
-                )
+                values, last = self._or_joined_states(request, table, tokens, j, value)
+                if len(values) > 1 and negated and request.language != "en":
+                    # «ещё не проданы или сданы»: «не» over both, or «не проданы» or «сданы»? asked
+                    phrase = request.text[t.start : tokens[last].end]
+                    request.unsure.append(unread_clause_question(request.language, table, phrase))
+                    request.handled.append((t.start, tokens[last].end))
+                    continue
                 if (
                     len(values) > 1
                 ):  # «которые потеряны или повреждены»: either state (23a: the second dropped)
                     request.handled.append((verb.start, tokens[last].end))
                     listing = ", ".join(_quote(v) for v in values)
-                    yield verb.start, state_name(table), f"{state_name(table)} IN ({listing})"
+                    either = f"{state_name(table)} IN ({listing})"
+                    # "that haven't been sold or rented yet": neither state (planner166: the second dropped)
+                    neither = str(self._negated(table, either))
+                    yield verb.start, state_name(table), neither if negated else either
                     continue
                 yield (
                     verb.start,
@@ -4405,6 +4429,9 @@ class RowFilters:
         if not listed:
             return
         self._ask_unread_channel(request, table, tokens, hits, listed)
+        # «кроме отменённых и оплаченных бонусами»: «оплаченных» is the means' verb, no status in the run
+        means_verbs = {tokens[k].start for k in means_participles(request.text, table, tokens, hits)}
+        hits = [{} if tokens[k].start in means_verbs else hit for k, hit in enumerate(hits)]
         k = 0
         while k < len(tokens):
             if not hits[k]:
@@ -4448,6 +4475,15 @@ class RowFilters:
             if index and request.tokens[index - 1] in ("через", "by", "via", "through", "по", "on"):
                 index -= 1
             negator = self._negator_before(request, index)
+            # «кроме отменённых и оплаченных бонусами»: the exception word before the means' verb's list
+            excepted_means = negator is None and index > 0 and request.spans[index - 1][0] in means_verbs
+            if excepted_means:
+                verb = index - 1
+                negator = self._negator_before(request, verb) or self._negator_before_list(request, verb)
+                excepted_means = negator is not None and request.tokens[negator] in _EXCEPT_WORDS | {"без"}
+                negator = negator if excepted_means else None
+                if excepted_means:
+                    request.handled.append(request.spans[index - 1])  # read: the means' verb
             if (
                 negator is None
                 and request.language == "en"
@@ -4489,6 +4525,7 @@ class RowFilters:
                 and is_state_column(table, name)
                 and tokens[run[0]].lang == "en"
             )
+            excepted = excepted or excepted_means
             if request.language != "en" and not excepted:
                 excluded = None  # «картой не платить»: a Russian verb after another column's value, as before
             if excluded is not None and negator is None and (excepted or len(values) > 1):

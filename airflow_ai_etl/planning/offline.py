@@ -6623,6 +6623,8 @@ class OfflinePlanner:
         more = self._only_columns(table, segment) or self._distributed_columns(table, segment)
         if not more:
             return []
+        if _names_listed_value(table, more, segment):
+            return []  # "payments that failed, card numbers masked": a status value says rows (planner166)
         if not [t for t in self._not_table_noun(table, words(segment)) if t not in STOP_WORDS]:
             return []  # «абоненты, почту скрыть»: the table's noun alone opens the request; it masks nothing
         left, unnamed = self._without_table_noun(table, more, segment)
@@ -7433,6 +7435,13 @@ def _states_rows(table: Table, segment: str, columns: list[str]) -> bool:
         return True  # «которые ещё работают, почту и телефон скрыть»: the rows' clause (planner158)
     kinds = [table.column(c) for c in columns]
     return bool(kinds) and all(c is not None and "bool" in c.type.lower() for c in kinds)
+
+
+def _names_listed_value(table: Table, columns: list[str], segment: str) -> bool:
+    """A word of `segment` is a value one of `columns` lists as stored ("failed" of 'Статус оплаты (succeeded,
+    failed, refunded)'): the segment says which rows, not a column to mask."""
+    listed = {v.lower() for name in columns if (c := table.column(name)) for v in listed_values(c.comment)}
+    return any(word in listed for word in words(segment))
 
 
 def _mask_list_start(lower: str, cue: int) -> int:
