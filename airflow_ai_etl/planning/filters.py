@@ -1329,6 +1329,8 @@ class RowFilters:
         conditions = [condition for _, condition in found]
         for start, end in scopes:
             inside = [i for i, (position, _) in enumerate(found) if start <= position < end]
+            if inside and _excepted_already(request, start, found[inside[0]]):
+                continue  # «кроме доставленных, с объявленной ценностью …»: the rest is the kept rows' clause
             if not inside:
                 if request.is_handled(start):
                     continue  # "without the email column with ...": columns, handled already
@@ -3118,6 +3120,11 @@ class RowFilters:
             and word.parses[0].pos in ("VERB", "INFN")
         )
 
+    @staticmethod
+    def _verb_object_flags(table: Table, tokens: list[Token], j: int) -> list[str]:
+        """Boolean columns whose comment's predicate and subject the verb `j` and its object say."""
+        return [name for name, said in flags.of_table(table) if flags.names_by_verb_object(tokens, j, said)]
+
     def boolean_columns_of(self, table: Table, word: Token, bracket: bool = False) -> list[str]:
         """Boolean columns whose name (without is_/has_) or comment says `word`: "approved" or
         «одобренные» -> approved, «активных» -> is_active, «занятые» -> occupied, «присутствовавших»
@@ -3130,7 +3137,7 @@ class RowFilters:
         if word.lang == "ru":
             stems = {m for lemma in word.lemmas for m in STATE_MEANINGS.get(lemma, ())}
         else:
-            stems = {stem(word.lower)}
+            stems = {stem(word.lower), *WORKING_MEANINGS_EN.get(stem(word.lower), ())}
         # "self-employed" of is_contractor 'Самозанятый (не в штате)': its comment's word (planner128)
         english = set(_flags_reading_english(table, word)) if word.lang == "en" else set()
         said = passive_lemmas(word) if word.lang == "ru" else set()
@@ -3268,6 +3275,8 @@ class RowFilters:
                     # "who have checked out": the perfect states the event happened, as "already" does
                     already = already or word.lower in ("уже", "already", "have", "has")
                     passive = passive or word.lower in BE_WORDS
+                elif _with_us(tokens, j):
+                    pass  # «которые у нас уже не работают»: «у нас» says where they work, nothing of the rows
                 elif where and first == "NOUN" and not negated and j <= i + 2:
                     pass  # «где пломба не цела»: the subject comes before the predicate
                 elif (
@@ -3318,9 +3327,21 @@ class RowFilters:
                     read_at = j
                     yield reading
                 continue
-            flags = self.boolean_columns_of(table, tokens[j]) if j < len(tokens) else []
+            predicate = tokens[j] if j < len(tokens) else None
+            if predicate is not None and _with_us_en(tokens, j):
+                predicate = _WORK_EN  # "agents who are no longer with us": "who work here" (planner166)
+            flags = self.boolean_columns_of(table, predicate) if predicate is not None else []
             # «которые ещё продаются» of is_archived 'Тариф в архиве (не продаётся)': the bracket's opposite
             opposite = [] if flags or j >= len(tokens) else self.boolean_columns_of(table, tokens[j], True)
+            verb_object = (
+                [] if flags or opposite or j + 1 >= len(tokens) else self._verb_object_flags(table, tokens, j)
+            )
+            if len(verb_object) == 1 and not _crosses_clause(request, t, tokens[j + 1]):
+                # «и включают бассейн» of 'Бассейн включён': the verb and its object, read together
+                request.handled.append((t.start, tokens[j + 1].end))
+                read_at = j + 1
+                yield tokens[j].start, verb_object[0], f"{verb_object[0]} = {'false' if negated else 'true'}"
+                continue
             if len(opposite) == 1 and not _crosses_clause(request, t, tokens[j]):
                 request.handled.append((t.start, tokens[j].end))
                 read_at = j
@@ -7620,6 +7641,50 @@ COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "ко�
                 "поля"}  # fmt: skip
 
 
+# «у нас», «у вас»: the organisation the clause's subject belongs to («которые у нас не работают»)
+_WITH_US_RU = frozenset({"нас", "вас"})
+
+
+def _with_us(tokens: list[Token], j: int) -> bool:
+    """Word `j` is «у» before «нас»/«вас», or that pronoun after «у»."""
+    if tokens[j].lower == "у":
+        return j + 1 < len(tokens) and tokens[j + 1].lower in _WITH_US_RU
+    return tokens[j].lower in _WITH_US_RU and j > 0 and tokens[j - 1].lower == "у"
+
+
+# English verbs of working -> the stems of the flag of a person who works here ("who no longer work here")
+WORKING_MEANINGS_EN = {"work": ("activ",), "employ": ("activ",)}
+_WORK_EN = tokenize("work")[0]
+
+
+def _with_us_en(tokens: list[Token], j: int) -> bool:
+    """ "with us", "with the company" at word `j`: still employed, as "who work here"."""
+    if tokens[j].lower != "with" or j + 1 >= len(tokens):
+        return False
+    rest = tokens[j + 1].lower
+    return (
+        rest == "us" or rest == "the" and j + 2 < len(tokens) and tokens[j + 2].lower in ("company", "team")
+    )
+
+
+_TURNED_AROUND = re.compile(r"\w+ (?:<>|IS DISTINCT FROM|NOT IN) |\(\w+ NOT IN |\w+ = false$")
+
+
+def _excepted_already(request: Request, cue: int, first: tuple[int, str]) -> bool:
+    """The exception word at `cue` («кроме доставленных, с …») was read by the rule that read the word right
+    after it, and turned around (`status IS DISTINCT FROM 'delivered'`): the scope that runs past the comma
+    would turn it back and take the next clause's condition for one left out too (planner166: asked)."""
+    if not request.is_handled(cue):
+        return False
+    index = request.token_at(cue)
+    position, condition = first
+    return (
+        index + 1 < len(request.spans)
+        and request.spans[index + 1][0] == position
+        and _TURNED_AROUND.match(condition) is not None
+    )
+
+
 def _flags_reading_english(table: Table, word: Token) -> list[str]:
     """Boolean columns whose name or Russian comment an English state word says: "published" of is_public
     'Опубликован на сайте' (the comment's lemma «опубликовать» means "publish", STATE_MEANINGS)."""
@@ -8006,6 +8071,9 @@ STATE_MEANINGS = {
     "архивный": ("archiv",), "включить": ("enabl",), "оплатить": ("paid",), "прочитать": ("read",),
     # planner128: "couriers who are self-employed" of is_contractor 'Самозанятый (не в штате)'
     "самозанятый": ("self-employ", "selfemploy"),
+    # planner166: «курьеры, которые у нас уже не работают» of an uncommented is_active: a person who works
+    # here is an active one ('Работает сейчас' says so in the comments that have one)
+    "работать": ("activ",), "работающий": ("activ",),
     # planner150: "charges that weren't reversed" of is_refunded 'Начисление сторнировано'; "deposits that
     # can be topped up" of is_replenishable 'Вклад пополняемый'
     "сторнировать": ("revers",), "пополнять": ("top", "replenish"), "пополнить": ("top", "replenish"),

@@ -6167,6 +6167,8 @@ class OfflinePlanner:
             items = items[: told[0]] if told else items  # "only id, name and days, append by issued_at"
             if len(items) < 2 or any(len(words(i)) > 3 or not words(i) for i in items):
                 continue
+            if any(_relative_pronoun(words(i)[0]) for i in items[1:]):
+                continue  # «только веганские блюда, которых нет в стоп-листе»: the rows' clause (planner166)
             columns: list[str] = []
             unknown: list[str] = []
             for item in items:
