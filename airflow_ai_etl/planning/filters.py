@@ -3254,11 +3254,14 @@ class RowFilters:
             passive = reduced  # "that were returned", «которые были уволены»: a state, as «не вернули» is
             modal = False  # "that can be topped up": an ability, read only as a yes/no column (planner150)
             agent = False  # «которые студенты не вернули»: the clause says who acted (planner162)
+            former = False  # «которые раньше работали»: a state that held once, not now (planner166)
             while j < len(tokens) and j <= i + 5:
                 word = tokens[j]
                 first = word.parses[0].pos if word.lang == "ru" and word.parses else None
                 if word.lower in CLAUSE_NEGATORS or (modal and word.lower == "t"):  # "can't": can + t
                     negated = True
+                elif word.lower in _FORMERLY:
+                    former = True
                 elif word.lower == "no" and tokens[j - 1].lower in ("have", "has", "had"):
                     negated = (
                         True  # "surveys that have no answer yet": the event's noun, not had (planner150)
@@ -3336,6 +3339,12 @@ class RowFilters:
             verb_object = (
                 [] if flags or opposite or j + 1 >= len(tokens) else self._verb_object_flags(table, tokens, j)
             )
+            if former and (flags or opposite or verb_object):
+                if negated or not _past_verb(tokens[j]):
+                    # «которые раньше не работали», «раньше работают»: which rows is not said; asked
+                    request.state_clauses.append((t.start, tokens[j].end))
+                    continue
+                negated = True  # «которые раньше работали»: no longer (is_active = false)
             if len(verb_object) == 1 and not _crosses_clause(request, t, tokens[j + 1]):
                 # «и включают бассейн» of 'Бассейн включён': the verb and its object, read together
                 request.handled.append((t.start, tokens[j + 1].end))
@@ -7639,6 +7648,15 @@ CLAUSE_FILLERS = {"еще", "уже", "пока", "так", "have", "has", "had"
                   "was", "are", "is", "t", "got", "get", "currently", "still", "now"}  # fmt: skip
 COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "колонки", "столбец", "столбцы", "поле",
                 "поля"}  # fmt: skip
+
+
+# «которые раньше работали», "who previously worked here": the state held before, no longer
+_FORMERLY = frozenset({"раньше", "прежде", "ранее", "когда-то", "previously", "formerly"})
+
+
+def _past_verb(token: Token) -> bool:
+    """A Russian verb in the past tense or an English "-ed" form."""
+    return in_past(token.lower) if token.lang == "ru" else token.lower.endswith("ed")
 
 
 # «у нас», «у вас»: the organisation the clause's subject belongs to («которые у нас не работают»)

@@ -27,7 +27,9 @@ segments before a mask and the three negated brackets; «не попавшие �
 cancelling, the Russian «не A или B» was already cut short or asked as the test allows). The second commit's
 nine requests (working here, «автопарковые», «кроме X, с …», «только …, которых нет», «включают бассейн»),
 written before its rules: 8/9 failed at 3823ae9 (only «Агенты, которые у нас больше не работают» passed, by
-the comment 'Работает сейчас'); «Курьеров, которые у нас работают» was planned with no condition at all.
+the comment 'Работает сейчас'); «Курьеров, которые у нас работают» was planned with no condition at all. The third commit's «раньше» /
+"previously" requests: 3/4 failed at 3823ae9 («раньше работали», «раньше продавались» planned with no
+condition, "previously worked here" asked; «раньше не работали» was asked already).
 """
 
 from __future__ import annotations
@@ -171,3 +173,25 @@ def test_negated_bracket_is_the_opposite(catalog: str, text: str, where: str) ->
 )  # fmt: skip
 def test_second_commit_readings(catalog: str, text: str, where: str) -> None:
     assert ok_spec(catalog, text).source.where == where
+
+
+# --- «раньше», "previously": a state that held once, not now (the third commit) -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("logistics", "Курьеров, которые у нас раньше работали, ежедневно", "is_active = false"),
+        ("realty", "Agents who previously worked here, monthly", "is_active = false"),
+        ("telecom", "Тарифы, которые раньше продавались, по пятницам", "is_archived = true"),
+    ],
+)  # fmt: skip
+def test_former_state_is_no_longer(catalog: str, text: str, where: str) -> None:
+    assert ok_spec(catalog, text).source.where == where
+
+
+def test_former_negated_state_is_asked() -> None:
+    assert (
+        plan_in("logistics", "Курьеров, которые раньше не работали, ежедневно").status
+        == "needs_clarification"
+    )
