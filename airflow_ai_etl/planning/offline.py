@@ -4909,6 +4909,8 @@ class OfflinePlanner:
                 continue  # the next word is not the table's noun, or the kind word is one of its own
             if _derives_from_comment(word, table):
                 continue  # «кредитные платежи» of 'Платежи по кредитам': the table's own qualifier
+            if word.lower == table.schema.lower():
+                continue  # "fleet vehicles" of fleet.vehicles: the schema's own name, no kind of rows
             if (
                 request.is_handled(word.start)
                 or word.lower in request.claimed
