@@ -62,6 +62,7 @@ from airflow_ai_etl.planning.english_meanings import (
     russian_lemmas,
 )
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
+from airflow_ai_etl.planning.excepted_means import means_participles
 from airflow_ai_etl.planning.failed_idiom import failed_idiom_conditions
 from airflow_ai_etl.planning.flag_polarity import negated_flags
 from airflow_ai_etl.planning.flags import (
@@ -1336,6 +1337,8 @@ class RowFilters:
         conditions = [condition for _, condition in found]
         for start, end in scopes:
             inside = [i for i, (position, _) in enumerate(found) if start <= position < end]
+            if inside and _excepted_already(request, start, found[inside[0]]):
+                continue  # «кроме доставленных, с объявленной ценностью …»: the rest is the kept rows' clause
             if not inside:
                 if request.is_handled(start):
                     continue  # "without the email column with ...": columns, handled already
@@ -3156,16 +3159,24 @@ class RowFilters:
             and word.parses[0].pos in ("VERB", "INFN")
         )
 
-    def boolean_columns_of(self, table: Table, word: Token) -> list[str]:
+    @staticmethod
+    def _verb_object_flags(table: Table, tokens: list[Token], j: int) -> list[str]:
+        """Boolean columns whose comment's predicate and subject the verb `j` and its object say."""
+        return [name for name, said in flags.of_table(table) if flags.names_by_verb_object(tokens, j, said)]
+
+    def boolean_columns_of(self, table: Table, word: Token, bracket: bool = False) -> list[str]:
         """Boolean columns whose name (without is_/has_) or comment says `word`: "approved" or
         «одобренные» -> approved, «активных» -> is_active, «занятые» -> occupied, «присутствовавших»
-        ('Присутствовал на занятии') -> present. Negated forms («неактивных», "inactive") match none."""
+        ('Присутствовал на занятии') -> present. Negated forms («неактивных», "inactive") match none. A
+        negated bracket of the comment ('Тариф в архиве (не продаётся)') says the flag's opposite: its words
+        are no reading of the flag (planner166: «которые ещё продаются» was is_archived = true); with
+        `bracket`, the columns whose negated bracket alone says `word` (by its comment's words)."""
         if word.lang not in ("ru", "en") or len(word.lower) < 4:
             return []
         if word.lang == "ru":
             stems = {m for lemma in word.lemmas for m in STATE_MEANINGS.get(lemma, ())}
         else:
-            stems = {stem(word.lower)}
+            stems = {stem(word.lower), *WORKING_MEANINGS_EN.get(stem(word.lower), ())}
         # "self-employed" of is_contractor 'Самозанятый (не в штате)': its comment's word (planner128)
         english = set(_flags_reading_english(table, word)) if word.lang == "en" else set()
         said = passive_lemmas(word) if word.lang == "ru" else set()
@@ -3175,7 +3186,13 @@ class RowFilters:
                 continue
             parts = [p for p in name_parts(column.name) if p not in ("is", "has", "flag")]
             name_hit = any(_same_root(stem(p), s) for p in parts for s in stems) or column.name in english
-            comment = state_words([c for c in tokenize(column.comment or "") if c.lang == word.lang])
+            negated = flags.NEGATED_BRACKET.search(column.comment or "")
+            if bracket and negated is None:
+                continue
+            own = flags.NEGATED_BRACKET.sub(" ", column.comment or "")
+            said_text = negated.group(0)[1:-1] if bracket and negated else own
+            name_hit = name_hit and not bracket
+            comment = state_words([c for c in tokenize(said_text) if c.lang == word.lang])
             comment_hit = any(c.lemmas & said for c in comment) if word.lang == "ru" else False
             if comment_hit and flags.manner_adverbs(column):
                 # «работающие станции» of 'Работает круглосуточно': the verb alone says no state, its adverb
@@ -3283,11 +3300,14 @@ class RowFilters:
             passive = passive or (second_state and _shares_copula(tokens, i))
             modal = False  # "that can be topped up": an ability, read only as a yes/no column (planner150)
             agent = False  # «которые студенты не вернули»: the clause says who acted (planner162)
+            former = False  # «которые раньше работали»: a state that held once, not now (planner166)
             while j < len(tokens) and j <= i + 5:
                 word = tokens[j]
                 first = word.parses[0].pos if word.lang == "ru" and word.parses else None
                 if word.lower in CLAUSE_NEGATORS or (modal and word.lower == "t"):  # "can't": can + t
                     negated = True
+                elif word.lower in _FORMERLY:
+                    former = True
                 elif word.lower == "no" and tokens[j - 1].lower in ("have", "has", "had"):
                     negated = (
                         True  # "surveys that have no answer yet": the event's noun, not had (planner150)
@@ -3304,6 +3324,8 @@ class RowFilters:
                     # "who have checked out": the perfect states the event happened, as "already" does
                     already = already or word.lower in ("уже", "already", "have", "has")
                     passive = passive or word.lower in BE_WORDS
+                elif _with_us(tokens, j):
+                    pass  # «которые у нас уже не работают»: «у нас» says where they work, nothing of the rows
                 elif where and first == "NOUN" and not negated and j <= i + 2:
                     pass  # «где пломба не цела»: the subject comes before the predicate
                 elif (
@@ -3354,7 +3376,32 @@ class RowFilters:
                     read_at = j
                     yield reading
                 continue
-            flags = self.boolean_columns_of(table, tokens[j]) if j < len(tokens) else []
+            predicate = tokens[j] if j < len(tokens) else None
+            if predicate is not None and _with_us_en(tokens, j):
+                predicate = _WORK_EN  # "agents who are no longer with us": "who work here" (planner166)
+            flags = self.boolean_columns_of(table, predicate) if predicate is not None else []
+            # «которые ещё продаются» of is_archived 'Тариф в архиве (не продаётся)': the bracket's opposite
+            opposite = [] if flags or j >= len(tokens) else self.boolean_columns_of(table, tokens[j], True)
+            verb_object = (
+                [] if flags or opposite or j + 1 >= len(tokens) else self._verb_object_flags(table, tokens, j)
+            )
+            if former and (flags or opposite or verb_object):
+                if negated or not _past_verb(tokens[j]):
+                    # «которые раньше не работали», «раньше работают»: which rows is not said; asked
+                    request.state_clauses.append((t.start, tokens[j].end))
+                    continue
+                negated = True  # «которые раньше работали»: no longer (is_active = false)
+            if len(verb_object) == 1 and not _crosses_clause(request, t, tokens[j + 1]):
+                # «и включают бассейн» of 'Бассейн включён': the verb and its object, read together
+                request.handled.append((t.start, tokens[j + 1].end))
+                read_at = j + 1
+                yield tokens[j].start, verb_object[0], f"{verb_object[0]} = {'false' if negated else 'true'}"
+                continue
+            if len(opposite) == 1 and not _crosses_clause(request, t, tokens[j]):
+                request.handled.append((t.start, tokens[j].end))
+                read_at = j
+                yield tokens[j].start, opposite[0], f"{opposite[0]} = {'true' if negated else 'false'}"
+                continue
             if len(flags) == 1 and not _crosses_clause(request, t, tokens[j]):
                 # "vacations that are approved", «курьеры, которые активны» (planner8)
                 # its «не» read too («где пломба не цела»), a phrasal particle ("topped up", planner150), and
@@ -3467,15 +3514,22 @@ class RowFilters:
                 # not closed yet": the mart's residue asked about the "not" left, marts107)
                 request.handled.append(((t.start if negated else verb.start), verb.end))
                 condition = f"{state_name(table)} = {_quote(value)}"
-                values, last = (
-                    ([], j) if negated else self._or_joined_states(request, table, tokens, j, value)
-                )
+                values, last = self._or_joined_states(request, table, tokens, j, value)
+                if len(values) > 1 and negated and request.language != "en":
+                    # «ещё не проданы или сданы»: «не» over both, or «не проданы» or «сданы»? asked
+                    phrase = request.text[t.start : tokens[last].end]
+                    request.unsure.append(unread_clause_question(request.language, table, phrase))
+                    request.handled.append((t.start, tokens[last].end))
+                    continue
                 if (
                     len(values) > 1
                 ):  # «которые потеряны или повреждены»: either state (23a: the second dropped)
                     request.handled.append((verb.start, tokens[last].end))
                     listing = ", ".join(_quote(v) for v in values)
-                    yield verb.start, state_name(table), f"{state_name(table)} IN ({listing})"
+                    either = f"{state_name(table)} IN ({listing})"
+                    # "that haven't been sold or rented yet": neither state (planner166: the second dropped)
+                    neither = str(self._negated(table, either))
+                    yield verb.start, state_name(table), neither if negated else either
                     continue
                 yield (
                     verb.start,
@@ -4451,6 +4505,9 @@ class RowFilters:
         if not listed:
             return
         self._ask_unread_channel(request, table, tokens, hits, listed)
+        # «кроме отменённых и оплаченных бонусами»: «оплаченных» is the means' verb, no status in the run
+        means_verbs = {tokens[k].start for k in means_participles(request.text, table, tokens, hits)}
+        hits = [{} if tokens[k].start in means_verbs else hit for k, hit in enumerate(hits)]
         k = 0
         while k < len(tokens):
             if not hits[k]:
@@ -4494,6 +4551,15 @@ class RowFilters:
             if index and request.tokens[index - 1] in ("через", "by", "via", "through", "по", "on"):
                 index -= 1
             negator = self._negator_before(request, index)
+            # «кроме отменённых и оплаченных бонусами»: the exception word before the means' verb's list
+            excepted_means = negator is None and index > 0 and request.spans[index - 1][0] in means_verbs
+            if excepted_means:
+                verb = index - 1
+                negator = self._negator_before(request, verb) or self._negator_before_list(request, verb)
+                excepted_means = negator is not None and request.tokens[negator] in _EXCEPT_WORDS | {"без"}
+                negator = negator if excepted_means else None
+                if excepted_means:
+                    request.handled.append(request.spans[index - 1])  # read: the means' verb
             if (
                 negator is None
                 and request.language == "en"
@@ -4535,6 +4601,7 @@ class RowFilters:
                 and is_state_column(table, name)
                 and tokens[run[0]].lang == "en"
             )
+            excepted = excepted or excepted_means
             if request.language != "en" and not excepted:
                 excluded = None  # «картой не платить»: a Russian verb after another column's value, as before
             if excluded is not None and negator is None and (excepted or len(values) > 1):
@@ -7652,6 +7719,59 @@ COLUMN_NOUNS = {"column", "columns", "field", "fields", "колонку", "ко�
                 "поля"}  # fmt: skip
 
 
+# «которые раньше работали», "who previously worked here": the state held before, no longer
+_FORMERLY = frozenset({"раньше", "прежде", "ранее", "когда-то", "previously", "formerly"})
+
+
+def _past_verb(token: Token) -> bool:
+    """A Russian verb in the past tense or an English "-ed" form."""
+    return in_past(token.lower) if token.lang == "ru" else token.lower.endswith("ed")
+
+
+# «у нас», «у вас»: the organisation the clause's subject belongs to («которые у нас не работают»)
+_WITH_US_RU = frozenset({"нас", "вас"})
+
+
+def _with_us(tokens: list[Token], j: int) -> bool:
+    """Word `j` is «у» before «нас»/«вас», or that pronoun after «у»."""
+    if tokens[j].lower == "у":
+        return j + 1 < len(tokens) and tokens[j + 1].lower in _WITH_US_RU
+    return tokens[j].lower in _WITH_US_RU and j > 0 and tokens[j - 1].lower == "у"
+
+
+# English verbs of working -> the stems of the flag of a person who works here ("who no longer work here")
+WORKING_MEANINGS_EN = {"work": ("activ",), "employ": ("activ",)}
+_WORK_EN = tokenize("work")[0]
+
+
+def _with_us_en(tokens: list[Token], j: int) -> bool:
+    """ "with us", "with the company" at word `j`: still employed, as "who work here"."""
+    if tokens[j].lower != "with" or j + 1 >= len(tokens):
+        return False
+    rest = tokens[j + 1].lower
+    return (
+        rest == "us" or rest == "the" and j + 2 < len(tokens) and tokens[j + 2].lower in ("company", "team")
+    )
+
+
+_TURNED_AROUND = re.compile(r"\w+ (?:<>|IS DISTINCT FROM|NOT IN) |\(\w+ NOT IN |\w+ = false$")
+
+
+def _excepted_already(request: Request, cue: int, first: tuple[int, str]) -> bool:
+    """The exception word at `cue` («кроме доставленных, с …») was read by the rule that read the word right
+    after it, and turned around (`status IS DISTINCT FROM 'delivered'`): the scope that runs past the comma
+    would turn it back and take the next clause's condition for one left out too (planner166: asked)."""
+    if not request.is_handled(cue):
+        return False
+    index = request.token_at(cue)
+    position, condition = first
+    return (
+        index + 1 < len(request.spans)
+        and request.spans[index + 1][0] == position
+        and _TURNED_AROUND.match(condition) is not None
+    )
+
+
 def _flags_reading_english(table: Table, word: Token) -> list[str]:
     """Boolean columns whose name or Russian comment an English state word says: "published" of is_public
     'Опубликован на сайте' (the comment's lemma «опубликовать» means "publish", STATE_MEANINGS)."""
@@ -8040,6 +8160,9 @@ STATE_MEANINGS = {
     "архивный": ("archiv",), "включить": ("enabl",), "оплатить": ("paid",), "прочитать": ("read",),
     # planner128: "couriers who are self-employed" of is_contractor 'Самозанятый (не в штате)'
     "самозанятый": ("self-employ", "selfemploy"),
+    # planner166: «курьеры, которые у нас уже не работают» of an uncommented is_active: a person who works
+    # here is an active one ('Работает сейчас' says so in the comments that have one)
+    "работать": ("activ",), "работающий": ("activ",),
     # planner150: "charges that weren't reversed" of is_refunded 'Начисление сторнировано'; "deposits that
     # can be topped up" of is_replenishable 'Вклад пополняемый'
     "сторнировать": ("revers",), "пополнять": ("top", "replenish"), "пополнить": ("top", "replenish"),

@@ -58,25 +58,25 @@ def _opens_relative_clause(tokens: list[Token], negator: int) -> bool:
     return False
 
 
-def _negated_before(tokens: list[Token], at: int, others: list[int]) -> bool:
-    """A clause negator before token `at` with only the clause's own words between: no punctuation, no
-    joiner, no position another condition was read at."""
+def _negated_before(tokens: list[Token], at: int, others: list[int]) -> int | None:
+    """The index of a clause negator before token `at` with only the clause's own words between: no
+    punctuation, no joiner, no position another condition was read at; None when there is none."""
     words = 0
     k = at - 1
     while k >= 0 and words < _MAX_WORDS_BACK:
         token = tokens[k]
         if token.lang == "punct" and token.text != "'":
-            return False
+            return None
         if token.lower in _CLAUSE_JOINERS or any(token.start <= p < tokens[at].start for p in others):
-            return False
+            return None
         if _is_negator(tokens, k):
             after = tokens[k + 1] if k + 1 < len(tokens) else None
             if after is None or after.lower in _NOT_A_CLAUSE_NEGATION:
-                return False
-            return _opens_relative_clause(tokens, k) or _is_participle(after)
+                return None
+            return k if _opens_relative_clause(tokens, k) or _is_participle(after) else None
         words += token.lang != "punct"
         k -= 1
-    return False
+    return None
 
 
 def _flag_own_word(token: Token, name: str, comment: str) -> bool:
@@ -84,8 +84,12 @@ def _flag_own_word(token: Token, name: str, comment: str) -> bool:
     "child" of has_child_seat), not from its opposite ("open" of is_closed 'Отделение закрыто', whose rule
     took the negation before it)."""
     own = set(re.split(r"[^\w]+|_", f"{name} {comment}".lower().replace("ё", "е")))
-    stem = token.lower[:5]
-    return any(word.startswith(stem) or (len(word) >= 3 and stem.startswith(word)) for word in own if word)
+    stem = token.lower.replace("ё", "е")[:5]
+    if any(word.startswith(stem) or (len(word) >= 3 and stem.startswith(word)) for word in own if word):
+        return True
+    # «чёрный» of 'В чёрном списке': a stem of five letters cuts into the ending («черны»/«черном»), the
+    # lemmas agree
+    return len(token.lemma) >= 3 and token.lemma in {t.lemma for t in tokenize(comment) if t.lang == "ru"}
 
 
 def negated_flags(
@@ -106,5 +110,8 @@ def negated_flags(
         if at is None or not _flag_own_word(tokens[at], column.name, column.comment or ""):
             continue  # "branches that are not open" of is_closed: an opposite word read its negation already
         others = [p for p in request.read_at if p != position]
-        if _negated_before(tokens, at, others):
+        negator = _negated_before(tokens, at, others)
+        if negator is not None:
             found[name] = (position, f"{name} = false")
+            # read: «не попавшие в чёрный список» is no «не попадают» (don't load) scope turning it back
+            request.handled.append((tokens[negator].start, tokens[negator].end))

@@ -342,6 +342,27 @@ def names_by_verb(tokens: list[Token], index: int, said: FlagWords) -> bool:
     return k >= 0 and tokens[k].lang == "ru" and bool(tokens[k].lemmas & _RELATIVE_LEMMAS)
 
 
+# infinitive endings cut off to compare the roots of two aspects («включать» / «включить»)
+_INFINITIVE_ENDINGS = ("ать", "ять", "ить", "еть")
+
+
+def _verb_root(lemma: str) -> str:
+    return next((lemma[: -len(e)] for e in _INFINITIVE_ENDINGS if lemma.endswith(e)), lemma)
+
+
+def names_by_verb_object(tokens: Sequence[Token], index: int, said: FlagWords) -> bool:
+    """«которые включают бассейн» of 'Бассейн включён': a finite verb of the root of the comment's predicate
+    (either aspect: включать / включить) with the comment's subject noun as its object says the flag holds
+    (planner166: asked before)."""
+    token = tokens[index]
+    if token.lang != "ru" or not token.parses or token.parses[0].pos != "VERB" or index + 1 >= len(tokens):
+        return False
+    root = _verb_root(token.lemma)
+    if len(root) < 4 or not any(_verb_root(p) == root for p in said.predicates):
+        return False
+    return bool(tokens[index + 1].lemmas & said.heads)
+
+
 def names_state_noun(token: Token, said: FlagWords) -> bool:
     """«с просрочкой», «без просрочки» of 'Платёж просрочен': a noun of the root of the comment's predicate
     or adjective (просрочка ~ просрочить) names the state the flag says (planner28); so does the comment's

@@ -4941,6 +4941,8 @@ class OfflinePlanner:
                 continue  # the next word is not the table's noun, or the kind word is one of its own
             if _derives_from_comment(word, table):
                 continue  # «кредитные платежи» of 'Платежи по кредитам': the table's own qualifier
+            if word.lower == table.schema.lower():
+                continue  # "fleet vehicles" of fleet.vehicles: the schema's own name, no kind of rows
             if (
                 request.is_handled(word.start)
                 or word.lower in request.claimed
@@ -6199,6 +6201,8 @@ class OfflinePlanner:
             items = items[: told[0]] if told else items  # "only id, name and days, append by issued_at"
             if len(items) < 2 or any(len(words(i)) > 3 or not words(i) for i in items):
                 continue
+            if any(_relative_pronoun(words(i)[0]) for i in items[1:]):
+                continue  # «только веганские блюда, которых нет в стоп-листе»: the rows' clause (planner166)
             columns: list[str] = []
             unknown: list[str] = []
             for item in items:
@@ -6655,6 +6659,8 @@ class OfflinePlanner:
         more = self._only_columns(table, segment) or self._distributed_columns(table, segment)
         if not more:
             return []
+        if _names_listed_value(table, more, segment):
+            return []  # "payments that failed, card numbers masked": a status value says rows (planner166)
         if not [t for t in self._not_table_noun(table, words(segment)) if t not in STOP_WORDS]:
             return []  # «абоненты, почту скрыть»: the table's noun alone opens the request; it masks nothing
         left, unnamed = self._without_table_noun(table, more, segment)
@@ -7465,6 +7471,13 @@ def _states_rows(table: Table, segment: str, columns: list[str]) -> bool:
         return True  # «которые ещё работают, почту и телефон скрыть»: the rows' clause (planner158)
     kinds = [table.column(c) for c in columns]
     return bool(kinds) and all(c is not None and "bool" in c.type.lower() for c in kinds)
+
+
+def _names_listed_value(table: Table, columns: list[str], segment: str) -> bool:
+    """A word of `segment` is a value one of `columns` lists as stored ("failed" of 'Статус оплаты (succeeded,
+    failed, refunded)'): the segment says which rows, not a column to mask."""
+    listed = {v.lower() for name in columns if (c := table.column(name)) for v in listed_values(c.comment)}
+    return any(word in listed for word in words(segment))
 
 
 def _mask_list_start(lower: str, cue: int) -> int:

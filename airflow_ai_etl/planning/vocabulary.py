@@ -631,6 +631,8 @@ VALUE_MEANINGS = {
     # done, cancelled)', 'Тип клиента (private, corporate)'): «выполненные заказ-наряды», «корпоративных
     # клиентов», «частных клиентов»
     "выполненный": ("done", "completed"), "корпоративный": ("corporate", "company"),
+    # planner166: «автопарковые аккаунты» of 'Тип аккаунта (personal, corporate, fleet)'
+    "автопарковый": ("fleet",),
     "частный": ("private", "person", "individual"),
     # planner123: states and levels a CHECK or an enum type lists in English (status IN ('approved',
     # 'suspended', ...), severity AS ENUM ('minor', 'major', 'critical')), said as the Russian participle or
