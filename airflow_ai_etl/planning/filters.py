@@ -8149,8 +8149,6 @@ def value_meanings(
 # Lemmas of state adjectives and participles -> English stems of the boolean columns they answer
 # ("approved", "is_active"); the column's own Russian comment is read by lemma without this table.
 STATE_MEANINGS = {
-    # planner164: "agents who are still working" of is_active 'Агент работает' (its verb, said in English)
-    "работать": ("work",),
     "одобрить": ("approv",), "одобренный": ("approv",), "утвердить": ("approv",), "активный": ("activ",),
     "согласовать": ("approv",), "согласованный": ("approv",),  # «согласованные отпуска»: approved
     "действующий": ("activ",), "занятый": ("occupi", "busi"), "занять": ("occupi", "busi"),
@@ -8160,9 +8158,10 @@ STATE_MEANINGS = {
     "архивный": ("archiv",), "включить": ("enabl",), "оплатить": ("paid",), "прочитать": ("read",),
     # planner128: "couriers who are self-employed" of is_contractor 'Самозанятый (не в штате)'
     "самозанятый": ("self-employ", "selfemploy"),
-    # planner166: «курьеры, которые у нас уже не работают» of an uncommented is_active: a person who works
-    # here is an active one ('Работает сейчас' says so in the comments that have one)
-    "работать": ("activ",), "работающий": ("activ",),
+    # planner164/166: "agents who are still working" of is_active 'Агент работает' (its verb, said in
+    # English), «курьеры, которые у нас уже не работают» of an uncommented is_active: a person who works here
+    # is an active one ('Работает сейчас' says so in the comments that have one)
+    "работать": ("work", "activ"), "работающий": ("activ",),
     # planner150: "charges that weren't reversed" of is_refunded 'Начисление сторнировано'; "deposits that
     # can be topped up" of is_replenishable 'Вклад пополняемый'
     "сторнировать": ("revers",), "пополнять": ("top", "replenish"), "пополнить": ("top", "replenish"),
