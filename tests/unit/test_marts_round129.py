@@ -11,6 +11,11 @@
 First pass (the file as first written, at d614ff9 before any change): 11 of 13 failed (every unread «только»
 item was dropped with a confident plan; «задержались», «задержавшиеся» and «принятые» were asked). One request
 was reworded after the first pass: its «по авиакомпаниям» names no column of flights (asked for that reason).
+
+Added after the first commit: the subject of a flag and a short-form predicate after it («где пломба нарушена»,
+«у которых пломба цела», «пломба не нарушена», mbd-ru-43) is the flag's value, in loads and marts alike, as «с
+нарушенной пломбой» was. First pass of SUBJECT_PREDICATES, LOAD_SUBJECT_PREDICATES and the asked one at d614ff9:
+4 of 6 failed (asked: «Не удалось превратить «где» в фильтр»).
 """
 
 from __future__ import annotations
@@ -60,6 +65,36 @@ def test_round129_read_states(catalog: str, text: str, where: str) -> None:
     mart = ok_spec(catalog, text).source.mart
     assert mart is not None
     assert mart.where == where
+
+
+# (catalog, request, the where): the subject of a flag and a short-form predicate after it (mbd-ru-43)
+SUBJECT_PREDICATES = [
+    ("utility", "Обходы, где пломба сорвана: сколько обходов по контролёрам, помесячно по дате обхода",
+     "seal_ok = false"),
+    ("utility", "Обходы, у которых пломба цела: число разных счётчиков по контролёрам", "seal_ok = true"),
+    ("utility", "Обходы, где пломба не нарушена: сколько обходов по контролёрам", "seal_ok = true"),
+]  # fmt: skip
+LOAD_SUBJECT_PREDICATES = [
+    ("utility", "Загружай ежедневно обходы, у которых пломба повреждена", "seal_ok = false"),
+    ("utility", "Загружай каждый час обходы, где пломба не цела", "seal_ok = false"),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "where"), SUBJECT_PREDICATES)
+def test_round129_mart_subject_predicate(catalog: str, text: str, where: str) -> None:
+    mart = ok_spec(catalog, text).source.mart
+    assert mart is not None
+    assert mart.where == where
+
+
+@pytest.mark.parametrize(("catalog", "text", "where"), LOAD_SUBJECT_PREDICATES)
+def test_round129_load_subject_predicate(catalog: str, text: str, where: str) -> None:
+    assert ok_spec(catalog, text).source.where == where
+
+
+def test_round129_subject_with_unknown_state_is_asked() -> None:
+    outcome = plan_in("utility", "Обходы, где пломба зелёная: сколько обходов по контролёрам")
+    assert outcome.status == "needs_clarification", outcome.spec
 
 
 def test_round129_load_reads_reflexive_state() -> None:
