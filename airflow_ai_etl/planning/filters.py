@@ -7064,7 +7064,10 @@ class RowFilters:
             ]
             if len({(o.qualified_name, n) for o, n, _ in named}) != 1 or named[0][2].lower() in read:
                 continue
-            other, name, _ = named[0]
+            other, name, value = named[0]
+            if len({v for _, _, v in named}) == 1:  # a mart may join the table and filter there (marts129)
+                said = (token.start, token.end, other.qualified_name, f"{name} = {_quote(value)}")
+                request.other_table_conditions.append(said)
             return [say(request.language, "planner.other_table_flag", phrase=token.text,
                         column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
         return []

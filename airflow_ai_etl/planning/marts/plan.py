@@ -1697,6 +1697,18 @@ def _owner_said_by_fact(ph: MartPhrase, fact: Table, i: int) -> bool:
     return bool(t.lemmas & _comment_lemmas(fact.comment))
 
 
+def _owner_compound(ground: _Ground, t: Token, fact: Table) -> bool:
+    """«абонентов-нельготников», «клиентов-резидентов»: a Russian compound whose first half names another
+    table than the fact (the rows' owners) says more than whose rows they are: its second half is a role or a
+    state no rule read, so it is never excused as the title's owner (marts129: «Долги абонентов-зелёных» was
+    planned as every debt)."""
+    if t.lang != "ru" or "-" not in t.text:
+        return False
+    first = next(iter(tokenize(t.text.split("-", 1)[0])), None)
+    owner = ground.table_of(first) if first is not None else None
+    return owner is not None and owner is not fact
+
+
 def _residue(
     tokens: Sequence[Token],
     ph: MartPhrase,
@@ -1760,6 +1772,7 @@ def _residue(
             continue  # «Заселения в общагу …», «сколько было заселений» of dorm_residents: the rows' event
         if (
             t.lang == "ru"
+            and "-" not in t.text  # «абонентов-зелёных»: a compound's stem is its first half's (marts129)
             and any(p.pos == "ADJF" for p in t.parses[:1])
             and fact.comment
             and any(_adjective_of_stem(stem(t.lower), x) for x in _comment_stems(fact.comment))
@@ -1775,12 +1788,15 @@ def _residue(
             continue  # «средняя оценка гостей» of reviews ('Отзывы гостей'): whose rating the fact records
         if t.lower == "у" and i + 1 < len(tokens) and ground.table_of(tokens[i + 1]) is fact:
             continue  # «ставка … у мастеров» of mechanics: whose value it is, the fact's own rows
-        if i in titled and (
-            _names_no_other_table(ground, t, fact) or _names_measured_column(ph, ground, fact, t)
+        if (
+            i in titled
+            and not _owner_compound(ground, t, fact)
+            and (_names_no_other_table(ground, t, fact) or _names_measured_column(ph, ground, fact, t))
         ):
             continue  # «Воронка найма — ...», «Пробег курьеров: ...»: the nouns titling the mart
-        if i in titled and i > 0 and i - 1 in titled and _title_owner(ground, t, fact):
-            continue  # «Витрина оплат отеля: …» of payments: whose rows, the hotel a reservation is at
+        if i in titled and i > 0 and i - 1 in titled and not _owner_compound(ground, t, fact):
+            if _title_owner(ground, t, fact):
+                continue  # «Витрина оплат отеля: …» of payments: whose rows, the hotel a reservation is at
         if i in noun_titled and _names_measured_column(ph, ground, fact, t):
             continue  # «Чаевые курьерам: сумма чаевых …»: a noun parsed as an adjective first titles it
         if _word(t, REFRESH_RU, REFRESH_EN) or t.lower in ("sold", "refresh", "refreshed"):
