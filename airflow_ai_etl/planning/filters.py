@@ -5284,6 +5284,32 @@ class RowFilters:
                 value = "false" if value == "true" else "true"
             request.handled.append((tokens[negator if negator is not None else k].start, noun.end))
             yield adjective.start, bools[0].name, f"{bools[0].name} = {value}"
+        yield from self._subject_predicate_conditions(request, table, tokens)
+
+    def _subject_predicate_conditions(
+        self, request: Request, table: Table, tokens: list[Token]
+    ) -> Iterable[tuple[int, str, str]]:
+        """«где пломба нарушена», «у которых пломба цела», «пломба не нарушена»: the subject of one boolean
+        column and a short-form predicate after it say the flag's value as the adjective before it does
+        (marts129, mbd-ru-43: the clause was asked). Only a short form (PRTS/ADJS) is a predicate, so «пломба
+        нарушенная …» is left to the other rules; a «не» before the predicate turns the value around."""
+        for k, noun in enumerate(tokens[:-1]):
+            if noun.lang != "ru" or request.is_handled(noun.start):
+                continue
+            bools = [c for c in table.columns if "bool" in c.type.lower() and self._subject_of(c, noun)]
+            if len(bools) != 1:
+                continue
+            at = k + 2 if tokens[k + 1].lower == "не" and k + 2 < len(tokens) else k + 1
+            predicate = tokens[at]
+            if predicate.lang != "ru" or not predicate.parses or predicate.parses[0].pos not in _PREDICATES:
+                continue
+            value = _state_value(predicate, bools[0])
+            if value is None:
+                continue
+            if at == k + 2:
+                value = "false" if value == "true" else "true"
+            request.handled.append((noun.start, predicate.end))
+            yield noun.start, bools[0].name, f"{bools[0].name} = {value}"
 
     @staticmethod
     def _subject_of(column: Column, noun: Token) -> bool:
@@ -7174,7 +7200,10 @@ class RowFilters:
             ]
             if len({(o.qualified_name, n) for o, n, _ in named}) != 1 or named[0][2].lower() in read:
                 continue
-            other, name, _ = named[0]
+            other, name, value = named[0]
+            if len({v for _, _, v in named}) == 1:  # a mart may join the table and filter there (marts129)
+                said = (token.start, token.end, other.qualified_name, f"{name} = {_quote(value)}")
+                request.other_table_conditions.append(said)
             return [say(request.language, "planner.other_table_flag", phrase=token.text,
                         column=f"{other.qualified_name}.{name}", table=table.qualified_name)]  # fmt: skip
         return []
@@ -8305,6 +8334,10 @@ def _state_value(adjective: Token, column: Column) -> str | None:
         if rest_lemmas & NEGATIVE_STATES_RU and states & INTACT_STATES_RU:
             return "true"  # «неповреждённой»: not damaged
     return "false" if negative else None
+
+
+# Short forms that are a Russian clause's predicate: «(пломба) нарушена», «(пломба) цела».
+_PREDICATES = frozenset({"PRTS", "ADJS"})
 
 
 # Genitive nouns that name a column the stemmer cannot find («пол» stems like «поле»): by lemma.

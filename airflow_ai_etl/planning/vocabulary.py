@@ -541,6 +541,8 @@ VALUE_MEANINGS = {
     "подтвердить": ("confirmed",), "подтверждённый": ("confirmed",), "подтвержденный": ("confirmed",),
     "доступный": ("available",), "свободный": ("available",), "занятый": ("occupied",),
     "задержать": ("delayed",), "задержанный": ("delayed",),
+    # marts129: «рейсы, которые задержались», «задержавшиеся рейсы»: the reflexive verb says the same state
+    "задержаться": ("delayed",), "задержавшийся": ("delayed",),
     # planner64: «штрафы за превышение скорости» ('Вид штрафа (speeding, parking, ...)')
     "превышение": ("speeding",),
     # planner66: «платежи в рассрочку» ('Способ оплаты (card, cash, sbp, installment)')
@@ -557,9 +559,11 @@ VALUE_MEANINGS = {
     "велосипедист": ("bike", "bicycle"), "самокатчик": ("scooter",), "пешеход": ("foot",),
     "мотоциклист": ("motorbike", "motorcycle"), "автомобилист": ("car",),
     # states a status comment lists in English: «отчисленные студенты» ('(studying, ..., expelled, ...)'),
-    # «принятые заказы», «готовые заказы», «прибывшие рейсы», «неисправные коннекторы» ('faulted')
-    "отчислить": ("expelled",), "отчисленный": ("expelled",), "принять": ("accepted",),
-    "принятый": ("accepted",), "готовый": ("ready",), "прибыть": ("arrived",), "прибывший": ("arrived",),
+    # «принятые заказы», «готовые заказы», «прибывшие рейсы», «неисправные коннекторы» ('faulted'); «принятые
+    # поставки» of '(ordered, in_transit, received, rejected)' (marts129): goods taken in are received
+    "отчислить": ("expelled",), "отчисленный": ("expelled",), "принять": ("accepted", "received"),
+    "принятый": ("accepted", "received"), "готовый": ("ready",), "прибыть": ("arrived",),
+    "прибывший": ("arrived",),
     "неисправный": ("faulted", "faulty"),
     # what a has_ column's English name says a row has ('Есть противоугонная система' of has_alarm):
     # «машины без сигнализации»

@@ -54,6 +54,9 @@ READ = [
     ("evcharge", "crm accounts, soft-deleted ones excluded, every hour", "is_deleted = false"),
     # two predicates of one clause joined by "and"
     ("insurance", "premium payments that are overdue and not paid yet, daily at 5", "is_overdue = true AND paid_at IS NULL"),
+    # marts129: «принятые» now means 'received' too (VALUE_MEANINGS), which the supplies status lists beside
+    # received_at: the listed value, as README's planner85 rule and eval ag-ru-011 and mbd-ru-25 say
+    ("pharmacy", "принятые поставки каждые 10 минут", "status = 'received'"),
 ]  # fmt: skip
 
 
@@ -63,7 +66,6 @@ def test_state_word_is_read(catalog: str, text: str, where: str) -> None:
 
 
 ASKED = [
-    ("pharmacy", "принятые поставки каждые 10 минут", "принятые"),
     ("insurance", "claims approved recently, hourly", "recently"),
     ("pharmacy", "чеки, оплаченные бонусами, ежедневно в 4", "бонусами"),
     ("hotel", "reservations that haven't checked in, daily", "checked"),

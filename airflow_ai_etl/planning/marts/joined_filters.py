@@ -30,7 +30,10 @@ def joined_condition(
     """(the request read, its filter, the joined table, its condition): the filter re-read with the other
     table's word read as that table's condition, when the only question was about it; else as given."""
     unchanged: tuple[Request, Found, Table | None, str | None] = (request, where, None, None)
-    if len(where.questions) != 1 or len(request.other_table_conditions) != 1:
+    # every question may be about the one word («только ЖНВЛП»: another table's column, and which column of
+    # the fact equals it; marts129, mbd-ru-26): the re-read below must ask nothing, so a question about other
+    # words is kept
+    if not where.questions or len(request.other_table_conditions) != 1:
         return unchanged
     start, end, other_name, condition = request.other_table_conditions[0]
     other = next((t for t in ground.tables if t.qualified_name == other_name), None)

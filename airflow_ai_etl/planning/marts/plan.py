@@ -338,6 +338,7 @@ from airflow_ai_etl.planning.vocabulary import (
     CURRENCY_EN,
     CURRENCY_RU,
     ENGINE_WORDS,
+    VALUE_MEANINGS,
     engine_in_any_form,
     name_parts,
     stem,
@@ -1711,6 +1712,18 @@ def _owner_said_by_fact(ph: MartPhrase, fact: Table, i: int) -> bool:
     return bool(t.lemmas & _comment_lemmas(fact.comment))
 
 
+def _owner_compound(ground: _Ground, t: Token, fact: Table) -> bool:
+    """«абонентов-нельготников», «клиентов-резидентов»: a Russian compound whose first half names another
+    table than the fact (the rows' owners) says more than whose rows they are: its second half is a role or a
+    state no rule read, so it is never excused as the title's owner (marts129: «Долги абонентов-зелёных» was
+    planned as every debt)."""
+    if t.lang != "ru" or "-" not in t.text:
+        return False
+    first = next(iter(tokenize(t.text.split("-", 1)[0])), None)
+    owner = ground.table_of(first) if first is not None else None
+    return owner is not None and owner is not fact
+
+
 def _residue(
     tokens: Sequence[Token],
     ph: MartPhrase,
@@ -1774,6 +1787,7 @@ def _residue(
             continue  # «Заселения в общагу …», «сколько было заселений» of dorm_residents: the rows' event
         if (
             t.lang == "ru"
+            and "-" not in t.text  # «абонентов-зелёных»: a compound's stem is its first half's (marts129)
             and any(p.pos == "ADJF" for p in t.parses[:1])
             and fact.comment
             and any(_adjective_of_stem(stem(t.lower), x) for x in _comment_stems(fact.comment))
@@ -1789,12 +1803,15 @@ def _residue(
             continue  # «средняя оценка гостей» of reviews ('Отзывы гостей'): whose rating the fact records
         if t.lower == "у" and i + 1 < len(tokens) and ground.table_of(tokens[i + 1]) is fact:
             continue  # «ставка … у мастеров» of mechanics: whose value it is, the fact's own rows
-        if i in titled and (
-            _names_no_other_table(ground, t, fact) or _names_measured_column(ph, ground, fact, t)
+        if (
+            i in titled
+            and not _owner_compound(ground, t, fact)
+            and (_names_no_other_table(ground, t, fact) or _names_measured_column(ph, ground, fact, t))
         ):
             continue  # «Воронка найма — ...», «Пробег курьеров: ...»: the nouns titling the mart
-        if i in titled and i > 0 and i - 1 in titled and _title_owner(ground, t, fact):
-            continue  # «Витрина оплат отеля: …» of payments: whose rows, the hotel a reservation is at
+        if i in titled and i > 0 and i - 1 in titled and not _owner_compound(ground, t, fact):
+            if _title_owner(ground, t, fact):
+                continue  # «Витрина оплат отеля: …» of payments: whose rows, the hotel a reservation is at
         if i in noun_titled and _names_measured_column(ph, ground, fact, t):
             continue  # «Чаевые курьерам: сумма чаевых …»: a noun parsed as an adjective first titles it
         if _word(t, REFRESH_RU, REFRESH_EN) or t.lower in ("sold", "refresh", "refreshed"):
@@ -1875,7 +1892,10 @@ def _residue(
         }  # fmt: skip
         qualifiers = _unread_fact_qualifiers(tokens, left, ground, fact, where)
         listed = (
-            _listed_with_measure(ph) | _measured_nothing(ph, ground, fact) | _listed_with_state(ph, where)
+            _listed_with_measure(ph)
+            | _measured_nothing(ph, ground, fact)
+            | _listed_with_state(ph, where)
+            | _listed_after_only(tokens, left, fact, where)
         )
         counted = _counted_column_words(ph, ground, fact, where)
         unmeasured = _unmeasured_column_words(left, ground, fact, where, measured)
@@ -1996,6 +2016,57 @@ def _listed_with_state(ph: MartPhrase, where: str) -> set[int]:
         if said and any(f"'{spelling}'" in where for spelling in status_spellings(said)):
             found.add(id(tokens[i]))
     return found
+
+
+# Joiners between the items of a list opened by «только»/"only": «только срочные, принятые и оплаченные».
+_ONLY_LIST_JOINERS = LIST_JOINERS | {"или", "or"}
+
+
+def _listed_after_only(tokens: Sequence[Token], left: Sequence[Token], fact: Table, where: str) -> set[int]:
+    """Ids of the unread words of a list opened by «только»/"only" that stand right after one of its joiners
+    and that the read condition does not account for: «только срочные и зелёные», "only emergency and purple
+    ones". Each item is a condition on the rows, so one no rule read is asked, never dropped because the
+    filter rules read another item of the same list (marts129: «только срочные и принятые» planned
+    `is_urgent = true` alone). The list ends at a clause's punctuation other than a comma."""
+    unread = {id(t) for t in left}
+    found: set[int] = set()
+    listing = False
+    for i, t in enumerate(tokens):
+        if t.lower in ONLY_WORDS:
+            listing = True
+        elif t.lang == "punct" and t.lower != ",":
+            listing = False
+        elif (
+            listing
+            and i > 0
+            and tokens[i - 1].lower in _ONLY_LIST_JOINERS
+            and id(t) in unread
+            and not _said_in_where(t, fact, where)
+        ):
+            found.add(id(t))
+    return found
+
+
+# a column compared in a condition: `status = 'x'`, `is_urgent = true`, `seal_ok IS NULL`, `price >= 10`
+_COMPARED_COLUMN = re.compile(r"\b(\w+) (?:=|<>|>=|<=|>|<|IN|NOT IN|IS)\b")
+
+
+def _said_in_where(t: Token, fact: Table, where: str) -> bool:
+    """Whether the condition read already says word `t`: a listed value it means (VALUE_MEANINGS, a status
+    word) is compared, or it is a word of a compared column's comment or name («срочные» of is_urgent
+    'Срочная поставка', "emergency" of is_emergency)."""
+    said, _ = status_word(t.lower)
+    values = {m for lemma in t.lemmas for m in VALUE_MEANINGS.get(lemma, ())}
+    values |= set(status_spellings(said)) if said else set()
+    if any(f"'{v}'" in where for v in values):
+        return True
+    for name in _COMPARED_COLUMN.findall(where):
+        column = fact.column(name)
+        if column is None:
+            continue
+        if t.lemmas & _comment_lemmas(column.comment or "") or stem(t.lower) in name_parts(column.name):
+            return True
+    return False
 
 
 def _measured_nothing(ph: MartPhrase, ground: _Ground, fact: Table) -> set[int]:
