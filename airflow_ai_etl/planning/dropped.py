@@ -23,7 +23,11 @@ holds another condition:
   client_type = 'buyer' alone; the English clause is the filters' `_unread_relative_clause`);
 - a comparison with a number («старше 30 лет», "older than 60 years", «дороже 1500 рублей») beside a WHERE
   that neither holds the number nor starts a condition inside it (planner154: the comparison alone was
-  asked, beside a listed value it was dropped).
+  asked, beside a listed value it was dropped);
+- «после»/"after" and a noun no rule reads («Собаки после кастрации», "cars after repair"): an event the rows
+  went through (planner165: the words were dropped, every dog loaded; «после стерилизации» is the flag's);
+- an item after «или»/«либо»/"or" that no rule reads beside a first item some rule read («заблокированы
+  (blocked), или фиолетовые», "scheduled or missed"): planner165, the second item was dropped.
 
 Each returns the words to quote in a question; None when every word was read.
 """
@@ -75,6 +79,8 @@ def unread_condition_words(
         or _unread_clause_beside(planner, request, table, words, where or "")
         or _unread_relative_clause_ru(request, words, where or "")
         or _unread_comparison(request, words, where or "")
+        or _unread_after_event(planner, request, table, words)
+        or _unread_or_item(planner, request, table, words)
     )
 
 
@@ -400,4 +406,72 @@ def _unread_comparison(request: Request, words: list[Token], where: str) -> str 
         if _read_inside(request, words[j].start, end):
             continue
         return request.text[words[j].start : end]
+    return None
+
+
+# «после кастрации», "after (the) repair": an event the rows went through
+_AFTER_WORDS = frozenset({"после", "after"})
+_OR_JOINTS = frozenset({"или", "либо", "or"})
+# the parts of speech of a stated item: «фиолетовые», «повреждены», «мятые», «кастрации»
+_ITEM_POS = frozenset({"NOUN", "ADJF", "ADJS", "PRTF", "PRTS", "VERB"})
+_ONES_EN = frozenset({"ones", "one"})
+
+
+def _in_schedule(request: Request, word: Token) -> bool:
+    return any(a <= word.start < b for a, b in request.schedule_spans)
+
+
+def _after_article(words: list[Token], j: int) -> int:
+    """`j` moved past an English article ("after the repair", "or a purple one")."""
+    return j + 1 if j + 1 < len(words) and words[j].lower in _ARTICLES_EN else j
+
+
+def _item_word(word: Token) -> bool:
+    """`word` may say a state or an event of the rows: a Russian content word, an English word."""
+    if not word.lower.isalpha():
+        return False
+    if word.lang == "ru":
+        return bool(word.parses) and word.parses[0].pos in _ITEM_POS
+    return word.lang == "en" and word.lower not in _ONES_EN
+
+
+def _unread_after_event(
+    planner: OfflinePlanner, request: Request, table: Table, words: list[Token]
+) -> str | None:
+    """«Кошки после кастрации», "cars after repair": «после»/"after" and a noun no rule reads (outside the
+    schedule and the windows, no number) says which rows; the two words are quoted."""
+    for k in range(len(words) - 1):
+        if words[k].lower not in _AFTER_WORDS or _in_schedule(request, words[k]):
+            continue
+        noun = words[_after_article(words, k + 1)]
+        if noun.lang == "ru" and not any(p.pos == "NOUN" for p in noun.parses[:1]):
+            continue
+        if (
+            not _item_word(noun)
+            or _in_schedule(request, noun)
+            or _read_inside(request, words[k].start, noun.end)
+        ):
+            continue
+        if not _read(planner, request, table, noun):
+            return request.text[words[k].start : noun.end]
+    return None
+
+
+def _unread_or_item(
+    planner: OfflinePlanner, request: Request, table: Table, words: list[Token]
+) -> str | None:
+    """«Карты, которые заблокированы (blocked), или фиолетовые», "Callbacks scheduled or missed": the item
+    after «или»/«либо»/"or" (a bracket or a comma may stand before it) that no rule, column, value or table
+    reads, when a rule read the item before it; the pair is quoted (one read alone would load too few
+    rows)."""
+    for k in range(1, len(words) - 1):
+        if words[k].lower not in _OR_JOINTS:
+            continue
+        first, second = words[k - 1], words[_after_article(words, k + 1)]
+        if _in_schedule(request, first) or _in_schedule(request, second) or not _item_word(second):
+            continue
+        if first.lang not in ("ru", "en") or not _read(planner, request, table, first):
+            continue
+        if not _read(planner, request, table, second):
+            return request.text[first.start : second.end]
     return None
