@@ -27,7 +27,9 @@ holds another condition:
 - «после»/"after" and a noun no rule reads («Собаки после кастрации», "cars after repair"): an event the rows
   went through (planner165: the words were dropped, every dog loaded; «после стерилизации» is the flag's);
 - an item after «или»/«либо»/"or" that no rule reads beside a first item some rule read («заблокированы
-  (blocked), или фиолетовые», "scheduled or missed"): planner165, the second item was dropped.
+  (blocked), или фиолетовые», "scheduled or missed"): planner165, the second item was dropped;
+- an English word no rule reads that is a part of another table's name of the same database ("Station
+  faults" of ops.fault_tickets, planned as stations): planner165, the table the word names was dropped.
 
 Each returns the words to quote in a question; None when every word was read.
 """
@@ -43,7 +45,7 @@ from airflow_ai_etl.planning.grammar import COMPARISON_WORDS
 from airflow_ai_etl.planning.lexer import Token, animate_noun_lemmas, tokenize
 from airflow_ai_etl.planning.lexicon import concepts
 from airflow_ai_etl.planning.request import Request
-from airflow_ai_etl.planning.vocabulary import name_parts, stem
+from airflow_ai_etl.planning.vocabulary import NAME_PART_SUFFIXES, name_parts, stem
 from airflow_ai_etl.planning.vocabulary import words as text_words
 
 if TYPE_CHECKING:
@@ -81,6 +83,7 @@ def unread_condition_words(
         or _unread_comparison(request, words, where or "")
         or _unread_after_event(planner, request, table, words)
         or _unread_or_item(planner, request, table, words)
+        or _unread_other_table_word(planner, request, table, words, where or "")
     )
 
 
@@ -357,10 +360,11 @@ def _opens_relative_clause(words: list[Token], k: int) -> bool:
 
 
 def _unread_relative_clause_ru(request: Request, words: list[Token], where: str) -> str | None:
-    """«Клиентов-покупателей, у которых есть паспорт»: a relative clause set off by a comma, beside a WHERE,
-    in which no condition starts and no rule handled a word: quoted, never dropped. A clause of a window
+    """«Клиентов-покупателей, у которых есть паспорт»: a relative clause set off by a comma, beside a WHERE
+    (or with none, when a verb and its complement open it), in which no condition starts and no rule handled
+    a word: quoted, never dropped. A clause of a window
     («которые пришли за последние сутки») is the window rules'."""
-    if request.language != "ru" or not where:
+    if request.language != "ru":
         return None
     for k in range(1, len(words)):
         if "," not in request.text[words[k - 1].end : words[k].start] or not _opens_relative_clause(words, k):
@@ -370,8 +374,18 @@ def _unread_relative_clause_ru(request: Request, words: list[Token], where: str)
             continue
         if any(w.lower in _WINDOW_PREPOSITIONS for w in clause):
             continue
+        if not where and not _verb_with_complement(clause):
+            continue
         return request.text[clause[0].start : clause[-1].end]
     return None
+
+
+def _verb_with_complement(clause: list[Token]) -> bool:
+    """«которые передали коллекторам»: the clause's word after its pronoun is a finite verb with a word after
+    it (planner165: with no WHERE beside it the clause was dropped and every row loaded; a lone verb,
+    «которые продлили», is the filters' state-clause question)."""
+    verb = 1 if clause[0].lower not in ("у", "с") else 2
+    return len(clause) > verb + 1 and any(p.pos == "VERB" for p in clause[verb].parses[:1])
 
 
 def _compares(word: Token) -> bool:
@@ -474,4 +488,39 @@ def _unread_or_item(
             continue
         if not _read(planner, request, table, second):
             return request.text[first.start : second.end]
+    return None
+
+
+def _other_table_parts(planner: OfflinePlanner, table: Table) -> set[str]:
+    """Stems of the name parts of the other tables of `table`'s database that `table`'s name lacks (no
+    classifier part such as id or name)."""
+    own = set(name_parts(table.name.split(".")[-1]))
+    parts: set[str] = set()
+    for conn in planner._readable("postgres"):
+        tables = planner.catalog.tables_of(conn.conn_id)
+        if any(t.qualified_name == table.qualified_name for t in tables):
+            for other in tables:
+                parts |= set(name_parts(other.name.split(".")[-1]))
+    return parts - own - NAME_PART_SUFFIXES
+
+
+def _unread_other_table_word(
+    planner: OfflinePlanner, request: Request, table: Table, words: list[Token], where: str
+) -> str | None:
+    """ "Station faults", "Connector faults" of evcharge: an English word right after the table's own noun,
+    whose stem is a part of another table's name (ops.fault_tickets) and that no rule reads (a column it
+    names only when the WHERE compares it), is the head of the phrase: the rows may be that table's; quoted,
+    never dropped (the table its modifier names was planned with every row)."""
+    if request.language != "en":
+        return None
+    parts: set[str] | None = None
+    for before, word in zip(words, words[1:], strict=False):
+        if word.lang != "en" or len(word.lower) < 4 or not word.lower.isalpha():
+            continue
+        if _in_schedule(request, word) or not _names_rows(planner, table, before):
+            continue
+        if parts is None:
+            parts = _other_table_parts(planner, table)
+        if stem(word.lower) in parts and not _read(planner, request, table, word, where or ""):
+            return request.text[before.start : word.end]
     return None
