@@ -29,7 +29,9 @@ holds another condition:
 - an item after «или»/«либо»/"or" that no rule reads beside a first item some rule read («заблокированы
   (blocked), или фиолетовые», "scheduled or missed"): planner165, the second item was dropped;
 - an English word no rule reads that is a part of another table's name of the same database ("Station
-  faults" of ops.fault_tickets, planned as stations): planner165, the table the word names was dropped.
+  faults" of ops.fault_tickets, planned as stations): planner165, the table the word names was dropped;
+- «и выше», "and higher" after a value that is no number («высокий и выше», "senior and higher"): an order of
+  coded levels no rule reads (planner165: `priority = 3` alone, or every agent).
 
 Each returns the words to quote in a question; None when every word was read.
 """
@@ -84,6 +86,7 @@ def unread_condition_words(
         or _unread_after_event(planner, request, table, words)
         or _unread_or_item(planner, request, table, words)
         or _unread_other_table_word(planner, request, table, words, where or "")
+        or _unread_order_bound(request, words)
     )
 
 
@@ -429,6 +432,11 @@ _OR_JOINTS = frozenset({"или", "либо", "or"})
 # the parts of speech of a stated item: «фиолетовые», «повреждены», «мятые», «кастрации»
 _ITEM_POS = frozenset({"NOUN", "ADJF", "ADJS", "PRTF", "PRTS", "VERB"})
 _ONES_EN = frozenset({"ones", "one"})
+# English words after "or" that open the next item's predicate, or bound a quantity: no item themselves
+_NO_ITEM_EN = frozenset({
+    "are", "is", "were", "was", "be", "been", "being", "still", "currently", "now", "already", "either",
+    "not", "more", "less", "fewer", "greater", "so", "else", "otherwise",
+})  # fmt: skip
 
 
 def _in_schedule(request: Request, word: Token) -> bool:
@@ -484,6 +492,10 @@ def _unread_or_item(
         first, second = words[k - 1], words[_after_article(words, k + 1)]
         if _in_schedule(request, first) or _in_schedule(request, second) or not _item_word(second):
             continue
+        if second.lower in _NO_ITEM_EN or second.lower in COMPARISON_WORDS or second.lower in _ORDER_BOUNDS:
+            continue  # "done or still in progress", "60 days or more": no item of its own here
+        if k > 1 and words[k - 2].number is not None:
+            continue  # "60 days or more", «3 дня или неделю»: a quantity, the comparison or window rules'
         if first.lang not in ("ru", "en") or not _read(planner, request, table, first):
             continue
         if not _read(planner, request, table, second):
@@ -523,4 +535,24 @@ def _unread_other_table_word(
             parts = _other_table_parts(planner, table)
         if stem(word.lower) in parts and not _read(planner, request, table, word, where or ""):
             return request.text[before.start : word.end]
+    return None
+
+
+# «и выше», "and higher", "or above": a bound after the value it bounds
+_ORDER_BOUNDS = frozenset({"выше", "ниже", "старше", "младше", "higher", "above", "lower", "below", "up"})
+_BOUND_JOINTS = frozenset({"и", "или", "and", "or"})
+
+
+def _unread_order_bound(request: Request, words: list[Token]) -> str | None:
+    """«Тикеты с приоритетом высокий и выше», "Agents senior and higher": a bound word after «и»/"and"/"or"
+    and a value that is no number (a number's bound, «85 и выше», is the comparison rules') that no rule
+    handled; the three words are quoted: which codes are above a level is not said by the catalog."""
+    for k in range(2, len(words)):
+        if words[k].lower not in _ORDER_BOUNDS or words[k - 1].lower not in _BOUND_JOINTS:
+            continue
+        value = words[k - 2]
+        if value.lang == "num" or value.number is not None or _in_schedule(request, words[k]):
+            continue
+        if not request.is_handled(words[k].start):
+            return request.text[value.start : words[k].end]
     return None

@@ -17,6 +17,8 @@
 - "Station faults", "Connector faults": an English word right after the table's own noun whose stem is a part of
   another table's name (ops.fault_tickets) and that no rule reads is the phrase's head; asked (stations and
   connectors were planned with every row).
+- «Тикеты с приоритетом высокий и выше», "Agents senior and higher": «и выше»/"and higher" after a value that is no
+  number bounds an order of coded levels the catalog does not state; asked (`priority = 3` alone was planned).
 - «Кредиты, которые передали коллекторам»: a Russian relative clause set off by a comma whose verb has a word
   after it, in which no rule read anything, is asked even with no WHERE beside it (it was dropped, every loan
   loaded; «которые ушли к коллекторам» was asked already).
@@ -28,7 +30,8 @@ four corrections (the English one passed by asking) and the pharmacy one meant t
 states, the three «после» phrases, and three of the five unread «или»/"or" items; the read lists and «после
 стерилизации» passed). The head-noun tests were added after that commit, first pass at d614ff9 (`git archive`
 copy): 3/6 failed (all three asked ones; the three that plan passed); the verb-clause tests, added last: 3/4
-failed at d614ff9 (the three asked ones).
+failed at d614ff9 (the three asked ones); the order-bound tests, added last: 2/4 failed at d614ff9 (the Russian
+«высокий и выше» and "senior and higher"; «старший смены и выше» asked already).
 """
 
 from __future__ import annotations
@@ -230,3 +233,22 @@ def test_verb_clause_a_rule_reads_still_plans() -> None:
     assert _where_if_ok("insurance", "Полисы, которые истекли или отменены, ежедневно в кликхаус") == (
         "status IN ('expired', 'cancelled')"
     )
+
+
+# --- «X и выше», "X and higher": an order of coded levels ---------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text"),
+    [
+        ("helpdesk", "Тикеты с приоритетом высокий и выше, ежедневно в кликхаус"),
+        ("helpdesk", "Agents senior and higher, daily to clickhouse"),
+        ("helpdesk", "Агенты уровня старший смены и выше, ежедневно в кликхаус"),
+    ],
+)
+def test_order_bound_after_a_level_is_asked(catalog: str, text: str) -> None:
+    assert _where_if_ok(catalog, text) is None, text
+
+
+def test_number_and_above_is_still_a_bound() -> None:
+    assert _where_if_ok("evcharge", "Сессии с энергией 40 и выше, ежедневно в кликхаус") == "energy_kwh >= 40"
