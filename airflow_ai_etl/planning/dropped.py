@@ -432,10 +432,11 @@ _OR_JOINTS = frozenset({"или", "либо", "or"})
 # the parts of speech of a stated item: «фиолетовые», «повреждены», «мятые», «кастрации»
 _ITEM_POS = frozenset({"NOUN", "ADJF", "ADJS", "PRTF", "PRTS", "VERB"})
 _ONES_EN = frozenset({"ones", "one"})
-# English words after "or" that open the next item's predicate, or bound a quantity: no item themselves
+# English words after "or" that open the next item's predicate, bound a quantity or correct the words before
+# ("or rather just the email", round122): no item themselves
 _NO_ITEM_EN = frozenset({
     "are", "is", "were", "was", "be", "been", "being", "still", "currently", "now", "already", "either",
-    "not", "more", "less", "fewer", "greater", "so", "else", "otherwise",
+    "not", "more", "less", "fewer", "greater", "so", "else", "otherwise", "rather", "maybe", "perhaps",
 })  # fmt: skip
 
 
