@@ -23,7 +23,15 @@ holds another condition:
   client_type = 'buyer' alone; the English clause is the filters' `_unread_relative_clause`);
 - a comparison with a number («старше 30 лет», "older than 60 years", «дороже 1500 рублей») beside a WHERE
   that neither holds the number nor starts a condition inside it (planner154: the comparison alone was
-  asked, beside a listed value it was dropped).
+  asked, beside a listed value it was dropped);
+- «после»/"after" and a noun no rule reads («Собаки после кастрации», "cars after repair"): an event the rows
+  went through (planner165: the words were dropped, every dog loaded; «после стерилизации» is the flag's);
+- an item after «или»/«либо»/"or" that no rule reads beside a first item some rule read («заблокированы
+  (blocked), или фиолетовые», "scheduled or missed"): planner165, the second item was dropped;
+- an English word no rule reads that is a part of another table's name of the same database ("Station
+  faults" of ops.fault_tickets, planned as stations): planner165, the table the word names was dropped;
+- «и выше», "and higher" after a value that is no number («высокий и выше», "senior and higher"): an order of
+  coded levels no rule reads (planner165: `priority = 3` alone, or every agent).
 
 Each returns the words to quote in a question; None when every word was read.
 """
@@ -39,7 +47,7 @@ from airflow_ai_etl.planning.grammar import COMPARISON_WORDS
 from airflow_ai_etl.planning.lexer import Token, animate_noun_lemmas, tokenize
 from airflow_ai_etl.planning.lexicon import concepts
 from airflow_ai_etl.planning.request import Request
-from airflow_ai_etl.planning.vocabulary import name_parts, stem
+from airflow_ai_etl.planning.vocabulary import NAME_PART_SUFFIXES, name_parts, stem
 from airflow_ai_etl.planning.vocabulary import words as text_words
 
 if TYPE_CHECKING:
@@ -75,6 +83,10 @@ def unread_condition_words(
         or _unread_clause_beside(planner, request, table, words, where or "")
         or _unread_relative_clause_ru(request, words, where or "")
         or _unread_comparison(request, words, where or "")
+        or _unread_after_event(planner, request, table, words)
+        or _unread_or_item(planner, request, table, words)
+        or _unread_other_table_word(planner, request, table, words, where or "")
+        or _unread_order_bound(request, words)
     )
 
 
@@ -351,10 +363,11 @@ def _opens_relative_clause(words: list[Token], k: int) -> bool:
 
 
 def _unread_relative_clause_ru(request: Request, words: list[Token], where: str) -> str | None:
-    """«Клиентов-покупателей, у которых есть паспорт»: a relative clause set off by a comma, beside a WHERE,
-    in which no condition starts and no rule handled a word: quoted, never dropped. A clause of a window
+    """«Клиентов-покупателей, у которых есть паспорт»: a relative clause set off by a comma, beside a WHERE
+    (or with none, when a verb and its complement open it), in which no condition starts and no rule handled
+    a word: quoted, never dropped. A clause of a window
     («которые пришли за последние сутки») is the window rules'."""
-    if request.language != "ru" or not where:
+    if request.language != "ru":
         return None
     for k in range(1, len(words)):
         if "," not in request.text[words[k - 1].end : words[k].start] or not _opens_relative_clause(words, k):
@@ -364,8 +377,18 @@ def _unread_relative_clause_ru(request: Request, words: list[Token], where: str)
             continue
         if any(w.lower in _WINDOW_PREPOSITIONS for w in clause):
             continue
+        if not where and not _verb_with_complement(clause):
+            continue
         return request.text[clause[0].start : clause[-1].end]
     return None
+
+
+def _verb_with_complement(clause: list[Token]) -> bool:
+    """«которые передали коллекторам»: the clause's word after its pronoun is a finite verb with a word after
+    it (planner165: with no WHERE beside it the clause was dropped and every row loaded; a lone verb,
+    «которые продлили», is the filters' state-clause question)."""
+    verb = 1 if clause[0].lower not in ("у", "с") else 2
+    return len(clause) > verb + 1 and any(p.pos == "VERB" for p in clause[verb].parses[:1])
 
 
 def _compares(word: Token) -> bool:
@@ -400,4 +423,137 @@ def _unread_comparison(request: Request, words: list[Token], where: str) -> str 
         if _read_inside(request, words[j].start, end):
             continue
         return request.text[words[j].start : end]
+    return None
+
+
+# «после кастрации», "after (the) repair": an event the rows went through
+_AFTER_WORDS = frozenset({"после", "after"})
+_OR_JOINTS = frozenset({"или", "либо", "or"})
+# the parts of speech of a stated item: «фиолетовые», «повреждены», «мятые», «кастрации»
+_ITEM_POS = frozenset({"NOUN", "ADJF", "ADJS", "PRTF", "PRTS", "VERB"})
+_ONES_EN = frozenset({"ones", "one"})
+# English words after "or" that open the next item's predicate, bound a quantity or correct the words before
+# ("or rather just the email", round122): no item themselves
+_NO_ITEM_EN = frozenset({
+    "are", "is", "were", "was", "be", "been", "being", "still", "currently", "now", "already", "either",
+    "not", "more", "less", "fewer", "greater", "so", "else", "otherwise", "rather", "maybe", "perhaps",
+})  # fmt: skip
+
+
+def _in_schedule(request: Request, word: Token) -> bool:
+    return any(a <= word.start < b for a, b in request.schedule_spans)
+
+
+def _after_article(words: list[Token], j: int) -> int:
+    """`j` moved past an English article ("after the repair", "or a purple one")."""
+    return j + 1 if j + 1 < len(words) and words[j].lower in _ARTICLES_EN else j
+
+
+def _item_word(word: Token) -> bool:
+    """`word` may say a state or an event of the rows: a Russian content word, an English word."""
+    if not word.lower.isalpha():
+        return False
+    if word.lang == "ru":
+        return bool(word.parses) and word.parses[0].pos in _ITEM_POS
+    return word.lang == "en" and word.lower not in _ONES_EN
+
+
+def _unread_after_event(
+    planner: OfflinePlanner, request: Request, table: Table, words: list[Token]
+) -> str | None:
+    """«Кошки после кастрации», "cars after repair": «после»/"after" and a noun no rule reads (outside the
+    schedule and the windows, no number) says which rows; the two words are quoted."""
+    for k in range(len(words) - 1):
+        if words[k].lower not in _AFTER_WORDS or _in_schedule(request, words[k]):
+            continue
+        noun = words[_after_article(words, k + 1)]
+        if noun.lang == "ru" and not any(p.pos == "NOUN" for p in noun.parses[:1]):
+            continue
+        if (
+            not _item_word(noun)
+            or _in_schedule(request, noun)
+            or _read_inside(request, words[k].start, noun.end)
+        ):
+            continue
+        if not _read(planner, request, table, noun):
+            return request.text[words[k].start : noun.end]
+    return None
+
+
+def _unread_or_item(
+    planner: OfflinePlanner, request: Request, table: Table, words: list[Token]
+) -> str | None:
+    """«Карты, которые заблокированы (blocked), или фиолетовые», "Callbacks scheduled or missed": the item
+    after «или»/«либо»/"or" (a bracket or a comma may stand before it) that no rule, column, value or table
+    reads, when a rule read the item before it; the pair is quoted (one read alone would load too few
+    rows)."""
+    for k in range(1, len(words) - 1):
+        if words[k].lower not in _OR_JOINTS:
+            continue
+        first, second = words[k - 1], words[_after_article(words, k + 1)]
+        if _in_schedule(request, first) or _in_schedule(request, second) or not _item_word(second):
+            continue
+        if second.lower in _NO_ITEM_EN or second.lower in COMPARISON_WORDS or second.lower in _ORDER_BOUNDS:
+            continue  # "done or still in progress", "60 days or more": no item of its own here
+        if k > 1 and words[k - 2].number is not None:
+            continue  # "60 days or more", «3 дня или неделю»: a quantity, the comparison or window rules'
+        if first.lang not in ("ru", "en") or not _read(planner, request, table, first):
+            continue
+        if not _read(planner, request, table, second):
+            return request.text[first.start : second.end]
+    return None
+
+
+def _other_table_parts(planner: OfflinePlanner, table: Table) -> set[str]:
+    """Stems of the name parts of the other tables of `table`'s database that `table`'s name lacks (no
+    classifier part such as id or name)."""
+    own = set(name_parts(table.name.split(".")[-1]))
+    parts: set[str] = set()
+    for conn in planner._readable("postgres"):
+        tables = planner.catalog.tables_of(conn.conn_id)
+        if any(t.qualified_name == table.qualified_name for t in tables):
+            for other in tables:
+                parts |= set(name_parts(other.name.split(".")[-1]))
+    return parts - own - NAME_PART_SUFFIXES
+
+
+def _unread_other_table_word(
+    planner: OfflinePlanner, request: Request, table: Table, words: list[Token], where: str
+) -> str | None:
+    """ "Station faults", "Connector faults" of evcharge: an English word right after the table's own noun,
+    whose stem is a part of another table's name (ops.fault_tickets) and that no rule reads (a column it
+    names only when the WHERE compares it), is the head of the phrase: the rows may be that table's; quoted,
+    never dropped (the table its modifier names was planned with every row)."""
+    if request.language != "en":
+        return None
+    parts: set[str] | None = None
+    for before, word in zip(words, words[1:], strict=False):
+        if word.lang != "en" or len(word.lower) < 4 or not word.lower.isalpha():
+            continue
+        if _in_schedule(request, word) or not _names_rows(planner, table, before):
+            continue
+        if parts is None:
+            parts = _other_table_parts(planner, table)
+        if stem(word.lower) in parts and not _read(planner, request, table, word, where or ""):
+            return request.text[before.start : word.end]
+    return None
+
+
+# «и выше», "and higher", "or above": a bound after the value it bounds
+_ORDER_BOUNDS = frozenset({"выше", "ниже", "старше", "младше", "higher", "above", "lower", "below", "up"})
+_BOUND_JOINTS = frozenset({"и", "или", "and", "or"})
+
+
+def _unread_order_bound(request: Request, words: list[Token]) -> str | None:
+    """«Тикеты с приоритетом высокий и выше», "Agents senior and higher": a bound word after «и»/"and"/"or"
+    and a value that is no number (a number's bound, «85 и выше», is the comparison rules') that no rule
+    handled; the three words are quoted: which codes are above a level is not said by the catalog."""
+    for k in range(2, len(words)):
+        if words[k].lower not in _ORDER_BOUNDS or words[k - 1].lower not in _BOUND_JOINTS:
+            continue
+        value = words[k - 2]
+        if value.lang == "num" or value.number is not None or _in_schedule(request, words[k]):
+            continue
+        if not request.is_handled(words[k].start):
+            return request.text[value.start : words[k].end]
     return None

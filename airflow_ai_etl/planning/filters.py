@@ -625,7 +625,8 @@ class RowFilters:
             self._comparative_conditions,
             self._marked_conditions, self._english_meaning_conditions, self._failed_idiom_conditions,
             self._status_conditions,
-            self._state_conditions, self._clause_state_conditions, self._entered_state_conditions,
+            self._state_conditions, self._clause_state_conditions, self._two_states_joined,
+            self._entered_state_conditions,
             self._value_conditions,
             self._place_conditions, self._listed_run_conditions, self._kind_noun_before_values,
             self._value_noun_conditions,
@@ -3660,6 +3661,38 @@ class RowFilters:
             request.handled.append((pronoun.start, verb.end))
         return None
 
+    def _two_states_joined(self, request: Request, table: Table, _: bool) -> Iterable[tuple[int, str, str]]:
+        """«Полисы, которые отменены и истекли», «которые истекли и отменены»: two predicates of a Russian
+        relative clause joined by «и», each saying another value of the one state column, cannot both hold
+        of a row; which one is asked, as the English "that expired and were cancelled" is (planner165: the
+        first predicate was dropped and only the last state read). Yields no condition itself."""
+        state = state_column(table)
+        if request.language != "ru" or state is None:
+            return ()
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k in range(2, len(tokens) - 1):
+            first, second = tokens[k - 1], tokens[k + 1]
+            if tokens[k].lower != "и" or _crosses_clause(request, first, second):
+                continue
+            if not any(t.lower in RELATIVE_PRONOUNS for t in tokens[max(0, k - 4) : k - 1]):
+                continue
+            said = [self._predicate_state(request, table, w) for w in (first, second)]
+            values = [v for v in said if v is not None]
+            if len(values) < 2 or values[0] == values[1]:
+                continue
+            self._conflict(request, table, state.name, [f"{state.name} = {_quote(v)}" for v in values])
+        return ()
+
+    def _predicate_state(self, request: Request, table: Table, word: Token) -> str | None:
+        """The one state value a clause's predicate says: a short participle or an adjective («отменены»),
+        or a past verb («истекли»); None when it says none or several."""
+        if word.lang != "ru":
+            return None
+        value = _status_value_of(table, word, predicate=True, ongoing=True)
+        if value is None and in_past(word.lower):
+            value = self._past_state_value(request, table, word)
+        return value
+
     def _or_listed_past_state(
         self, request: Request, table: Table, tokens: list[Token], j: int
     ) -> tuple[int, str, str] | None:
@@ -4551,6 +4584,8 @@ class RowFilters:
             if index and request.tokens[index - 1] in ("через", "by", "via", "through", "по", "on"):
                 index -= 1
             negator = self._negator_before(request, index)
+            if negator is not None and _correction_no(request, negator):
+                negator = None  # «по карте, нет, по СБП»: the value said instead, no negation (planner165)
             # «кроме отменённых и оплаченных бонусами»: the exception word before the means' verb's list
             excepted_means = negator is None and index > 0 and request.spans[index - 1][0] in means_verbs
             if excepted_means:
@@ -4620,13 +4655,20 @@ class RowFilters:
             ):
                 continue
             # «брони не через ota», "not via the website": «не»/"not" right before the means preposition
-            # turns the one value around here (planner89: no other rule read it, and it was asked)
+            # turns the one value around here (planner89: no other rule read it, and it was asked); so does
+            # «не» before «по» and a means («не по карте») or before the means in the instrumental («не
+            # картой»): the means cue above holds for both (planner165: dropped, every row loaded)
             means_negated = (
                 negator is not None
                 and len(values) == 1
                 and negator == index - 1
                 and request.tokens[negator] in ("не", "not")
-                and request.tokens[index] in _MEANS_PREPOSITIONS
+                and (
+                    request.tokens[index] in _MEANS_PREPOSITIONS
+                    or request.tokens[index] == "по"
+                    or request.tokens[negator] == "не"
+                    and _instrumental_noun(tokens[run[0]])
+                )
             )
             if negator is not None and len(values) == 1 and not excepted and not means_negated:
                 continue  # one value after a negator: the rules that read negations
@@ -4842,7 +4884,7 @@ class RowFilters:
             if 0 <= j < len(tokens) and tokens[j].lower in ("only", "just", "только", "лишь"):
                 if not _crosses_clause(request, *sorted((tokens[j], t), key=lambda w: w.start)):
                     return True
-        return t.lang == "ru" and bool(t.parses) and t.parses[0].case == "ablt" and t.parses[0].pos == "NOUN"
+        return _instrumental_noun(t)
 
     def _beside_table_noun(
         self, request: Request, table: Table, tokens: list[Token], k: int, name: str
@@ -10297,6 +10339,30 @@ _ARTICLES = {"the", "those", "these"}
 # agency" say the channel as "via website" does (round 54)
 _MEANS_ARTICLES = frozenset({"the", "a", "an"})
 _MEANS_PREPOSITIONS = ("через", "by", "via", "through")
+
+
+def _correction_no(request: Request, i: int) -> bool:
+    """Word `i` is «нет»/"no" set off by commas (or after «а» set off so) inside a sentence: a speaker
+    taking the value before it back («по карте, нет, по СБП», "by card, no, by sbp"), never a negation of
+    the value after it."""
+    if request.tokens[i] not in ("нет", "no") or not 0 < i < len(request.tokens) - 1:
+        return False
+    first = i - 1 if request.tokens[i - 1] == "а" and i > 1 else i
+    before = request.text[request.spans[first - 1][1] : request.spans[first][0]]
+    after = request.text[request.spans[i][1] : request.spans[i + 1][0]]
+    return "," in before and "," in after
+
+
+def _instrumental_noun(word: Token) -> bool:
+    """A Russian noun whose likeliest reading is instrumental («картой», «наличными»): the means itself."""
+    return (
+        word.lang == "ru"
+        and bool(word.parses)
+        and word.parses[0].case == "ablt"
+        and word.parses[0].pos == "NOUN"
+    )
+
+
 # The prepositions an English participle takes before how a row came about ("paid in cash", "paid by card").
 # The particle of an English phrasal verb that a time column's name repeats: "checked out" -> checked_out_on.
 _PHRASAL_PARTICLES = frozenset({"in", "out", "up", "off", "down", "over"})
