@@ -81,6 +81,12 @@ MONEY_EN = {
 }
 UNITS_RU = {"штука", "единица", "шт"}
 UNITS_EN = {"units", "unit", "pieces", "items"}
+# marts130: units of measure a price is said per ("price per tonne", "cost per kwh"), never an entity a mart
+# groups by ("price per machine" is a dimension)
+PRICE_UNITS_EN = frozenset({
+    "liter", "litre", "tonne", "ton", "kg", "kilogram", "gram", "piece", "pack", "package", "unit", "item",
+    "kwh", "km", "kilometer", "kilometre", "mile", "minute", "meter", "metre", "hectare", "night", "bottle",
+})  # fmt: skip
 # English mart words a one-letter typo is read as ("numbr", "averge"): measure words that are no common
 # word one letter from another ("count" ~ county/court, "staff" ~ stuff, "spend" ~ speed are left out).
 SPELLING_EN = frozenset(
