@@ -2490,7 +2490,13 @@ def _unbracketed_units(text: str) -> str:
         inner = match.group(0)
         return " " + inner[1:-1] + " "
 
-    return _BRACKETED_UNIT.sub(plain, text)
+    return _BRACKETED_CURRENCY.sub(lambda m: " " * len(m.group(0)), _BRACKETED_UNIT.sub(plain, text))
+
+
+# marts130: «стоимость запчастей (руб.)», «выручка (в рублях)»: a bracket saying only the rouble a money
+# measure is in adds nothing to read (its «руб» joined the item and no comment was said whole: the parts
+# table was taken); blanked. A code in capitals («(RUB)») may be a currency column's value, and is left.
+_BRACKETED_CURRENCY = re.compile(r"\(\s*(?:в\s+)?(?:руб\.?|рублях|рублей|₽)\s*\)")
 
 
 def _bracketed_distinct(text: str, tokens: Sequence[Token]) -> str:

@@ -2105,6 +2105,8 @@ def _size_noun(tokens: Sequence[Token], j: int) -> bool:
             and not preposition
             and any(p.case == "gent" and p.pos == "NOUN" for p in nxt.parses)
         )
+    if nxt.lower == "in" and j + 2 < len(tokens) and _unit_part(tokens[j + 2]) is not None:
+        return False  # "total volume in tonnes": the volume is what is summed, the unit its own (marts130)
     return nxt.lower in ("of", "in")
 
 

@@ -753,13 +753,14 @@ def _comparison_follows(tokens: Sequence[Token], i: int) -> bool:
     return any(t.lower in COMPARISONS or t.number is not None for t in tokens[i + 1 : i + 4])
 
 
-# marts97: «в миллилитрах» (dose_ml), «в гектарах» (area_ha)
+# marts97: «в миллилитрах» (dose_ml), «в гектарах» (area_ha); marts130: "volume in tonnes" (volume_t)
 UNIT_PARTS = {"день": "day", "час": "hour", "минута": "min", "секунда": "sec", "сек": "sec", "seconds": "sec",
               "secs": "sec", "sec": "sec", "километр": "km", "км": "km", "килограмм": "kg",
               "кг": "kg", "литр": "liter", "days": "day", "hours": "hour", "minutes": "min", "km": "km",
               "kilometers": "km", "kg": "kg", "kilograms": "kg", "liters": "liter",
               "litres": "liter", "миллилитр": "ml", "мл": "ml", "гектар": "ha", "га": "ha",
-              "millilitres": "ml", "milliliters": "ml", "hectares": "ha"}  # fmt: skip
+              "millilitres": "ml", "milliliters": "ml", "hectares": "ha", "tonnes": "t",
+              "tons": "t"}  # fmt: skip
 # Calendar units naming a column only in the plural («в месяцах» -> term_months); «в месяц» is a rate or grain
 PLURAL_UNIT_PARTS = {"месяц": "month", "год": "year", "неделя": "week", "months": "month", "years": "year",
                      "weeks": "week"}  # fmt: skip
