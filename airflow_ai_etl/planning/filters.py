@@ -2809,6 +2809,10 @@ class RowFilters:
                 if span is not None:
                     request.handled.append(span)
                 negated = not negated
+                particle = negator is not None and request.tokens[negator] in _STATE_NOT
+                own = _own_negated_value(value, listed) if negated and particle else None
+                if own is not None:
+                    value, negated = own, False  # «ещё не оплачены» of (unpaid, paid, waived): 'unpaid'
             condition: str | None = f"{status.name} = '{value}'"
             if negated and condition:
                 condition = self._negated(table, condition)
@@ -3514,6 +3518,11 @@ class RowFilters:
                 # «убираются» is no removal verb here; a negated clause's "not" is read with it ("tickets
                 # not closed yet": the mart's residue asked about the "not" left, marts107)
                 request.handled.append(((t.start if negated else verb.start), verb.end))
+                if negated and (own := _listed_own_negated(table, value)) is not None:
+                    value, negated = (
+                        own,
+                        False,
+                    )  # «которые ещё не оплачены» of (unpaid, paid, waived) (marts130)
                 condition = f"{state_name(table)} = {_quote(value)}"
                 values, last = self._or_joined_states(request, table, tokens, j, value)
                 if len(values) > 1 and negated and request.language != "en":
@@ -3558,6 +3567,8 @@ class RowFilters:
             elif (short_value := _short_status_said(table, verb)) is not None:
                 # «заказы, которые оплачены» of an uncommented status: the state «оплаченные» says
                 request.handled.append(((t.start if negated else verb.start), verb.end))
+                if negated and (own := _listed_own_negated(table, short_value)) is not None:
+                    short_value, negated = own, False  # «которые ещё не оплачены»: 'unpaid' (marts130)
                 condition = f"{state_name(table)} = {_quote(short_value)}"
                 yield (
                     verb.start,
@@ -7948,6 +7959,10 @@ def _after_modal_be(tokens: Sequence[str], i: int) -> bool:
 # planner144: the auxiliaries between "that" and a listed value's participle ("that got fixed", "that have
 # been accepted already", "that haven't been resolved yet"); a clause of "has"/"have" alone is possession
 _CLAUSE_AUXILIARIES_EN = frozenset({"have", "has", "had", "been", "still", "already", "currently", "now"})
+# marts130: the particle that says a state does not hold («которые ещё не оплачены», "not paid yet", "haven't
+# been paid"), read as «неоплаченные» is: the status's own un-/not_ value where it lists one (q112). An
+# exception word («кроме оплаченных», "except paid") leaves the named rows out and keeps `<>`.
+_STATE_NOT = frozenset({"не", "not", "t", "never"})
 _CLAUSE_NEGATORS_EN = frozenset(
     {"not", "never", "haven", "hasn", "hadn", "weren", "wasn", "aren", "isn", "t"}
 )
@@ -8115,6 +8130,13 @@ _LEVEL_HEADS = frozenset({"уровень", "грейд", "разряд", "ра�
 _KIND_NAME = re.compile(
     r"(?:^|_)(?:type|kind|category|class|genre|channel|source|method|breed|group|format)$"
 )
+
+
+def _listed_own_negated(table: Table, value: str) -> str | None:
+    """The value the table's status lists for `value` negated ('unpaid' beside 'paid'), or None."""
+    status = state_column(table)
+    listed = {v.lower() for v in listed_values(status.comment)} if status is not None else set()
+    return _own_negated_value(value, listed) if listed else None
 
 
 def _own_negated_value(value: str, listed: set[str]) -> str | None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from airflow_ai_etl.catalog import Column, Table, listed_values
+from airflow_ai_etl.catalog import Column, Table, listed_values, without_listed
 from airflow_ai_etl.marts.resolve import column_kind
 from airflow_ai_etl.planning.colloquial import diminutive_bases, transliterates
 from airflow_ai_etl.planning.filters import value_meanings
@@ -258,6 +258,21 @@ class _Ground:
             self._memo[key] = self._columns_named(table, words)
         return self._memo[key]
 
+    def _named_by_every_word(self, columns: Sequence[Column], words: Sequence[Token]) -> list[Column]:
+        """The one column of `columns` that each of the words names by its name or comment («цена литра»:
+        price_per_liter 'Цена за литр' is said by both words, liters 'Объём, л' by «литра» alone), as a list;
+        empty when none or several are. A price of a unit is the price, never the unit's own quantity. The
+        values a comment lists name no column here («началу сессии» is no status listing 'started')."""
+        from airflow_ai_etl.planning.offline import name_parts_of_text  # offline imports this module
+
+        said = [self.meanings(w.lower) for w in words]
+        every = [
+            c
+            for c in columns
+            if all(m & (set(name_parts(c.name)) | set(name_parts_of_text(_label(c)))) for m in said)
+        ]
+        return every if len(every) == 1 else []
+
     def _columns_named(self, table: Table, words: Sequence[Token]) -> list[Column]:
         for w in words:
             # "check-in" of check_in: an English hyphenated word spells the column's underscore name
@@ -267,6 +282,8 @@ class _Ground:
                 return [exact]
         if words and (commented := self._commented_head(table, words[0])) is not None:
             return [commented]
+        if len(words) > 1 and (every := self._named_by_every_word(table.columns, words)):
+            return every  # «цена литра»: price_per_liter 'Цена за литр', not liters 'Объём, л' (marts130)
         for group in (list(words), list(words[:1])):
             names = [w.lower for w in group]
             meanings: set[str] = set()
@@ -669,6 +686,12 @@ def _comment_head_words(column: Column) -> list[Token]:
     в, конце)."""
     head = re.split(r"[,(;]", column.comment or "", maxsplit=1)[0]
     return [t for t in tokenize(head) if t.lang in ("ru", "en")]
+
+
+def _label(column: Column) -> str:
+    """A column's comment less the values it lists and its brackets ('Статус сессии (started, …)' -> 'Статус
+    сессии')."""
+    return re.sub(r"\([^()]*\)", " ", without_listed(column.comment or ""))
 
 
 def _comment_word(column: Column, word: Token) -> bool:

@@ -1092,6 +1092,8 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
                 for j in range(k + 1, min(k + 3, len(tokens)))
                 if _comment_word(c, tokens[j])
             )
+    if len(tables) > 1 and listed_only:  # «сумма сделок и комиссия»: the table the measure before names
+        found, tables = _of_listed_measures_table(ph, ground, found, tables)
     if len(tables) > 1 and not ph.measures:
         # "Agency commission by agent": agents.commission_pct is a rate, never summed (no aggregate is said,
         # the subject is summed), so the one table whose column holds an amount is meant (deals)
@@ -1170,6 +1172,7 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
     if qualifiers & set(by_word) and ph.fact_hint is None:
         ph.fact_hint = table  # the column's rows, not the ones whose comment the word only qualifies
     money_word = MONEY_NOUNS_RU | MONEY_RU, MONEY_NOUNS_EN | MONEY_EN
+    ph.used.update(_title_money_restated(ph, colon, table, by_word))
     for k in subject:  # "gross and net pay": a money word right after the columns' words qualifies them
         if k - 1 in by_word and k not in by_word and _word(tokens[k], *money_word):
             ph.used.add(k)
@@ -1178,6 +1181,46 @@ def _subject_measure(ph: MartPhrase, ground: _Ground, listed_only: bool = False)
         bracketed = k + 3 < len(tokens) and tokens[k + 1].text == "(" and tokens[k + 3].text == ")"
         if bracketed and k + 2 in by_word and k not in by_word and _word(tokens[k], *money_word):
             ph.used.add(k)  # "payroll cost (gross)": the bracket names the column the money word means
+
+
+def _title_money_restated(ph: MartPhrase, colon: int, table: Table, by_word: dict[int, str]) -> set[int]:
+    """ "Fuel card spend per vehicle: liters and amount", "Trip spend per car model: distance and total cost"
+    (marts130): a money noun of the title before the colon ("spend", «затраты», «расходы») is restated by
+    the money item listed after it, so it is read with the items, not asked; only when an item after the
+    colon is a money column of the table or a measure said with a money word."""
+    tokens = ph.tokens
+    money_words = MONEY_NOUNS_RU | MONEY_RU, MONEY_NOUNS_EN | MONEY_EN
+    money_after = any(
+        k > colon and (c := table.column(name)) is not None and _money_name(c) for k, name in by_word.items()
+    ) or any(
+        m.index > colon and any(_word(tokens[k], *money_words) for k in (m.index, *m.object))
+        for m in ph.measures
+    )
+    if colon < 0 or not money_after:
+        return set()
+    return {
+        k
+        for k in range(colon)
+        if k not in ph.used and k not in by_word and _word(tokens[k], MONEY_NOUNS_RU, SPEND_EN)
+    }
+
+
+def _of_listed_measures_table(
+    ph: MartPhrase, ground: _Ground, found: list[tuple[int, Table, Column]], tables: set[str]
+) -> tuple[list[tuple[int, Table, Column]], set[str]]:
+    """A column word listed after a measure of a named table's rows («сумма сделок и комиссия»: deals'
+    'Комиссия агентства', not agents.commission_pct) is that table's column, when exactly one table holding
+    the word is named by the other measures' words (marts130); else `found` unchanged."""
+    named = {
+        t.qualified_name
+        for m in ph.measures
+        for j in m.object
+        if (t := ground.table_of(ph.tokens[j])) is not None
+    }
+    kept = [f for f in found if f[1].qualified_name in named]
+    if len({t.qualified_name for _, t, _ in kept}) != 1:
+        return found, tables
+    return kept, {kept[0][1].qualified_name}
 
 
 # Units a request says only of a column carrying them (area_ha, area_m2): a column without one is asked
@@ -2447,7 +2490,13 @@ def _unbracketed_units(text: str) -> str:
         inner = match.group(0)
         return " " + inner[1:-1] + " "
 
-    return _BRACKETED_UNIT.sub(plain, text)
+    return _BRACKETED_CURRENCY.sub(lambda m: " " * len(m.group(0)), _BRACKETED_UNIT.sub(plain, text))
+
+
+# marts130: «стоимость запчастей (руб.)», «выручка (в рублях)»: a bracket saying only the rouble a money
+# measure is in adds nothing to read (its «руб» joined the item and no comment was said whole: the parts
+# table was taken); blanked. A code in capitals («(RUB)») may be a currency column's value, and is left.
+_BRACKETED_CURRENCY = re.compile(r"\(\s*(?:в\s+)?(?:руб\.?|рублях|рублей|₽)\s*\)")
 
 
 def _bracketed_distinct(text: str, tokens: Sequence[Token]) -> str:

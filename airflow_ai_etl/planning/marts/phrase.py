@@ -52,6 +52,7 @@ from airflow_ai_etl.planning.marts.words import (
     NAMED_NOUNS_RU,
     ONLY_WORDS,
     PATH_LEAD,
+    PRICE_UNITS_EN,
     PRONOUNS,
     QUANTIFIERS_EN,
     QUANTIFIERS_RU,
@@ -362,6 +363,9 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
                 continue
             if i > 0 and tokens[i - 1].lower in ("только", "only"):
                 i += 1
+                continue
+            if (unit_end := _english_price_unit_end(tokens, i)) > i:
+                i = unit_end  # "average price per tonne": the price's unit, read with its measure (marts130)
                 continue
             end = _dimension_list(ph, i + 1)
             if end > i + 1:
@@ -2028,6 +2032,34 @@ def _said_before_in_total(ph: MartPhrase, i: int) -> list[int]:
     return said if k < 0 or tokens[k].text in (":", ",", ";") or tokens[k].lower in LIST_JOINERS else []
 
 
+# English price nouns whose "per <unit>" says what one price is of ("price per liter", "cost per tonne")
+_PRICE_NOUNS_EN = frozenset({"price", "cost", "rate", "fee", "tariff"})
+
+
+def _english_price_unit_end(tokens: Sequence[Token], j: int) -> int:
+    """ "average price per tonne", "price per liter" (marts130): "per" at `j` right after a price noun and
+    before a unit of measure (PRICE_UNITS_EN; "price per machine" is a dimension), ending its item:
+    the unit the price is of, as «цена за тонну» is, no dimension (read as one, it grouped by the unit's
+    own quantity column, liters). The index after the unit, else ``j``."""
+    if (
+        j < 1
+        or j + 1 >= len(tokens)
+        or tokens[j].lower != "per"
+        or tokens[j - 1].lower not in _PRICE_NOUNS_EN
+    ):
+        return j
+    unit, end = tokens[j + 1], j + 2
+    if unit.lower not in PRICE_UNITS_EN:
+        return j  # "price per machine": a dimension
+    if (
+        end < len(tokens)
+        and tokens[end].lang == "en"
+        and tokens[end].lower not in LIST_JOINERS | DIM_PREPS_EN
+    ):
+        return j  # "price per liter of diesel" says more: left to the other rules
+    return end
+
+
 def _rate_unit_after(tokens: Sequence[Token], m: MeasureWord, j: int) -> int:
     """«средняя цена за литр», «цена за кВт·ч», «ставка за час»: a price noun (the cue or its object) then
     «за» and the unit it is the price of (a noun in the accusative, or a unit written with «·»): the end of
@@ -2035,6 +2067,8 @@ def _rate_unit_after(tokens: Sequence[Token], m: MeasureWord, j: int) -> int:
     «штуку» as a sum of pieces). A grain or window noun («цена за месяц») is left to the other rules; ``j``
     when none."""
     n = len(tokens)
+    if j + 1 < n and tokens[j].lower == "per":
+        return _english_price_unit_end(tokens, j)
     if j + 1 >= n or tokens[j].lower != "за" or tokens[j + 1].lang != "ru":
         return j
     said = [tokens[m.index], *(tokens[k] for k in m.object)]
@@ -2071,6 +2105,8 @@ def _size_noun(tokens: Sequence[Token], j: int) -> bool:
             and not preposition
             and any(p.case == "gent" and p.pos == "NOUN" for p in nxt.parses)
         )
+    if nxt.lower == "in" and j + 2 < len(tokens) and _unit_part(tokens[j + 2]) is not None:
+        return False  # "total volume in tonnes": the volume is what is summed, the unit its own (marts130)
     return nxt.lower in ("of", "in")
 
 

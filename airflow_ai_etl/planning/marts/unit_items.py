@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from airflow_ai_etl.planning.lexer import Token
-from airflow_ai_etl.planning.marts.ground import _fact_connections, _numeric_columns
+from airflow_ai_etl.planning.marts.ground import _comment_word, _fact_connections, _numeric_columns
 from airflow_ai_etl.planning.marts.measures import MEASURE_UNITS, _carries_unit
 from airflow_ai_etl.planning.marts.words import MONEY_RU, _measure_func
 
@@ -27,13 +27,23 @@ if TYPE_CHECKING:
 _ITEM_OPENERS = frozenset({":", ",", "—", "–", ";"})
 # how many tokens an item may hold (a participle, and a unit of up to three tokens: «кВт · ч»)
 _ITEM_TOKENS = 4
+# a noun and «в» before the unit («отпущенная энергия в кВт·ч»): two tokens more (marts130)
+_NOUN_IN_TOKENS = 2
 
 
-def _item_start(tokens: Sequence[Token], joiner: int) -> int | None:
-    """The first token of the item that ends right before «и» at `joiner`, or None past _ITEM_TOKENS."""
-    for k in range(joiner - 1, max(-1, joiner - _ITEM_TOKENS - 2), -1):
+def _item_start(tokens: Sequence[Token], joiner: int, most: int = _ITEM_TOKENS) -> int | None:
+    """The first token of the item that ends right before «и» at `joiner`, or None past `most` tokens."""
+    for k in range(joiner - 1, max(-1, joiner - most - 2), -1):
         if tokens[k].text in _ITEM_OPENERS:
             return k + 1 if k + 1 < joiner else None
+    return None
+
+
+def _noun_before_unit(tokens: Sequence[Token], first: int, joiner: int) -> Token | None:
+    """«энергия в кВт·ч» (marts130): the item's noun when the item is a noun, «в», then its unit; the
+    column summed must then carry the unit and have the noun in its comment ('Отпущено энергии, кВт·ч')."""
+    if first + 2 < joiner and tokens[first + 1].lower in ("в", "во") and tokens[first].lang == "ru":
+        return tokens[first]
     return None
 
 
@@ -56,16 +66,24 @@ def unit_items_before_measure(planner: OfflinePlanner, text: str, tokens: Sequen
     for j, t in enumerate(tokens):
         if t.lower != "и" or j + 1 >= len(tokens) or _measure_func(tokens, j + 1) is None:
             continue
-        if tokens[j + 1].lemma in MONEY_RU:
-            continue  # «литры и сумма»: a bare money word, the subject rules' pair (liters, amount)
-        start = _item_start(tokens, j)
+        start = _item_start(tokens, j, _ITEM_TOKENS + _NOUN_IN_TOKENS)
         if start is None:
             continue
         first = start + 1 if _participle(tokens[start]) and start + 1 < j else start
-        unit = _unit_of(text[tokens[first].start : tokens[j - 1].end])
+        noun = _noun_before_unit(tokens, first, j)
+        if tokens[j + 1].lemma in MONEY_RU and noun is None:
+            continue  # «литры и сумма»: a bare money word, the subject rules' pair (liters, amount)
+        if noun is None and j - start > _ITEM_TOKENS:
+            continue
+        unit = _unit_of(text[tokens[first if noun is None else first + 2].start : tokens[j - 1].end])
         if unit is None:
             continue
-        carrying = [c for table in tables for c in _numeric_columns(table) if _carries_unit(table, c, unit)]
+        carrying = [
+            c
+            for table in tables
+            for c in _numeric_columns(table)
+            if _carries_unit(table, c, unit) and (noun is None or _comment_word(c, noun))
+        ]
         if len(carrying) == 1:
             return text[: tokens[start].start] + "сумма " + carrying[0].name + text[tokens[j - 1].end :]
     return text

@@ -81,6 +81,12 @@ MONEY_EN = {
 }
 UNITS_RU = {"штука", "единица", "шт"}
 UNITS_EN = {"units", "unit", "pieces", "items"}
+# marts130: units of measure a price is said per ("price per tonne", "cost per kwh"), never an entity a mart
+# groups by ("price per machine" is a dimension)
+PRICE_UNITS_EN = frozenset({
+    "liter", "litre", "tonne", "ton", "kg", "kilogram", "gram", "piece", "pack", "package", "unit", "item",
+    "kwh", "km", "kilometer", "kilometre", "mile", "minute", "meter", "metre", "hectare", "night", "bottle",
+})  # fmt: skip
 # English mart words a one-letter typo is read as ("numbr", "averge"): measure words that are no common
 # word one letter from another ("count" ~ county/court, "staff" ~ stuff, "spend" ~ speed are left out).
 SPELLING_EN = frozenset(
@@ -747,13 +753,14 @@ def _comparison_follows(tokens: Sequence[Token], i: int) -> bool:
     return any(t.lower in COMPARISONS or t.number is not None for t in tokens[i + 1 : i + 4])
 
 
-# marts97: «в миллилитрах» (dose_ml), «в гектарах» (area_ha)
+# marts97: «в миллилитрах» (dose_ml), «в гектарах» (area_ha); marts130: "volume in tonnes" (volume_t)
 UNIT_PARTS = {"день": "day", "час": "hour", "минута": "min", "секунда": "sec", "сек": "sec", "seconds": "sec",
               "secs": "sec", "sec": "sec", "километр": "km", "км": "km", "килограмм": "kg",
               "кг": "kg", "литр": "liter", "days": "day", "hours": "hour", "minutes": "min", "km": "km",
               "kilometers": "km", "kg": "kg", "kilograms": "kg", "liters": "liter",
               "litres": "liter", "миллилитр": "ml", "мл": "ml", "гектар": "ha", "га": "ha",
-              "millilitres": "ml", "milliliters": "ml", "hectares": "ha"}  # fmt: skip
+              "millilitres": "ml", "milliliters": "ml", "hectares": "ha", "tonnes": "t",
+              "tons": "t"}  # fmt: skip
 # Calendar units naming a column only in the plural («в месяцах» -> term_months); «в месяц» is a rate or grain
 PLURAL_UNIT_PARTS = {"месяц": "month", "год": "year", "неделя": "week", "months": "month", "years": "year",
                      "weeks": "week"}  # fmt: skip
