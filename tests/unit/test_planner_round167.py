@@ -94,7 +94,7 @@ def test_a_changed_clause_loads_changed_rows(catalog: str, text: str) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Залы типа 4DX, ежедневно", "Сеансы в формате 4K, ежедневно в 7"],
+    ["Залы типа 4DX, ежедневно", "Сеансы в формате 5D, ежедневно в 7"],
 )
 def test_an_unlisted_digit_code_is_asked(text: str) -> None:
     assert plan_in("cinema", text).status == "needs_clarification"
