@@ -4115,6 +4115,9 @@ class RowFilters:
             if column is None or is_state_column(table, column.name):
                 continue
             listed = {v.lower(): v for v in listed_values(column.comment)}
+            if self._unlisted_in_format(request, table, i, listed):
+                request.unsure.append(_which_value_question(request.language, column, request.raw[i - 1]))
+                continue  # "editions in djvu format": no listed format, asked (planner167: dropped)
             first, values = i, list[str]()
             while first > 0 and request.tokens[first - 1] in listed:
                 values.insert(0, listed[request.tokens[first - 1]])
@@ -4133,6 +4136,21 @@ class RowFilters:
                 condition = self._negated(table, str(condition))
             if condition:
                 yield request.spans[first][0], column.name, condition
+
+    def _unlisted_in_format(self, request: Request, table: Table, i: int, listed: dict[str, str]) -> bool:
+        """"in djvu format", "in 4DX format": "in", a word and the word of a column that lists its values,
+        the word none of them, nor a file's format ("in csv format"), nor a word another rule read."""
+        if i < 2 or request.tokens[i - 2] != "in":
+            return False
+        word = request.tokens[i - 1]
+        if word in listed or word in STOP_WORDS or word in _FILE_SUFFIXES or not word.isalnum():
+            return False
+        start = request.spans[i - 1][0]
+        if request.is_handled(start) or word in request.claimed or lexicon_concepts(word, "en"):
+            return False
+        return not self.grounding._column_mentions(table, [word]) and not any(
+            a <= start < b for a, b in request.schedule_spans
+        )
 
     def _capitalised_before_column_conditions(
         self, request: Request, table: Table, _: bool

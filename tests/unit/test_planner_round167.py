@@ -17,7 +17,10 @@
 Requests phrased anew over several catalogs (none copied from an eval file).
 
 first pass (at 3823ae9, before the rules): 16/21 failed (all but the Russian «которые начались» on trips, the
-Russian «которые отменили» (asked), the listed «2D» and both kept «выкинуть» loads).
+Russian «которые отменили» (asked), the listed «2D» and both kept «выкинуть» loads). «Сеансы в формате 4K» was
+replaced by «5D» after the first pass («4K» is read as the number 4000 by the thousands rule, another family; «5D»
+failed alike before the rules). The English format tests were added after the rules, when "Editions in djvu format"
+and "Screenings of format 4DX" were found planned with no filter (the two listed ones passed before).
 """
 
 from __future__ import annotations
@@ -98,6 +101,29 @@ def test_a_changed_clause_loads_changed_rows(catalog: str, text: str) -> None:
 )
 def test_an_unlisted_digit_code_is_asked(text: str) -> None:
     assert plan_in("cinema", text).status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text"),
+    [
+        ("cinema", "Screenings of format 4DX every evening at 8"),
+        ("cinema", "Halls of type 4DX, daily"),
+        ("library", "Editions in djvu format daily at 6"),
+    ],
+)
+def test_an_unlisted_english_format_is_asked(catalog: str, text: str) -> None:
+    assert plan_in(catalog, text).status == "needs_clarification"
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("library", "Editions in ebook format daily at 6", "format = 'ebook'"),
+        ("cinema", "Screenings in IMAX format every evening at 8", "format = 'IMAX'"),
+    ],
+)  # fmt: skip
+def test_a_listed_english_format_is_planned(catalog: str, text: str, where: str) -> None:
+    assert ok_spec(catalog, text).source.where == where
 
 
 def test_a_listed_digit_code_is_planned() -> None:
