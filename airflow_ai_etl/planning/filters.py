@@ -4138,7 +4138,7 @@ class RowFilters:
                 yield request.spans[first][0], column.name, condition
 
     def _unlisted_in_format(self, request: Request, table: Table, i: int, listed: dict[str, str]) -> bool:
-        """"in djvu format", "in 4DX format": "in", a word and the word of a column that lists its values,
+        """ "in djvu format", "in 4DX format": "in", a word and the word of a column that lists its values,
         the word none of them, nor a file's format ("in csv format"), nor a word another rule read."""
         if i < 2 or request.tokens[i - 2] != "in":
             return False
