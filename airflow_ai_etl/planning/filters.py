@@ -4142,6 +4142,9 @@ class RowFilters:
         the word none of them, nor a file's format ("in csv format"), nor a word another rule read."""
         if i < 2 or request.tokens[i - 2] != "in":
             return False
+        gaps = (request.text[request.spans[k - 1][1] : request.spans[k][0]] for k in (i - 1, i))
+        if any(gap != " " for gap in gaps):
+            return False  # "Walk-in appointments (walk_in)": no "in X format" phrase
         word = request.tokens[i - 1]
         if word in listed or word in STOP_WORDS or word in _FILE_SUFFIXES or not word.isalnum():
             return False
