@@ -61,6 +61,11 @@ from airflow_ai_etl.planning.english_meanings import (
     lists_code_meanings,
     russian_lemmas,
 )
+from airflow_ai_etl.planning.event_window import (
+    event_time_by_english_verb,
+    unnamed_clause_event,
+    without_event_phase,
+)
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
 from airflow_ai_etl.planning.excepted_means import means_participles
 from airflow_ai_etl.planning.failed_idiom import failed_idiom_conditions
@@ -286,6 +291,8 @@ class RowFilters:
         # «заказы в статусе 'x' не тащить»: a negation closing (or opening) the clause of a condition
         scopes += negation.condition_scopes(request.text, found, scopes, request.handled)
         if window.value:
+            # "sessions that started in the last day": not also `status = 'started'` (planner167)
+            found = without_event_phase(table, found, window.value, request.window_verbs)
             found.append(window.value)
         conditions, questions = self._apply_negations(request, table, sorted(found), scopes)
         conditions = [self._value_list(request, table, c) for c in conditions]
@@ -421,7 +428,7 @@ class RowFilters:
             # "tariffs that are still valid (valid_to is null)": the bracket right after it says the clause
             bracket = _BRACKET_AFTER.match(request.text, end)
             said_to = bracket.end() if bracket else end
-            if beside and any(start <= position < said_to for position in request.read_at):
+            if beside and any(start <= p < said_to for p in (*request.read_at, *request.window_verbs)):
                 continue
             return [unread_clause_question(request.language, table, request.text[start:end])]
         return []
@@ -1704,10 +1711,21 @@ class RowFilters:
         named = self._time_columns_by_participle(table, request.raw[index - 1]) if index > 0 else []
         if named:  # «сессии, начатые за последние двое суток»: the start event's time, 'Начало зарядки'
             return named[0]
+        verb = event_time_by_english_verb(table, request.raw[index - 1]) if index > 0 else None
+        if verb:  # "tickets that got refunded in the last 3 days": refunded_at (planner167)
+            request.window_verbs.append(request.spans[index - 1][0])  # the clause's verb is read
+            return verb
         if index > 0 and is_(self._token_of(request, index - 1), "CHANGED"):
             # «заказы, которые обновились за сутки»: the window is on the update time, not the creation
             updated = next((name for name in UPDATE_COLUMNS if table.column(name)), None)
             return updated or self.grounding._event_time_column(table)
+        joined = index > 0 and not re.search(
+            r"[,;:—–-]", request.text[request.spans[index - 1][1] : request.spans[index][0]]
+        )
+        if joined and unnamed_clause_event([self._token_of(request, k) for k in range(index)], index - 1):
+            # «выдачи, которые продлили за неделю»: no renewal time, which time is asked; after a comma
+            # («сеансы, которые отменили, за последние 48 часов») the window dates the rows, not the verb
+            return None
         # 'Оплаты штрафов …' with paid_at 'Время оплаты' beside created_at 'Время создания записи': the one
         # time column commented as the time of the event the table's comment names (README, as a mart's grain)
         own = _own_event_time(table)
@@ -2000,9 +2018,10 @@ class RowFilters:
         'Дата выдачи' (the verb's root «выда» begins the noun's stem «выдач»), «закрытые» -> 'Дата закрытия';
         [] for any other word, or when two columns answer."""
         said = next(iter(tokenize(word)), None)
-        if said is None or said.lang != "ru" or not said.parses or said.parses[0].pos != "PRTF":
+        if said is None or said.lang != "ru" or not said.parses or said.parses[0].pos not in ("PRTF", "VERB"):
             return []
-        verbs = {p.lemma for p in said.parses if p.pos == "PRTF"}
+        # «которые начались за сутки»: a past verb of the clause names its event as a participle does
+        verbs = {p.lemma.removesuffix("ся") for p in said.parses if p.pos in ("PRTF", "VERB")}
         roots = {stem(v) for v in verbs} | {v.removesuffix("ть") for v in verbs}
         roots = {r for r in roots if len(r) >= 4}
         found = [
@@ -4240,6 +4259,9 @@ class RowFilters:
             if column is None or is_state_column(table, column.name):
                 continue
             listed = {v.lower(): v for v in listed_values(column.comment)}
+            if self._unlisted_in_format(request, table, i, listed):
+                request.unsure.append(_which_value_question(request.language, column, request.raw[i - 1]))
+                continue  # "editions in djvu format": no listed format, asked (planner167: dropped)
             first, values = i, list[str]()
             while first > 0 and request.tokens[first - 1] in listed:
                 values.insert(0, listed[request.tokens[first - 1]])
@@ -4258,6 +4280,24 @@ class RowFilters:
                 condition = self._negated(table, str(condition))
             if condition:
                 yield request.spans[first][0], column.name, condition
+
+    def _unlisted_in_format(self, request: Request, table: Table, i: int, listed: dict[str, str]) -> bool:
+        """ "in djvu format", "in 4DX format": "in", a word and the word of a column that lists its values,
+        the word none of them, nor a file's format ("in csv format"), nor a word another rule read."""
+        if i < 2 or request.tokens[i - 2] != "in":
+            return False
+        gaps = (request.text[request.spans[k - 1][1] : request.spans[k][0]] for k in (i - 1, i))
+        if any(gap != " " for gap in gaps):
+            return False  # "Walk-in appointments (walk_in)": no "in X format" phrase
+        word = request.tokens[i - 1]
+        if word in listed or word in STOP_WORDS or word in _FILE_SUFFIXES or not word.isalnum():
+            return False
+        start = request.spans[i - 1][0]
+        if request.is_handled(start) or word in request.claimed or lexicon_concepts(word, "en"):
+            return False
+        return not self.grounding._column_mentions(table, [word]) and not any(
+            a <= start < b for a, b in request.schedule_spans
+        )
 
     def _capitalised_before_column_conditions(
         self, request: Request, table: Table, _: bool
@@ -6580,7 +6620,10 @@ class RowFilters:
                 column
                 and self._filterable(table, column)
                 and tokens[i + 1] not in ONLY_WORDS  # «сливать по order_ref, только изменённые»: no value
-                and self._is_value(request, table, request.raw[i + 1])
+                and (
+                    self._is_value(request, table, request.raw[i + 1])
+                    or _listed_kind_code(column, request.raw[i + 1])
+                )
                 and not self._continues_column_name(column, tokens[i + 1])
                 and not self._next_list_column(request, table, i)
                 and not self._in_schedule(request, i + 1)
@@ -9172,6 +9215,17 @@ def _is_code(value: str) -> bool:
     letters = re.sub(r"[^A-Za-zА-Яа-яЁё]", "", value)
     has_digit = any(c.isdigit() for c in value)
     return bool(letters) and (has_digit or (len(letters) >= 2 and letters.isupper()))
+
+
+# a code that starts with its digits: «4DX», "3D", «5G» (a number, then letters)
+_DIGIT_LED_CODE = re.compile(r"\d{1,3}[A-Za-z][A-Za-z0-9]{0,7}")
+
+
+def _listed_kind_code(column: Column, value: str) -> bool:
+    """«в формате 4DX» of 'Формат показа (2D, 3D, IMAX)': a digit-led code after the word of a column
+    whose comment lists its values is a value of it (listed, or asked), never dropped (planner167:
+    VALUE_TOKEN wants a letter first, so «4DX» was no value and the rows of every format were loaded)."""
+    return bool(listed_values(column.comment)) and _DIGIT_LED_CODE.fullmatch(value) is not None
 
 
 def _is_numbered_code(value: str) -> bool:

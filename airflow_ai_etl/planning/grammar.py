@@ -987,6 +987,9 @@ def destroy_frames(tokens: Sequence[Token]) -> list[Slot]:
     slots = []
     for i, t in enumerate(tokens):
         if t.lang == "ru":
+            if _throws_out_of_the_store(tokens, i):  # «выкинь из базы …»: a delete in the source (planner167)
+                slots.append(Slot("destroy", t.lower, t.start, t.end, i, i + 1, confirmed=True))
+                continue
             if not is_(t, "DESTROY_VERB", pos=DESTROY_POS) and not is_(t, "WIPE", pos=DESTROY_POS):
                 continue
         elif t.lang != "en" or not is_(t, "DESTROY_VERB"):
@@ -1002,6 +1005,16 @@ def destroy_frames(tokens: Sequence[Token]) -> list[Slot]:
 
 
 NO_DESTROY = {"без", "не", "ничего", "without", "never", "not", "no"}
+
+
+def _throws_out_of_the_store(tokens: Sequence[Token], i: int) -> bool:
+    """«Выкинь из базы …», «выбросите из БД …», «убери из БД …»: a verb that throws rows away right
+    before «из» and a noun of where the data lives deletes there; the same verb alone («отменённые выкинуть»,
+    «дубли по email выбросить») leaves rows out of the load."""
+    if not is_(tokens[i], "THROW_OUT", pos=("VERB", "INFN")):
+        return False
+    after = [t for t in tokens[i + 1 : i + 3] if t.lang != "punct"]
+    return len(after) == 2 and after[0].lower in ("из", "изо") and is_(after[1], "DATA_STORE", pos=("NOUN",))
 
 
 def _object_after(tokens: Sequence[Token], i: int) -> bool:

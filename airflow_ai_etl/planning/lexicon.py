@@ -53,6 +53,24 @@ RU: dict[str, frozenset[str]] = {
             "альтернуть",  # ALTER TABLE in jargon: DDL on the source, refused like «дропнуть»
         }
     ),
+    # Verbs that throw rows away: in a load they leave rows out («отменённые выкинуть», «дубли по email
+    # выбросить»); with «из базы»/«из БД» after them they delete in the source, refused as «удали» is
+    # (grammar.destroy_frames; planner167: «Выкинь из базы все просроченные промокоды» was asked).
+    "THROW_OUT": frozenset(
+        {
+            "выкинуть",
+            "выкидывать",
+            "выбросить",
+            "выбрасывать",
+            "убрать",
+            "убирать",
+            "вышвырнуть",
+            "вычеркнуть",
+        }
+    ),  # fmt: skip
+    # Where the data lives, after «из» beside a THROW_OUT verb: the source itself, not the load
+    # («источник» is a glossary noun, a source column, so it is not here)
+    "DATA_STORE": frozenset({"база", "бд", "хранилище", "прод", "продакшен", "продакшн"}),
     # «затереть» means two things, told apart by its object: a column's values («номер карты затереть») are
     # masked, a table or the data in the source («затереть таблицу счетов») is destroyed (planning/offline.py
     # `_wipes_columns_only`; grammar.destroy_frames reads it as a destroy verb until then). «стереть»,

@@ -17,11 +17,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from airflow_ai_etl.planning.grammar import Slot
-from airflow_ai_etl.planning.lexer import Token
+from airflow_ai_etl.planning.lexer import Token, in_past
 from airflow_ai_etl.planning.lexicon import is_
 from airflow_ai_etl.planning.patterns import CHANGED
 
-__all__ = ["says_changed", "says_recent", "since_last_run"]
+__all__ = ["changed_clause", "says_arrival", "says_changed", "says_recent", "since_last_run"]
 
 # English: a preposition, "the", a "last" word, an optional adjective, a noun naming a run.
 _EN_SINCE = {"since", "after", "from"}
@@ -91,6 +91,12 @@ def _is_arrival(token: Token) -> bool:
     return token.lower in _EN_ARRIVAL
 
 
+def says_arrival(token: Token) -> bool:
+    """`token` says the rows arrived, in any form («поступили», «добавленные», "added", "created"): the
+    rows' own event, dated by the table's event time (planner167: a clause verb before a window)."""
+    return token.has(_RU_ARRIVAL) if token.lang == "ru" else token.lower in _EN_ARRIVAL
+
+
 def says_recent(token: Token) -> bool:
     """`token` speaks of rows by when they came ("the new ones", "the latest ones"), not by what they hold:
     a cue for the incremental rules, no row filter to ask about."""
@@ -101,6 +107,26 @@ def says_changed(token: Token) -> bool:
     """`token` says rows changed ("changed", "updated", "modified", «изменённые», «обновившиеся»): the
     incremental load by the update time, never a column name nor a row filter to ask about."""
     return CHANGED.fullmatch(token.lower) is not None or is_(token, "CHANGED", pos=("PRTF", "PRTS"))
+
+
+# «которые (уже) изменились»: a relative pronoun, then words that may stand before the clause's verb
+_RU_RELATIVE = {"которые", "который", "которая", "которое", "что"}
+_RU_BEFORE_VERB = {"уже", "недавно", "только", "как-то", "хоть", "как"}
+
+
+def changed_clause(tokens: Sequence[Token]) -> Token | None:
+    """The verb of a relative clause saying the rows changed («кандидатов, которые изменились», «заказы, что
+    обновились»): the changed-rows cue as «изменившиеся» is (README: changed rows by lemma), in the past tense
+    so that «обновлять по ключу» (the upsert's verb) is never one (planner167)."""
+    for i, token in enumerate(tokens):
+        if token.lang != "ru" or not is_(token, "CHANGED", pos=("VERB",)) or not in_past(token.lower):
+            continue
+        j = i - 1
+        while j >= 0 and tokens[j].lower in _RU_BEFORE_VERB:
+            j -= 1
+        if j >= 0 and tokens[j].lower in _RU_RELATIVE:
+            return token
+    return None
 
 
 def _is_rows(token: Token) -> bool:

@@ -128,7 +128,7 @@ from airflow_ai_etl.planning.meaning_phrases import (
     table_saying_meaning,
     tables_of_said_meaning,
 )
-from airflow_ai_etl.planning.newrows import says_changed, says_recent, since_last_run
+from airflow_ai_etl.planning.newrows import changed_clause, says_changed, says_recent, since_last_run
 from airflow_ai_etl.planning.paths import in_path, path_spans
 from airflow_ai_etl.planning.patterns import (
     APPEND_WORDS,
@@ -508,6 +508,12 @@ def _lexicon_cue(text: str, concept: str, pos: tuple[str | None, ...] | None = N
         if token.lang != "punct" and is_(token, concept, pos=pos):
             return _WORD_AT.match(text, token.start)
     return None
+
+
+def _changed_clause_cue(text: str) -> re.Match[str] | None:
+    """«кандидатов, которые изменились»: the changed-rows cue said as a relative clause (planner167)."""
+    verb = changed_clause(tokenize(text))
+    return _WORD_AT.match(text, verb.start) if verb else None
 
 
 # A value-shaped phrase: a quoted literal, a date, or a number after a comparison word.
@@ -4622,7 +4628,7 @@ class OfflinePlanner:
             text = text[:start] + " " * (end - start) + text[end:]
         cue = INCREMENTAL.search(text) or NEW_NOUN.search(text) or _lexicon_cue(text, "INCREMENTAL")
         if cue is None and grammar.enabled("changed"):  # «изменившиеся / обновлённые заказы»: rows changed
-            cue = _lexicon_cue(text, "CHANGED", pos=PARTICIPLES)
+            cue = _lexicon_cue(text, "CHANGED", pos=PARTICIPLES) or _changed_clause_cue(text)
         if cue is None and request.since_last_run:  # "added since the last run": rows past its watermark
             cue = re.match("", text)
         only_append = cue is None and request.append_only
@@ -4673,7 +4679,9 @@ class OfflinePlanner:
         )  # «дозаливать заказы в клик каждые 20 минут по дате обновления»: the column, not the creation time
         if described:  # «инкрементально по дате обновления», "incrementally by update time"
             return Found(described)
-        changed = grammar.enabled("changed") and _lexicon_cue(request.text, "CHANGED", pos=PARTICIPLES)
+        changed = grammar.enabled("changed") and (
+            _lexicon_cue(request.text, "CHANGED", pos=PARTICIPLES) or _changed_clause_cue(request.text)
+        )
         if CHANGED.search(request.lower) or changed:
             for name in UPDATE_COLUMNS:
                 if table.column(name):
@@ -5416,7 +5424,7 @@ class OfflinePlanner:
                 )  # «в общежитии номер 3», «в корпусе 2»: a place with its number says which rows
                 # «закрыть номер счёта в банке»: the column's comment 'Номер счёта в банке'; «операции с
                 # милями»: the table's 'Операции с милями', unless a number follows («в общежитии номер 3»)
-                if i > 0 and self._continues_a_comment(tokens[i - 1], prep, noun, tables=not numbered):
+                if i > 0 and self._continues_a_comment(tokens[i - 1], prep, phrase, tables=not numbered):
                     continue
                 not_rows = NOT_A_PLACE_NOUN if prep.lower in ROW_PREPS_PLACE else NOT_A_ROW_NOUN
                 if any(w.lemma in not_rows or w.lower in not_rows or concepts(w.lemma, "ru") for w in phrase):
@@ -5543,15 +5551,19 @@ class OfflinePlanner:
             and any(p.pos == "ADJF" and p.case in cases for p in word.parses)
         )
 
-    def _continues_a_comment(self, before: Token, prep: Token, noun: Token, tables: bool = False) -> bool:
+    def _continues_a_comment(
+        self, before: Token, prep: Token, phrase: list[Token], tables: bool = False
+    ) -> bool:
         """«счёта в банке»: the word before a prepositional phrase, the preposition and its noun follow each
         other in some column's comment ('Номер счёта в банке'), so the phrase names that column; with
         `tables`, in a table's comment too («операции с милями» of 'Операции с милями (...)': the table's
-        name, planner63)."""
-        text = f"{before.text} {prep.text} {noun.text}"
+        name, planner63). The phrase's first word counts as its noun does («Заправки по топливным картам» of
+        'Заправки по топливным картам', planner167: «по картам» alone continued no comment, and was asked)."""
         at = len(before.text) + 1
+        texts = {f"{before.text} {prep.text} {word.text}" for word in (phrase[0], phrase[-1])}
         return any(
             continues_a_comment([table, *table.columns] if tables else table.columns, text, at)
+            for text in texts
             for conn in self.catalog.connections
             for table in self.catalog.tables_of(conn)
         )

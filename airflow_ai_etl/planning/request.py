@@ -48,6 +48,8 @@ class Request:
     # where each row condition a filter rule read starts (planner143): a phrase beside a WHERE is read when
     # one starts inside it, so the residue rules know which words are left
     read_at: list[int] = field(default_factory=list)
+    # where a verb naming the window's time column starts ("that started in the last 3 days", planner167)
+    window_verbs: list[int] = field(default_factory=list)
     value_columns: dict[str, list[tuple[int, Column]]] = field(default_factory=dict)  # per table, once read
     schedule_spans: list[tuple[int, int]] = field(default_factory=list)  # the words the schedule read
     default_schedule: bool = False  # no frequency named; the planner used its default (CDC: every minute)
