@@ -2054,6 +2054,10 @@ class RowFilters:
                 before = _WORD_BEFORE.search(request.lower, 0, match.start())
                 if before and self._names_own_rows(table, before.group(1)):
                     columns = self._money_columns(table)
+            if not columns and _names_the_rows_back(request.lower, match.start(1), match.group(1)):
+                # "only those over 2,000", «только те, что больше 5000»: the rows themselves compared, their
+                # one money column (as "orders over 500"); several stay asked (planner168)
+                columns = self._money_columns(table)
             if not columns and (before := _WORD_BEFORE.search(request.lower, 0, match.start())):
                 # "declared value above 50k": the two words spell a column's name («value» alone names none)
                 spelled = [stem(before.group(1)), stem(match.group(1))]
@@ -4432,6 +4436,10 @@ class RowFilters:
             glossed = _glossed_alternative(request, tokens, unread, hits, name)
             if glossed is not None:  # «просроченные или частично оплаченные (partially_paid)»: its code
                 run, unread = [*run, glossed], None
+            spelled = _spelled_alternative(tokens, unread, listed[name])
+            if spelled is not None:  # "faulted or out of service": a listed code said in words (planner168)
+                last = next(j for j, t in enumerate(tokens) if t.end == spelled[1])
+                unread, k = None, max(k, last + 1)
             # «через банк или госуслуги»: a value dropped would load too few rows
             if unread is not None and unread.lower not in {v.lower() for v in listed[name]}:
                 question = say(
@@ -4441,6 +4449,8 @@ class RowFilters:
                 request.unsure.append(question)
                 continue
             values = list(dict.fromkeys(hits[j][name] for j in run))
+            if spelled is not None:
+                values = list(dict.fromkeys([*values, spelled[0]]))
             first = tokens[run[0]]
             index = request.token_at(first.start)
             if index and request.tokens[index - 1] in _MEANS_ARTICLES:
@@ -5166,7 +5176,11 @@ class RowFilters:
             value = _state_value(adjective, bools[0])
             if value is None:
                 continue
+            # «кроме первых визитов» turns the state around as «не»/«без» do (planner168: is_first_visit =
+            # true was planned, the rows the analyst left out)
             negator = flags.negated_before(tokens, k)
+            if negator is None:
+                negator = flags.excepted_before(tokens, k)
             if negator is not None:
                 value = "false" if value == "true" else "true"
             request.handled.append((tokens[negator if negator is not None else k].start, noun.end))
@@ -6020,7 +6034,12 @@ class RowFilters:
         first = index
         while first >= 2 and request.tokens[first - 1] in _LIST_JOINERS:
             first -= 2
-        return None if first == index else self._negator_before(request, first)
+        if first == index:
+            return None
+        negator = self._negator_before(request, first)
+        if negator == first - 1 and state_verbs.says_not_done(request.tokens[first]):
+            return None  # «не пришёл или отменил»: «не пришёл» is one state (no_show); its «не» stops there
+        return negator
 
     def _kind_noun_before_values(
         self, request: Request, table: Table, _: bool
@@ -8305,7 +8324,8 @@ def _exactly_meant_hits(word: Token, hits: set[tuple[str, str]]) -> set[tuple[st
     """Of the listed codes a word's meaning shares a stem with ('rent', 'rented' of «аренда» -> rent), the one
     that is the meaning itself (VALUE_MEANINGS), when exactly one is; else `hits` unchanged (planner135)."""
     exact = {m for p in word.parses for m in VALUE_MEANINGS.get(p.lemma, ())}
-    kept = {(name, value) for name, value in hits if value.lower() in exact}
+    # «в пути»: 'in_transit' by its word transit as written, not 'delivered' by a stem (planner168)
+    kept = {(name, value) for name, value in hits if exact & {value.lower(), *value.lower().split("_")}}
     return kept if len(kept) == 1 else hits
 
 
@@ -8339,6 +8359,27 @@ def _unread_alternative(
     if any(a <= word.start < b for a, b in request.schedule_spans) or request.is_handled(word.start):
         return None
     return word
+
+
+def _spelled_alternative(
+    tokens: list[Token], word: Token | None, values: tuple[str, ...]
+) -> tuple[str, int] | None:
+    """ "faulted or out of service": the unread alternative `word` and the words after it spell one listed
+    code of the run's column with spaces for its underscores (out_of_service); (that code, the end of its
+    last word), None otherwise (planner168: "out" was asked as an unlisted value)."""
+    if word is None:
+        return None
+    at = next(j for j, t in enumerate(tokens) if t is word)
+    for value in values:
+        parts = [w for w in re.split(r"[_\-\s]+", value.lower()) if w]
+        said = [t.lower for t in tokens[at : at + len(parts)]]
+        adjacent = all(
+            b.start - a.end <= 1
+            for a, b in zip(tokens[at : at + len(parts)], tokens[at + 1 : at + len(parts)], strict=False)
+        )
+        if len(parts) > 1 and said == parts and adjacent:
+            return value, tokens[at + len(parts) - 1].end
+    return None
 
 
 def _glossed_alternative(
@@ -9676,6 +9717,19 @@ _PRICE_PREPOSITIONS_EN = frozenset({"for", "worth", "totalling", "totaling"})
 # they name no column of their own (planner157)
 _MEASURE_NOUNS_EN = frozenset({"pay", "amount", "sum", "value", "figure"})
 _WORD_BEFORE = re.compile(r"([a-zа-яё_][a-zа-яё0-9_]*)\s+$")
+# "those"/"the ones" before a comparison, «те, что»/«те, которые»: the rows already named (planner168)
+_ROWS_BACK_EN = frozenset({"those", "ones"})
+_ROWS_BACK_RU = re.compile(r"(?<![a-zа-яё])те,?\s+$")
+
+
+def _names_the_rows_back(lower: str, start: int, word: str) -> bool:
+    """`word` (at `start`, right before a comparison) names the request's rows again: "those", "the ones", the
+    «что»/«которые» of «те, что»."""
+    if word in _ROWS_BACK_EN:
+        return True
+    return word in ("что", "которые") and bool(_ROWS_BACK_RU.search(lower, 0, start))
+
+
 # A preposition right before a word: «с» of «с ожиданием», "with" of "with wait"
 _SHORT_WORD_BEFORE = re.compile(r"(?<![a-zа-яё])(с|со|по|with|of)\s+$")
 # English words of a working place's verb ('Работает круглосуточно'): "open round the clock", "operating 24/7"

@@ -366,7 +366,9 @@ STATE_VERB_COMPLEMENTS = {"вывести": frozenset({"эксплуатация
 
 # Russian lemmas -> English words a listed code is made of: «в пути» -> in_transit, «в рублях» -> RUB.
 VALUE_MEANINGS = {
-    "путь": ("transit",), "рубль": ("rub", "rur"), "доллар": ("usd",), "евро": ("eur",), "фунт": ("gbp",),
+    # planner168: «заказы в пути» of a delivery status (…, ready, delivering, delivered): on its way
+    "путь": ("transit", "delivering"),
+    "рубль": ("rub", "rur"), "доллар": ("usd",), "евро": ("eur",), "фунт": ("gbp",),
     # planner121: «рублёвые счета», «долларовые контракты»: the currency's adjective
     "рублевый": ("rub", "rur"), "рублёвый": ("rub", "rur"), "долларовый": ("usd",), "юаневый": ("cny",),
     # planner121: audiences an event comment lists ('Аудитория (kids, teens, adults, seniors, all)'):
