@@ -2559,7 +2559,8 @@ class RowFilters:
         listed = {name: values for name, values in listed.items() if values}
         if not listed:
             return
-        for token in tokenize(request.text):
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, token in enumerate(tokens):
             parts = token.lower.split("-")
             # «VIP-залы», «залы-IMAX»: the kind may be written in Latin letters as the column lists it
             # (planner98); the table's noun is Cyrillic
@@ -2584,9 +2585,32 @@ class RowFilters:
                 if len(said) != 1:
                     continue
                 ((name, value),) = said.items()
-                request.handled.append((token.start, token.end))
-                yield from self._negated_at(request, table, token.start, name, f"{name} = {_quote(value)}")
+                values, end = self._apposition_list_after(request, tokens, k, listed, name)
+                request.handled.append((token.start, end))
+                condition = _one_of(name, [value, *values]) if values else f"{name} = {_quote(value)}"
+                yield from self._negated_at(request, table, token.start, name, condition)
                 break
+
+    def _apposition_list_after(
+        self, request: Request, tokens: list[Token], k: int, listed: dict[str, tuple[str, ...]], name: str
+    ) -> tuple[list[str], int]:
+        """«Читателей-пенсионеров и студентов»: the words joined by «и»/«или»/commas right after the compound
+        at `tokens[k]` that each say one more value of the same column (the compound's head is said once);
+        those values and where the last ends (planner168: «студентов» was asked as an unread word)."""
+        values: list[str] = []
+        end = tokens[k].end
+        for word in tokens[k + 1 :]:
+            gap = request.text[end : word.start]
+            if word.lower in ("и", "или") and _LIST_GAP.fullmatch(gap):
+                continue
+            if not _LIST_JOIN.fullmatch(request.text[end : word.start]) or request.is_handled(word.start):
+                break
+            said = self._said_values(word, listed, "", "")
+            if set(said) != {name}:
+                break
+            values.append(said[name])
+            end = word.end
+        return values, end
 
     def _named_value_conditions(
         self, request: Request, table: Table, _: bool
@@ -9519,6 +9543,16 @@ def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tu
         ]
         if found.get(columns[0].name, (0, ""))[1].startswith(f"{columns[0].name} IN ("):
             continue  # «(issued, overdue)» is a list, read by the list rules
+        opens = _but_clause_start(request.lower, opens)  # «которые выставлены, но ещё не оплачены (issued)»
+        if found.get(columns[0].name, (0, ""))[1] == said and opens <= found[columns[0].name][0]:
+            # «которые ещё не оплачены (issued)»: the bracket's own value is read; the other readings of the
+            # glossed words (`paid_at IS NULL`) are what it explains, not more conditions (planner168)
+            for name in explained:
+                if name != columns[0].name:
+                    del found[name]
+            found[columns[0].name] = (opens, said)
+            request.handled.append((opens, bracket.end()))
+            continue
         if any(_quote(bracket.group(1)) in found[name][1] for name in explained):
             # «кроме погашенных (closed)»: `status <> 'closed'` already says the value, negated; «без
             # возвращённых и аннулированных (void)» merged into one NOT IN (marts110): the glossed words are
@@ -9539,6 +9573,27 @@ def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tu
             del found[name]
         found[columns[0].name] = (opens, said)
         request.handled.append((opens, bracket.end()))  # «оплаченные» read: the bracket says how
+
+
+# Between two items of a list: a comma and/or «и»/«или» (_apposition_list_after)
+_LIST_GAP = re.compile(r"\s*,?\s*")
+_LIST_JOIN = re.compile(r"\s*,\s*|\s*,?\s*(?:и|или)\s+", re.IGNORECASE)
+
+
+# A relative clause's first predicate and «, но»/", but" before the glossed words: «которые выставлены, но ещё
+# не оплачены (issued)» is one state said twice, glossed by one bracket
+_BUT_CLAUSE_BEFORE = re.compile(
+    r"(?<![a-zа-яё])(?:которые|который|которая|которое|that|which)\s[^,;()]{1,40},\s*(?:но|а|but)\s+"
+    r"(?:(?:ещё|еще|уже|пока|не|not|yet|still|are|is)\s+)*$"
+)
+
+
+def _but_clause_start(text: str, opens: int) -> int:
+    """Where the relative clause begins whose second predicate, after «, но»/", but", the glossed phrase at
+    `opens` is (planner168: its first predicate «которые выставлены» was asked as unread); `opens` when the
+    phrase follows no such clause."""
+    found = _BUT_CLAUSE_BEFORE.search(text, max(0, opens - 80), opens)
+    return found.start() if found else opens
 
 
 def _list_ending_in_bracket(

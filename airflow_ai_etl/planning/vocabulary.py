@@ -626,6 +626,8 @@ VALUE_MEANINGS = {
     "комедия": ("comedy",), "драма": ("drama",), "боевик": ("action",), "ужасы": ("horror",),
     "хоррор": ("horror",), "мультфильм": ("animation",), "мультик": ("animation",),
     "документалка": ("documentary",), "документальный": ("documentary",),
+    # planner168: «фильмы ужасов»: the genitive «ужасов» has the lemma «ужас»
+    "ужас": ("horror",),
     # planner101: a state and kinds of clients said by their Russian adjective ('Статус заказ-наряда (open, …,
     # done, cancelled)', 'Тип клиента (private, corporate)'): «выполненные заказ-наряды», «корпоративных
     # клиентов», «частных клиентов»

@@ -16,6 +16,14 @@
 - «заказы в пути» of 'Статус заказа (…, cooking, ready, delivering, delivered, …)': «путь» means transit
   (in_transit) and delivering; a code that is one of the meanings as written wins over one sharing a stem
   ('delivered'), so «в пути» of a shipment is still in_transit.
+- «которые выставлены, но ещё не оплачены (issued)»: one bracket glosses both predicates of the clause joined
+  by «, но», so the first («которые выставлены») is read with it (it was asked); «которые ещё не оплачены
+  (issued)» is `status = 'issued'` alone: the bracket explains `paid_at IS NULL`, read from the same words
+  (README: a bracketed listed value says the value).
+- «фильмы ужасов»: the genitive's lemma «ужас» means horror, as «ужасы» did; «Читателей-пенсионеров и
+  студентов»: the words joined after a compound of the rows' noun and a value («читатели-пенсионеры») that
+  each say one more value of its column are that list (`category IN ('pensioner', 'student')`; «студентов»
+  was asked).
 
 Requests phrased anew over several catalogs (none copied from an eval file).
 
@@ -153,3 +161,55 @@ def test_spelled_code_after_or(catalog: str, text: str, where: str) -> None:
 )  # fmt: skip
 def test_on_the_way(catalog: str, text: str, where: str) -> None:
     assert ok_spec(catalog, text).source.where == where
+
+
+# --- one bracket glossing a clause's two predicates joined by «но» ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text"),
+    [
+        ("carshare", "Штрафы, которые выписаны, но пока не оплачены (issued), ежедневно"),
+        ("carshare", "Штрафы, которые ещё не оплачены (issued), каждый час"),
+        ("utility", "Начисления, которые ещё не оплачены (issued), ежедневно в 7"),
+        ("utility", "Charges that were issued but aren't paid yet (issued), daily"),
+    ],
+)  # fmt: skip
+def test_bracket_says_the_state_of_the_clause(catalog: str, text: str) -> None:
+    assert ok_spec(catalog, text).source.where == "status = 'issued'"
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text"),
+    [
+        ("utility", "Начисления, которые выставлены, но ещё не оплачены (issued), ежедневно в 7"),
+        ("construction", "Счета подрядчиков, которые выставлены, но пока не оплачены (issued), каждый час"),
+    ],
+)  # fmt: skip
+def test_bracket_after_but_is_never_negated(catalog: str, text: str) -> None:
+    outcome = plan_in(catalog, text)
+    assert outcome.status != "ok" or outcome.spec.source.where == "status = 'issued'"  # type: ignore[union-attr]
+
+
+# --- kind words naming listed values ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("catalog", "text", "where"),
+    [
+        ("cinema", "Фильмы ужасов каждую ночь в 3", "genre = 'horror'"),
+        ("cinema", "Ужасы и комедии с рейтингом 16+ каждую пятницу в 9",
+         "genre IN ('horror', 'comedy') AND age_rating = '16+'"),
+        ("library", "Читателей-студентов или детей по пятницам в 8", "category IN ('student', 'child')"),
+        ("library", "Читателей-детей и студентов ежедневно в 7", "category IN ('child', 'student')"),
+        ("library", "Читателей-взрослых и студентов по средам в 12", "category IN ('adult', 'student')"),
+        ("univ", "Преподавателей-доцентов и профессоров ежедневно в 6",
+         "academic_title IN ('доцент', 'профессор')"),
+    ],
+)  # fmt: skip
+def test_kind_words_name_values(catalog: str, text: str, where: str) -> None:
+    assert ok_spec(catalog, text).source.where == where
+
+
+def test_compound_list_with_an_unlisted_word_is_asked() -> None:
+    assert plan_in("univ", "Преподаватели-доценты, профессора и ассистенты каждый час").status != "ok"
