@@ -8348,8 +8348,10 @@ def _exactly_meant_hits(word: Token, hits: set[tuple[str, str]]) -> set[tuple[st
     """Of the listed codes a word's meaning shares a stem with ('rent', 'rented' of «аренда» -> rent), the one
     that is the meaning itself (VALUE_MEANINGS), when exactly one is; else `hits` unchanged (planner135)."""
     exact = {m for p in word.parses for m in VALUE_MEANINGS.get(p.lemma, ())}
+    kept = {(name, value) for name, value in hits if value.lower() in exact}
     # «в пути»: 'in_transit' by its word transit as written, not 'delivered' by a stem (planner168)
-    kept = {(name, value) for name, value in hits if exact & {value.lower(), *value.lower().split("_")}}
+    if not kept:
+        kept = {(name, value) for name, value in hits if exact & set(value.lower().split("_"))}
     return kept if len(kept) == 1 else hits
 
 
