@@ -46,7 +46,7 @@ from airflow_ai_etl.catalog import Table, listed_values
 from airflow_ai_etl.planning.grammar import COMPARISON_WORDS
 from airflow_ai_etl.planning.lexer import Token, animate_noun_lemmas, tokenize
 from airflow_ai_etl.planning.lexicon import concepts
-from airflow_ai_etl.planning.request import Request
+from airflow_ai_etl.planning.request import Request, status_word
 from airflow_ai_etl.planning.vocabulary import NAME_PART_SUFFIXES, name_parts, stem
 from airflow_ai_etl.planning.vocabulary import words as text_words
 
@@ -84,7 +84,7 @@ def unread_condition_words(
         or _unread_relative_clause_ru(request, words, where or "")
         or _unread_comparison(request, words, where or "")
         or _unread_after_event(planner, request, table, words)
-        or _unread_or_item(planner, request, table, words)
+        or _unread_or_item(planner, request, table, words, where or "")
         or _unread_other_table_word(planner, request, table, words, where or "")
         or _unread_order_bound(request, words)
     )
@@ -481,7 +481,7 @@ def _unread_after_event(
 
 
 def _unread_or_item(
-    planner: OfflinePlanner, request: Request, table: Table, words: list[Token]
+    planner: OfflinePlanner, request: Request, table: Table, words: list[Token], where: str
 ) -> str | None:
     """«Карты, которые заблокированы (blocked), или фиолетовые», "Callbacks scheduled or missed": the item
     after «или»/«либо»/"or" (a bracket or a comma may stand before it) that no rule, column, value or table
@@ -499,9 +499,16 @@ def _unread_or_item(
             continue  # "60 days or more", «3 дня или неделю»: a quantity, the comparison or window rules'
         if first.lang not in ("ru", "en") or not _read(planner, request, table, first):
             continue
-        if not _read(planner, request, table, second):
+        if not _read(planner, request, table, second) and not _says_quoted(planner, second, where):
             return request.text[first.start : second.end]
     return None
+
+
+def _says_quoted(planner: OfflinePlanner, word: Token, where: str) -> bool:
+    """`word` says a value the condition `where` quotes («не пришёл или отменил» -> 'cancelled': a state
+    verb the status rule read without marking it, planner168)."""
+    quoted = set(re.findall(r"'([^']*)'", where))
+    return status_word(word.lower)[0] in quoted or planner.filters._says_value(word, quoted)
 
 
 def _other_table_parts(planner: OfflinePlanner, table: Table) -> set[str]:

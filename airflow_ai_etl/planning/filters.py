@@ -2085,6 +2085,10 @@ class RowFilters:
                 before = _WORD_BEFORE.search(request.lower, 0, match.start())
                 if before and self._names_own_rows(table, before.group(1)):
                     columns = self._money_columns(table)
+            if not columns and _names_the_rows_back(request.lower, match.start(1), match.group(1)):
+                # "only those over 2,000", «только те, что больше 5000»: the rows themselves compared, their
+                # one money column (as "orders over 500"); several stay asked (planner168)
+                columns = self._money_columns(table)
             if not columns and (before := _WORD_BEFORE.search(request.lower, 0, match.start())):
                 # "declared value above 50k": the two words spell a column's name («value» alone names none)
                 spelled = [stem(before.group(1)), stem(match.group(1))]
@@ -2615,7 +2619,8 @@ class RowFilters:
         listed = {name: values for name, values in listed.items() if values}
         if not listed:
             return
-        for token in tokenize(request.text):
+        tokens = [t for t in tokenize(request.text) if t.lang != "punct"]
+        for k, token in enumerate(tokens):
             parts = token.lower.split("-")
             # «VIP-залы», «залы-IMAX»: the kind may be written in Latin letters as the column lists it
             # (planner98); the table's noun is Cyrillic
@@ -2640,9 +2645,32 @@ class RowFilters:
                 if len(said) != 1:
                     continue
                 ((name, value),) = said.items()
-                request.handled.append((token.start, token.end))
-                yield from self._negated_at(request, table, token.start, name, f"{name} = {_quote(value)}")
+                values, end = self._apposition_list_after(request, tokens, k, listed, name)
+                request.handled.append((token.start, end))
+                condition = _one_of(name, [value, *values]) if values else f"{name} = {_quote(value)}"
+                yield from self._negated_at(request, table, token.start, name, condition)
                 break
+
+    def _apposition_list_after(
+        self, request: Request, tokens: list[Token], k: int, listed: dict[str, tuple[str, ...]], name: str
+    ) -> tuple[list[str], int]:
+        """«Читателей-пенсионеров и студентов»: the words joined by «и»/«или»/commas right after the compound
+        at `tokens[k]` that each say one more value of the same column (the compound's head is said once);
+        those values and where the last ends (planner168: «студентов» was asked as an unread word)."""
+        values: list[str] = []
+        end = tokens[k].end
+        for word in tokens[k + 1 :]:
+            gap = request.text[end : word.start]
+            if word.lower in ("и", "или") and _LIST_GAP.fullmatch(gap):
+                continue
+            if not _LIST_JOIN.fullmatch(request.text[end : word.start]) or request.is_handled(word.start):
+                break
+            said = self._said_values(word, listed, "", "")
+            if set(said) != {name}:
+                break
+            values.append(said[name])
+            end = word.end
+        return values, end
 
     def _named_value_conditions(
         self, request: Request, table: Table, _: bool
@@ -4619,6 +4647,10 @@ class RowFilters:
             glossed = _glossed_alternative(request, tokens, unread, hits, name)
             if glossed is not None:  # «просроченные или частично оплаченные (partially_paid)»: its code
                 run, unread = [*run, glossed], None
+            spelled = _spelled_alternative(tokens, unread, listed[name])
+            if spelled is not None:  # "faulted or out of service": a listed code said in words (planner168)
+                last = next(j for j, t in enumerate(tokens) if t.end == spelled[1])
+                unread, k = None, max(k, last + 1)
             # «через банк или госуслуги»: a value dropped would load too few rows
             if unread is not None and unread.lower not in {v.lower() for v in listed[name]}:
                 question = say(
@@ -4628,6 +4660,8 @@ class RowFilters:
                 request.unsure.append(question)
                 continue
             values = list(dict.fromkeys(hits[j][name] for j in run))
+            if spelled is not None:
+                values = list(dict.fromkeys([*values, spelled[0]]))
             first = tokens[run[0]]
             index = request.token_at(first.start)
             if index and request.tokens[index - 1] in _MEANS_ARTICLES:
@@ -5372,7 +5406,11 @@ class RowFilters:
             value = _state_value(adjective, bools[0])
             if value is None:
                 continue
+            # «кроме первых визитов» turns the state around as «не»/«без» do (planner168: is_first_visit =
+            # true was planned, the rows the analyst left out)
             negator = flags.negated_before(tokens, k)
+            if negator is None:
+                negator = flags.excepted_before(tokens, k)
             if negator is not None:
                 value = "false" if value == "true" else "true"
             request.handled.append((tokens[negator if negator is not None else k].start, noun.end))
@@ -6275,7 +6313,12 @@ class RowFilters:
         first = index
         while first >= 2 and request.tokens[first - 1] in _LIST_JOINERS:
             first -= 2
-        return None if first == index else self._negator_before(request, first)
+        if first == index:
+            return None
+        negator = self._negator_before(request, first)
+        if negator == first - 1 and state_verbs.says_not_done(request.tokens[first]):
+            return None  # «не пришёл или отменил»: «не пришёл» is one state (no_show); its «не» stops there
+        return negator
 
     def _kind_noun_before_values(
         self, request: Request, table: Table, _: bool
@@ -8639,6 +8682,9 @@ def _exactly_meant_hits(word: Token, hits: set[tuple[str, str]]) -> set[tuple[st
     that is the meaning itself (VALUE_MEANINGS), when exactly one is; else `hits` unchanged (planner135)."""
     exact = {m for p in word.parses for m in VALUE_MEANINGS.get(p.lemma, ())}
     kept = {(name, value) for name, value in hits if value.lower() in exact}
+    # «в пути»: 'in_transit' by its word transit as written, not 'delivered' by a stem (planner168)
+    if not kept:
+        kept = {(name, value) for name, value in hits if exact & set(value.lower().split("_"))}
     return kept if len(kept) == 1 else hits
 
 
@@ -8672,6 +8718,27 @@ def _unread_alternative(
     if any(a <= word.start < b for a, b in request.schedule_spans) or request.is_handled(word.start):
         return None
     return word
+
+
+def _spelled_alternative(
+    tokens: list[Token], word: Token | None, values: tuple[str, ...]
+) -> tuple[str, int] | None:
+    """ "faulted or out of service": the unread alternative `word` and the words after it spell one listed
+    code of the run's column with spaces for its underscores (out_of_service); (that code, the end of its
+    last word), None otherwise (planner168: "out" was asked as an unlisted value)."""
+    if word is None:
+        return None
+    at = next(j for j, t in enumerate(tokens) if t is word)
+    for value in values:
+        parts = [w for w in re.split(r"[_\-\s]+", value.lower()) if w]
+        said = [t.lower for t in tokens[at : at + len(parts)]]
+        adjacent = all(
+            b.start - a.end <= 1
+            for a, b in zip(tokens[at : at + len(parts)], tokens[at + 1 : at + len(parts)], strict=False)
+        )
+        if len(parts) > 1 and said == parts and adjacent:
+            return value, tokens[at + len(parts) - 1].end
+    return None
 
 
 def _glossed_alternative(
@@ -9878,6 +9945,16 @@ def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tu
         ]
         if found.get(columns[0].name, (0, ""))[1].startswith(f"{columns[0].name} IN ("):
             continue  # «(issued, overdue)» is a list, read by the list rules
+        opens = _but_clause_start(request.lower, opens)  # «которые выставлены, но ещё не оплачены (issued)»
+        if found.get(columns[0].name, (0, ""))[1] == said and opens <= found[columns[0].name][0]:
+            # «которые ещё не оплачены (issued)»: the bracket's own value is read; the other readings of the
+            # glossed words (`paid_at IS NULL`) are what it explains, not more conditions (planner168)
+            for name in explained:
+                if name != columns[0].name:
+                    del found[name]
+            found[columns[0].name] = (opens, said)
+            request.handled.append((opens, bracket.end()))
+            continue
         if any(_quote(bracket.group(1)) in found[name][1] for name in explained):
             # «кроме погашенных (closed)»: `status <> 'closed'` already says the value, negated; «без
             # возвращённых и аннулированных (void)» merged into one NOT IN (marts110): the glossed words are
@@ -9898,6 +9975,27 @@ def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tu
             del found[name]
         found[columns[0].name] = (opens, said)
         request.handled.append((opens, bracket.end()))  # «оплаченные» read: the bracket says how
+
+
+# Between two items of a list: a comma and/or «и»/«или» (_apposition_list_after)
+_LIST_GAP = re.compile(r"\s*,?\s*")
+_LIST_JOIN = re.compile(r"\s*,\s*|\s*,?\s*(?:и|или)\s+", re.IGNORECASE)
+
+
+# A relative clause's first predicate and «, но»/", but" before the glossed words: «которые выставлены, но ещё
+# не оплачены (issued)» is one state said twice, glossed by one bracket
+_BUT_CLAUSE_BEFORE = re.compile(
+    r"(?<![a-zа-яё])(?:которые|который|которая|которое|that|which)\s[^,;()]{1,40},\s*(?:но|а|but)\s+"
+    r"(?:(?:ещё|еще|уже|пока|не|not|yet|still|are|is)\s+)*$"
+)
+
+
+def _but_clause_start(text: str, opens: int) -> int:
+    """Where the relative clause begins whose second predicate, after «, но»/", but", the glossed phrase at
+    `opens` is (planner168: its first predicate «которые выставлены» was asked as unread); `opens` when the
+    phrase follows no such clause."""
+    found = _BUT_CLAUSE_BEFORE.search(text, max(0, opens - 80), opens)
+    return found.start() if found else opens
 
 
 def _list_ending_in_bracket(
@@ -10076,6 +10174,19 @@ _PRICE_PREPOSITIONS_EN = frozenset({"for", "worth", "totalling", "totaling"})
 # they name no column of their own (planner157)
 _MEASURE_NOUNS_EN = frozenset({"pay", "amount", "sum", "value", "figure"})
 _WORD_BEFORE = re.compile(r"([a-zа-яё_][a-zа-яё0-9_]*)\s+$")
+# "those"/"the ones" before a comparison, «те, что»/«те, которые»: the rows already named (planner168)
+_ROWS_BACK_EN = frozenset({"those", "ones"})
+_ROWS_BACK_RU = re.compile(r"(?<![a-zа-яё])те,?\s+$")
+
+
+def _names_the_rows_back(lower: str, start: int, word: str) -> bool:
+    """`word` (at `start`, right before a comparison) names the request's rows again: "those", "the ones", the
+    «что»/«которые» of «те, что»."""
+    if word in _ROWS_BACK_EN:
+        return True
+    return word in ("что", "которые") and bool(_ROWS_BACK_RU.search(lower, 0, start))
+
+
 # A preposition right before a word: «с» of «с ожиданием», "with" of "with wait"
 _SHORT_WORD_BEFORE = re.compile(r"(?<![a-zа-яё])(с|со|по|with|of)\s+$")
 # English words of a working place's verb ('Работает круглосуточно'): "open round the clock", "operating 24/7"

@@ -407,6 +407,19 @@ def negated_before(tokens: list[Token], index: int) -> int | None:
     return None
 
 
+# Words that leave out the rows after them: «кроме первых визитов», «за исключением», "except", "excluding"
+EXCEPTIONS = frozenset({"кроме", "исключением", "except", "excluding"})
+
+
+def excepted_before(tokens: list[Token], index: int) -> int | None:
+    """Index of «кроме»/"except" right before word `index` (past "for" and the prepositions and articles
+    `negated_before` passes): «кроме первых визитов» leaves the first visits out, as «без» would."""
+    k = index - 1
+    while k >= 0 and (tokens[k].lower in _LINKS or tokens[k].lower == "for"):
+        k -= 1
+    return k if k >= 0 and tokens[k].lower in EXCEPTIONS else None
+
+
 # English auxiliaries a contracted "n't" negates ("aren't", "isn't", "weren't")
 _CONTRACTED_NEGATORS_EN = frozenset(
     {"aren", "isn", "wasn", "weren", "haven", "hasn", "hadn", "don", "doesn", "didn"}

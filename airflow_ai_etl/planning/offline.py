@@ -74,6 +74,7 @@ from airflow_ai_etl.planning.filters import (
     CLAUSE_FILLERS,
     CLAUSE_NEGATORS,
     COUNTED,
+    COUNTED_OPERATORS,
     RELATIVE_PRONOUNS,
     RowFilters,
     _is_kind,
@@ -421,17 +422,23 @@ def _after_key_cue(request: Request, listed: grammar.Slot) -> bool:
 
 def _mentions_schedule(text: str) -> bool:
     """Any word about time or frequency (a number, «каждый», "every", «ежедневно», a weekday, a part of
-    day): then a schedule the parser could not read is asked about, never defaulted."""
+    day): then a schedule the parser could not read is asked about, never defaulted. An amount compared
+    ("over 2,000", «где сумма больше 100 000») is a row condition's number, no time (planner168: a CDC
+    stream with one was asked how often); one with a time word after it ("over 2 hours") still counts. So is a
+    count of a noun ("with 3 or more attempts", planner164)."""
     tokens = tokenize(text)
-    for i, token in enumerate(tokens):
-        if (token.number is not None or token.lang == "num") and not _compared_count(tokens, i):
+    compared = _compared_amounts(tokens)
+    for index, token in enumerate(tokens):
+        is_number = token.number is not None or token.lang == "num"
+        if is_number and index not in compared and not _compared_count(tokens, index):
             return True
-        if _is_time_word(token):
+        if _is_schedule_word(token):
             return True
     return False
 
 
-def _is_time_word(token: Token) -> bool:
+def _is_schedule_word(token: Token) -> bool:
+    """A word that says a time or a frequency («ежедневно», "hours", «среду», "morning")."""
     if token.lower in _SCHEDULE_WORDS or token.lemma in _SCHEDULE_WORDS:
         return True
     return any(is_(token, c) for c in ("FREQ_HOUR", "FREQ_DAY", "FREQ_WEEK", "FREQ_MONTH", "FREQ_NIGHT",
@@ -451,7 +458,7 @@ def _compared_count(tokens: list[Token], i: int) -> bool:
         j += 2
     if before not in _COMPARED_BEFORE and not bound_after:
         return False
-    return j < len(tokens) and tokens[j].lang in ("en", "ru") and not _is_time_word(tokens[j])
+    return j < len(tokens) and tokens[j].lang in ("en", "ru") and not _is_schedule_word(tokens[j])
 
 
 # a word right before a compared number, and the two words right after one that bound it
@@ -463,6 +470,47 @@ _BOUND_AFTER = frozenset({
     ("or", "more"), ("or", "fewer"), ("or", "less"), ("and", "more"), ("and", "above"), ("or", "above"),
     ("и", "более"), ("и", "больше"), ("или", "больше"), ("или", "более"), ("и", "менее"), ("и", "меньше"),
 })  # fmt: skip
+
+
+# the last word of a comparison before an amount ("more than", "at least", «не меньше», «дороже»); «от»/«до»
+# and "from" are left out: «от 10 утра» is a clock time
+_AMOUNT_COMPARISON_ENDS = frozenset(
+    {phrase.split()[-1] for phrase in COUNTED_OPERATORS if phrase not in ("от", "до")}
+    | {"дороже", "дешевле", "выше", "ниже", "exceeding"}
+)
+
+
+def _compared_amounts(tokens: list[Token]) -> set[int]:
+    """The indexes of the number tokens of an amount after a comparison word ("over 2,000", «больше 100 000»:
+    its digit groups too), when no time word follows the amount."""
+    found: set[int] = set()
+    index = 0
+    while index < len(tokens):
+        if tokens[index].lower not in _AMOUNT_COMPARISON_ENDS:
+            index += 1
+            continue
+        group = _digit_group(tokens, index + 1)
+        after = group[-1] + 1 if group else index + 1
+        if group and not (after < len(tokens) and _is_schedule_word(tokens[after])):
+            found.update(group)
+        index = after
+    return found
+
+
+def _digit_group(tokens: list[Token], start: int) -> list[int]:
+    """The indexes of one written amount from `start`: "2,000", «100 000» (three-digit groups after it)."""
+    if start >= len(tokens) or tokens[start].lang != "num":
+        return []
+    group = [start]
+    index = start + 1
+    while index < len(tokens):
+        step = 2 if tokens[index].text == "," and index + 1 < len(tokens) else 1
+        follower = tokens[index + step - 1]
+        if follower.lang != "num" or len(follower.text) != 3 or follower.start - tokens[index - 1].end > 1:
+            break
+        group.extend(range(index, index + step))
+        index += step
+    return group
 
 
 _SCHEDULE_WORDS = {

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Sequence
 
 from airflow_ai_etl.catalog import Column, Table, listed_values
 from airflow_ai_etl.planning import flags
-from airflow_ai_etl.planning.lexer import Token, tokenize
+from airflow_ai_etl.planning.lexer import Token, analyse, tokenize
 from airflow_ai_etl.planning.lexicon import concepts as lexicon_concepts
 from airflow_ai_etl.planning.request import Request
 from airflow_ai_etl.planning.state_column import state_column
@@ -172,6 +172,12 @@ def _not_done_value(status: Column | None, verb: Token) -> str | None:
     }
     found = [v for v in listed_values(status.comment) if v in meant]
     return found[0] if len(found) == 1 else None
+
+
+def says_not_done(word: str) -> bool:
+    """`word` is a verb whose negation is one state's noun («(не) пришёл» -> «неявка»): the «не» before it is
+    that state's, no negation of the words after it (planner168: «не пришёл или отменил»)."""
+    return any(parse.lemma in NOT_DONE_NOUNS for parse in analyse(word.lower()))
 
 
 def _place_end(request: Request, words: Sequence[Token], k: int) -> int:

@@ -367,7 +367,9 @@ STATE_VERB_COMPLEMENTS = {"вывести": frozenset({"эксплуатация
 
 # Russian lemmas -> English words a listed code is made of: «в пути» -> in_transit, «в рублях» -> RUB.
 VALUE_MEANINGS = {
-    "путь": ("transit",), "рубль": ("rub", "rur"), "доллар": ("usd",), "евро": ("eur",), "фунт": ("gbp",),
+    # planner168: «заказы в пути» of a delivery status (…, ready, delivering, delivered): on its way
+    "путь": ("transit", "delivering"),
+    "рубль": ("rub", "rur"), "доллар": ("usd",), "евро": ("eur",), "фунт": ("gbp",),
     # planner121: «рублёвые счета», «долларовые контракты»: the currency's adjective
     "рублевый": ("rub", "rur"), "рублёвый": ("rub", "rur"), "долларовый": ("usd",), "юаневый": ("cny",),
     # planner121: audiences an event comment lists ('Аудитория (kids, teens, adults, seniors, all)'):
@@ -632,6 +634,8 @@ VALUE_MEANINGS = {
     "комедия": ("comedy",), "драма": ("drama",), "боевик": ("action",), "ужасы": ("horror",),
     "хоррор": ("horror",), "мультфильм": ("animation",), "мультик": ("animation",),
     "документалка": ("documentary",), "документальный": ("documentary",),
+    # planner168: «фильмы ужасов»: the genitive «ужасов» has the lemma «ужас»
+    "ужас": ("horror",),
     # planner101: a state and kinds of clients said by their Russian adjective ('Статус заказ-наряда (open, …,
     # done, cancelled)', 'Тип клиента (private, corporate)'): «выполненные заказ-наряды», «корпоративных
     # клиентов», «частных клиентов»
