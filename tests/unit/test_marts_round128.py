@@ -232,10 +232,6 @@ def test_round128_plural_possessive_planned() -> None:
         assert wrong_of(catalog, text, expected) == [], text
 
 
-# «Табели: часы, посуточно» is count(*) with «часы» unread (on d614ff9 too): a lone «часы» item is taken for
-# the hour unit, not a measure; left
-HOURS_ALONE = "a lone «часы (всего)» item is dropped and the rows counted (not the pair this round reads)"
-
 # (catalog, request, expected): a bare measure noun and an adjective item after «и» are two measures
 TWO_ITEMS = [
     (
@@ -268,7 +264,7 @@ TWO_ITEMS = [
             mart__time_grain=["work_date", "day"],
         ),
     ),
-    pytest.param(
+    (  # marts132: read (lone_unit_items)
         "construction",
         "Табели иностранных рабочих: часы всего, посуточно",
         mart(
@@ -279,7 +275,6 @@ TWO_ITEMS = [
             mart__where="is_foreign = true",
             mart__time_grain=["work_date", "day"],
         ),
-        marks=pytest.mark.xfail(strict=True, reason=HOURS_ALONE),
     ),
 ]
 
@@ -288,10 +283,6 @@ TWO_ITEMS = [
 def test_round128_two_measure_items(catalog: str, text: str, expected: dict[str, Any]) -> None:
     _right_or_asked(catalog, text, expected)
 
-
-# «сколько выдач и число читателей» plans count_distinct(reader_id) alone: the rows' count is dropped (on d614ff9
-# too, with or without the role pair); another family, left
-ROWS_COUNT_DROPPED = "«сколько выдач» beside «число читателей» is dropped (not this round's family)"
 
 # (catalog, request, expected): «число студентов-получателей»: distinct people of the referenced table
 PEOPLE_COUNTED = [
@@ -316,11 +307,15 @@ PEOPLE_COUNTED = [
             mart__time_grain=["paid_at", "month"],
         ),
     ),
-    pytest.param(
+    (  # marts132: the rows' count is kept (and the monthly grain the request says is expected)
         "library",
         "Выдачи книг: сколько выдач и число читателей-получателей, помесячно",
-        mart("circ.loans", [["count", None], ["count_distinct", "reader_id"]], []),
-        marks=pytest.mark.xfail(strict=True, reason=ROWS_COUNT_DROPPED),
+        mart(
+            "circ.loans",
+            [["count", None], ["count_distinct", "reader_id"]],
+            [],
+            mart__time_grain=["issued_at", "month"],
+        ),
     ),
     (
         "library",

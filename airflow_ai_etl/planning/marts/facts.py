@@ -89,7 +89,7 @@ from airflow_ai_etl.planning.marts.words import (
     _title_nouns,
     _word,
 )
-from airflow_ai_etl.planning.vocabulary import name_parts, stem
+from airflow_ai_etl.planning.vocabulary import LOCATIVE_VALUE_MEANINGS, name_parts, stem
 from airflow_ai_etl.relations import relations_of
 
 
@@ -1827,7 +1827,7 @@ def _title_comment_fact(ph: MartPhrase, ground: _Ground) -> None:
         for t in ground.tables
         if t.comment and all(tokens[k].lemmas & _naming_lemmas(t.comment) for k in content)
     ]
-    if len(found) != 1:
+    if len(found) != 1 or _table_in_state(ground, [tokens[k] for k in lead], found[0]):
         return
     if not _summable_by(found[0], ph):
         return  # «Приёмы по врачам: … суммарная длительность»: appointments hold nothing to sum (marts119)
@@ -1836,6 +1836,26 @@ def _title_comment_fact(ph: MartPhrase, ground: _Ground) -> None:
     titled = [d for d in ph.dims if set(d) & set(lead) and not ground.columns_named(found[0], [tokens[d[0]]])]
     ph.dims = [d for d in ph.dims if d not in titled]
     ph.used.update(k for k in lead if not any(k in d for d in ph.dims))
+
+
+STATE_PLACE_PREPS = frozenset({"в", "во", "на"})  # «машины на обслуживании», «машины в ремонте»
+
+
+def _table_in_state(ground: _Ground, lead: Sequence[Token], commented: Table) -> bool:
+    """marts132: «Машины на обслуживании: …», «Машины в ремонте: …»: a lead-in that is a table's own noun and
+    a state of its rows said as a place («в»/«на» and a locative noun: a value its text column lists, or a
+    state word of LOCATIVE_VALUE_MEANINGS) names that table in that state, not another table whose comment
+    holds the same words (service_jobs 'Заявки на обслуживание и ремонт машин'): the distinct cars of the
+    jobs were counted instead of the cars in service."""
+    if len(lead) != 3 or lead[1].lower not in STATE_PLACE_PREPS:
+        return False
+    table = ground.table_of(lead[0])
+    if table is None or table is commented:
+        return False
+    place = lead[2]
+    located = any(p.pos == "NOUN" and p.case in ("loct", "loc2") for p in place.parses)
+    stated = _means_listed_value(place, table) or bool(place.lemmas & LOCATIVE_VALUE_MEANINGS.keys())
+    return located and stated
 
 
 def _summable_by(table: Table, ph: MartPhrase) -> bool:

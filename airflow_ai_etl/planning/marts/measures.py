@@ -1620,6 +1620,9 @@ def _measures(
                     continue
                 measures.append({"func": "sum", "column": qty})
                 continue
+            if (key := _people_beside_rows(ph, ground, fact, m, counted)) is not None:
+                measures.append({"func": "count_distinct", "column": key})  # «… и число читателей»
+                continue
             measures.append({"func": "count"})
             continue
         if m.func == "count_distinct":
@@ -2379,6 +2382,27 @@ def _per_person(token: Token) -> bool:
 
 def _noun(token: Token) -> bool:
     return bool(token.parses) and token.parses[0].pos == "NOUN"
+
+
+def _counts_fact_rows(ph: MartPhrase, ground: _Ground, fact: Table, m: MeasureWord) -> bool:
+    """A count whose counted noun (its first word) is the fact's own noun: «сколько выдач» of loans."""
+    if m.func != "count" or m.column_ref or not m.object:
+        return False
+    return ground.table_of(ph.tokens[m.object[0]]) is fact
+
+
+def _people_beside_rows(
+    ph: MartPhrase, ground: _Ground, fact: Table, m: MeasureWord, counted: Table | None
+) -> str | None:
+    """marts132: «сколько выдач и число читателей», "how many trips and how many customers": a count of a
+    table the fact points at, beside another count of the fact's own rows, is the distinct keys of that
+    table (reader_id); both are measures. Read as two row counts, the pair was one count(*), which the
+    counted-entity rule then made count_distinct alone: the rows' count was dropped. The key, else None."""
+    if counted is None or counted is fact or _counts_fact_rows(ph, ground, fact, m):
+        return None
+    if not any(_counts_fact_rows(ph, ground, fact, other) for other in ph.measures if other is not m):
+        return None
+    return _fk_column(fact, counted)
 
 
 def _counted_entity(ph: MartPhrase, ground: _Ground, fact: Table) -> Table | None:

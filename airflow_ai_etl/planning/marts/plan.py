@@ -115,6 +115,7 @@ from airflow_ai_etl.planning.marts.ground import (
 )
 from airflow_ai_etl.planning.marts.joined_filters import add_join, joined_condition
 from airflow_ai_etl.planning.marts.joined_kinds import joined_kinds
+from airflow_ai_etl.planning.marts.lone_unit_items import lone_unit_items
 from airflow_ai_etl.planning.marts.measures import (
     _adjective_of_measured_comment,
     _amount_noun_bracket,
@@ -1038,6 +1039,7 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         lambda text, tokens: one_row_measures(planner, text, tokens),  # «максимальный объём одной заправки»
         lambda text, tokens: _comment_measures(planner, text, tokens),  # «к выплате»: net
         lambda text, tokens: _comment_glossed_measure(planner, text, tokens),  # «выручка (итоговая сумма)»
+        lambda text, tokens: lone_unit_items(planner, text, tokens),  # «: часы всего,»: sum of hours
         lambda text, tokens: _unit_noun_measures(planner, text, tokens),  # «литры топлива»: sum of liters
         lambda text, tokens: unit_items_before_measure(planner, text, tokens),  # «кВт·ч и средняя …»
         lambda text, tokens: _in_unit_measures(planner, text, tokens),  # «площадь в гектарах»: sum of area_ha
@@ -1257,8 +1259,9 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         if (key := _fk_column(fact, entity)) is None:
             return Outcome.clarify(ask("which_fact", tables=f"{entity.name}, {fact.name}"))
         times = any(_counts_times(tokens, m) for m in ph.measures)  # «сколько раз студенты присутствовали»
-        if not times and not _one_row_per_entity(fact, key, dims, grain):  # rows counted, not the people
-            distinct = {"func": "count_distinct", "column": key}
+        distinct = {"func": "count_distinct", "column": key}
+        counted_once = distinct in measures  # «сколько выдач и число читателей»: both said (marts132)
+        if not times and not counted_once and not _one_row_per_entity(fact, key, dims, grain):
             measures = [distinct if m == {"func": "count"} else m for m in measures]
     definition: dict[str, Any] = {"measures": measures, "dimensions": dims, "joins": joins}
     if grain:
