@@ -91,12 +91,68 @@ def _english_kind(
     """ "Electric car trips": an English word that is a listed value of another table, right before a word
     naming that table ("car" of fleet.cars, fuel_type 'electric'); the fact's own value is its own rules'."""
     if i + 1 >= len(tokens) or tokens[i + 1].lang != "en":
-        return None
+        return _value_after_table_noun(ground, fact, tokens, i)
     other = ground.table_of(tokens[i + 1])
-    if other is None or other is fact:
+    if other is None:
         return None
+    if other is fact:
+        return _kind_of_fact_noun(ground, fact, tokens[i].lower)
     values = _spelled_values(other, tokens[i].lower)
     return (other, values) if values and not _spelled_values(fact, tokens[i].lower) else None
+
+
+def _value_after_table_noun(
+    ground: _Ground, fact: Table, tokens: Sequence[Token], i: int
+) -> tuple[Table, list[tuple[str, str]]] | None:
+    """«Бронирования гостей gold» (marts131): a Latin listed value right after a Russian word naming a table
+    the fact points at (guests.loyalty_level 'gold'), at the end of its phrase: it was dropped as a title
+    word."""
+    if i == 0 or tokens[i - 1].lang != "ru" or tokens[i].lower.isdigit():
+        return None
+    if _spelled_values(fact, tokens[i].lower):
+        return None
+    for j in (i - 1, i - 2):  # «гостей gold», or «гостей уровня gold» with the column's own word between
+        other = ground.table_of(tokens[j]) if j >= 0 and tokens[j].lang == "ru" else None
+        if other is None or other is fact:
+            continue
+        values = [
+            (name, value)
+            for name, value in _spelled_values(other, tokens[i].lower)
+            if not _state_column(name) and all(_in_comment(tokens[k], other, name) for k in range(j + 1, i))
+        ]
+        return (other, values) if values else None
+    return None
+
+
+def _in_comment(token: Token, table: Table, name: str) -> bool:
+    """The word is one of the column's comment ('Уровень программы лояльности': «уровня»)."""
+    column = table.column(name)
+    return column is not None and bool(token.lemmas & comment_lemmas(column.comment or ""))
+
+
+def _kind_of_fact_noun(ground: _Ground, fact: Table, word: str) -> tuple[Table, list[tuple[str, str]]] | None:
+    """ "Dog appointments" (marts131, mbe-en-26): a listed value of a table the fact points at, right before
+    the fact's own noun (pets.species 'dog' of care.appointments). The one referenced table listing it is
+    joined; several, or one further away, are asked; a value of the fact itself, or a state word (a status
+    column's value: the fact's own state rules read it), is no kind of another table."""
+    if _spelled_values(fact, word):
+        return None
+    listing = [
+        t
+        for t in ground.tables
+        if t is not fact and any(not _state_column(c) for c, _ in _spelled_values(t, word))
+    ]
+    if not listing:
+        return None
+    joined = [t for t in listing if _fk_column(fact, t) is not None]
+    if len(joined) == 1 and len(listing) == 1:
+        return joined[0], [p for p in _spelled_values(joined[0], word) if not _state_column(p[0])]
+    return listing[0], []  # two tables list it, or it is two joins away: asked, quoting the word
+
+
+def _state_column(name: str) -> bool:
+    """A status or state column: its values are states of rows ("closed"), read by the state rules."""
+    return name in ("status", "state") or name.endswith(("_status", "_state"))
 
 
 def _spelled_values(table: Table, word: str) -> list[tuple[str, str]]:
