@@ -5,7 +5,9 @@
   condition, joined; listed by two tables, or by one two joins away, it is asked, never dropped;
 - a Latin listed value right after a Russian word naming such a table («Бронирования гостей gold», «гостей
   уровня platinum») was dropped the same way: joined and filtered;
-- a value of the fact itself ("Phone appointments": appointments.source) stays the fact's own condition.
+- a value of the fact itself ("Phone appointments": appointments.source) stays the fact's own condition;
+- Russian adjectives meaning listed values of a joined table's column, before the column's noun («Гости
+  золотого и платинового уровня», mbe-ru-30): `loyalty_level IN ('gold', 'platinum')`, joined.
 
 First pass (the file as first written, at 7f4b5a4 before any change): see FIRST_PASS.
 """
@@ -18,7 +20,7 @@ import pytest
 
 from tests.planned import mart, plan_in, wrong_of
 
-FIRST_PASS = "first pass: 7 of 9 failed at 7f4b5a4 (before any rule changed)"
+FIRST_PASS = "first pass: 9 of 11 failed at 7f4b5a4 (before any rule changed; the last two added with the adjective rule, both failed first)"
 
 # (catalog, request, the expected mart): a joined table's value, said by words, joined and filtered
 JOINED_VALUES = [
@@ -118,3 +120,28 @@ def test_round131_joined_value_never_dropped(catalog: str, text: str, condition:
         assert condition in where, (text, where)
     else:
         assert outcome.status == "needs_clarification", (text, outcome.questions)
+
+
+# Russian adjectives meaning listed values of a joined table's column, before that column's noun (mbe-ru-30's
+# family): one value is `=`, two are `IN`; the adjectives of a column the fact has are its own rules'
+ADJECTIVE_VALUES = [
+    (
+        "hotel",
+        "Бронирования гостей серебряного или золотого уровня: выручка по странам, помесячно по дате заезда",
+        "loyalty_level IN ('silver', 'gold')",
+    ),
+    (
+        "hotel",
+        "Брони платинового уровня: сколько броней по месяцам даты заезда",
+        "loyalty_level = 'platinum'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "condition"), ADJECTIVE_VALUES)
+def test_round131_adjective_values_of_joined_column(catalog: str, text: str, condition: str) -> None:
+    outcome = plan_in(catalog, text)
+    assert outcome.status == "ok", outcome.questions
+    mart = outcome.spec.source.mart  # type: ignore[union-attr]
+    assert mart is not None and mart.where == condition, (text, mart)
+    assert [j.table for j in mart.joins] == ["public.guests"], (text, mart.joins)

@@ -26,6 +26,10 @@ from airflow_ai_etl.planning.filters import (
 )
 from airflow_ai_etl.planning.lexer import Token, tokenize
 from airflow_ai_etl.planning.marts.ground import _fk_column, _Ground
+from airflow_ai_etl.planning.vocabulary import VALUE_MEANINGS
+
+# between two adjectives of one run of values: «золотого и платинового», «золотого или платинового»
+_RUN_JOINTS = frozenset({"и", "или", "либо", ","})
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,12 @@ def joined_kinds(
     for i, token in enumerate(tokens):
         if i in skipped or token.lang not in ("ru", "en"):
             continue
+        run = _adjective_run(ground, fact, tokens, i, skipped) if token.lang == "ru" else None
+        if run is not None:  # «золотого и платинового уровня» of guests: one condition, its words read
+            table, said, read = run
+            skipped.update(read)
+            found.append(JoinedKind(i, table, said))
+            continue
         named = (
             _kind_word(ground, fact, token) if token.lang == "ru" else _english_kind(ground, fact, tokens, i)
         )
@@ -58,6 +68,61 @@ def joined_kinds(
         condition = f"{values[0][0]} = {_quote(values[0][1])}" if joined and one else None
         found.append(JoinedKind(i, other, condition))
     return found
+
+
+def _adjective_run(
+    ground: _Ground, fact: Table, tokens: Sequence[Token], i: int, skipped: set[int]
+) -> tuple[Table, str, list[int]] | None:
+    """«Гости золотого и платинового уровня» of reservations (marts131, mbe-ru-30): Russian adjectives whose
+    meanings (VALUE_MEANINGS) are listed values of one column of a table the fact points at, then a noun of
+    that column's comment ('Уровень программы лояльности'): (the table, `column IN (…)` or `= …`, the indexes
+    read). A column the fact has itself is its own filter rules'; None for anything else."""
+    values: list[set[str]] = []
+    k = i
+    while k < len(tokens) and k not in skipped:
+        meant = {m for lemma in tokens[k].lemmas for m in VALUE_MEANINGS.get(lemma, ())}
+        if not meant or tokens[k].lang != "ru":
+            break
+        values.append(meant)
+        joint = k + 1 < len(tokens) and tokens[k + 1].lower in _RUN_JOINTS
+        k += 2 if joint and k + 2 < len(tokens) and tokens[k + 2].lang == "ru" else 1
+    if not values or k >= len(tokens) or tokens[k].lang != "ru" or tokens[k - 1].lower in _RUN_JOINTS:
+        return None
+    noun = tokens[k]
+    found = [
+        (table, column.name, picked)
+        for table in _referenced_tables(ground, fact)
+        for column in table.columns
+        if _is_text(column)
+        and fact.column(column.name) is None
+        and noun.lemmas & comment_lemmas(column.comment or "")
+        and (picked := _picked(values, listed_values(column.comment))) is not None
+    ]
+    if len(found) != 1:
+        return None
+    table, name, picked = found[0]
+    condition = (
+        f"{name} = {_quote(picked[0])}"
+        if len(picked) == 1
+        else f"{name} IN ({', '.join(map(_quote, picked))})"
+    )
+    return table, condition, list(range(i, k + 1))
+
+
+def _picked(values: list[set[str]], listed: Sequence[str]) -> list[str] | None:
+    """The one listed value each adjective means, in order; None when one means none or two."""
+    picked = []
+    for meant in values:
+        hits = [v for v in listed if v.lower() in meant]
+        if len(hits) != 1:
+            return None
+        picked.append(hits[0])
+    return picked
+
+
+def _referenced_tables(ground: _Ground, fact: Table) -> list[Table]:
+    """The tables the fact points at by one key: one join away."""
+    return [t for t in ground.tables if t is not fact and _fk_column(fact, t) is not None]
 
 
 def _kind_word(ground: _Ground, fact: Table, token: Token) -> tuple[Table, list[tuple[str, str]]] | None:
