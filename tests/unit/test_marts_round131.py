@@ -7,7 +7,9 @@
   уровня platinum») was dropped the same way: joined and filtered;
 - a value of the fact itself ("Phone appointments": appointments.source) stays the fact's own condition;
 - Russian adjectives meaning listed values of a joined table's column, before the column's noun («Гости
-  золотого и платинового уровня», mbe-ru-30): `loyalty_level IN ('gold', 'platinum')`, joined.
+  золотого и платинового уровня», mbe-ru-30): `loyalty_level IN ('gold', 'platinum')`, joined;
+- a joined table's key said by its English words without "id" ("per home branch" of loans, mbe-en-16):
+  readers.home_branch_id, joined.
 
 First pass (the file as first written, at 7f4b5a4 before any change): see FIRST_PASS.
 """
@@ -20,7 +22,7 @@ import pytest
 
 from tests.planned import mart, plan_in, wrong_of
 
-FIRST_PASS = "first pass: 9 of 11 failed at 7f4b5a4 (before any rule changed; the last two added with the adjective rule, both failed first)"
+FIRST_PASS = "first pass: 11 of 13 failed at 7f4b5a4 (before any rule changed; the adjective and key tests were added with their rules and failed first)"
 
 # (catalog, request, the expected mart): a joined table's value, said by words, joined and filtered
 JOINED_VALUES = [
@@ -145,3 +147,36 @@ def test_round131_adjective_values_of_joined_column(catalog: str, text: str, con
     mart = outcome.spec.source.mart  # type: ignore[union-attr]
     assert mart is not None and mart.where == condition, (text, mart)
     assert [j.table for j in mart.joins] == ["public.guests"], (text, mart.joins)
+
+
+# a joined table's key said by its English words without "id" (mbe-en-16's "per home branch" family)
+JOINED_KEYS = [
+    (
+        "fitness",
+        "Bookings per home club: count, weekly by booking time",
+        mart(
+            "schedule.bookings",
+            [["count", None]],
+            ["home_club_id"],
+            mart__joins=["crm.members"],
+            mart__time_grain=["booked_at", "week"],
+        ),
+    ),
+    (
+        "library",
+        "Pensioner readers' loans per home branch: count, weekly by issue date",
+        mart(
+            "circ.loans",
+            [["count", None]],
+            ["home_branch_id"],
+            mart__where="category = 'pensioner'",
+            mart__joins=["readers"],
+            mart__time_grain=["issued_at", "week"],
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "expected"), JOINED_KEYS)
+def test_round131_joined_key_spelled_without_id(catalog: str, text: str, expected: dict[str, Any]) -> None:
+    assert wrong_of(catalog, text, expected) == [], text

@@ -495,6 +495,9 @@ def _dimensions(
                 for t in [fact, *reachable]
                 if _column_spelled_apart(t, group[k : k + size])
             ]  # "vehicle plate number" -> plate_number, "order ref" -> order_ref
+            if not spans and (spelled_key := _joined_key_spelled(fact, reachable, group)) is not None:
+                dims.append(spelled_key)  # "per home branch" of loans: readers.home_branch_id (marts131)
+                continue
             if spans:
                 k, size = spans[0]
                 key = _spelled_name(group[k : k + size])
@@ -957,6 +960,16 @@ def _named_owner_joins(
             on = {f"{left.name}.{c}": r for c, r in zip(rel.columns, rel.ref_columns, strict=True)}
             joins.append({"table": ground_name(ground.planner, ground.conn_id, ref), "on": on})
     return joins
+
+
+def _joined_key_spelled(fact: Table, reachable: list[Table], group: list[Token]) -> str | None:
+    """The key column of ONE joined table that all the English words spell with "_id" ("home branch" ->
+    readers.home_branch_id of loans, mbe-en-16): a fact with a column so named keeps its own rules."""
+    if len(group) < 2:
+        return None
+    name = f"{_spelled_name(group)}_id"
+    holders = [t for t in reachable if t.column(name) is not None]
+    return name if len(holders) == 1 and fact.column(name) is None else None
 
 
 def _owned_column(
