@@ -9,7 +9,9 @@
 - Russian adjectives meaning listed values of a joined table's column, before the column's noun («Гости
   золотого и платинового уровня», mbe-ru-30): `loyalty_level IN ('gold', 'platinum')`, joined;
 - a joined table's key said by its English words without "id" ("per home branch" of loans, mbe-en-16):
-  readers.home_branch_id, joined.
+  readers.home_branch_id, joined;
+- «Нужна витрина по записям клиентов» (mbe-ru-09): the mart's subject, the fact's rows with their owner's
+  noun, no dimension (the state «которые не пришли» is marts129's family).
 
 First pass (the file as first written, at 7f4b5a4 before any change): see FIRST_PASS.
 """
@@ -22,7 +24,7 @@ import pytest
 
 from tests.planned import mart, plan_in, wrong_of
 
-FIRST_PASS = "first pass: 11 of 13 failed at 7f4b5a4 (before any rule changed; the adjective and key tests were added with their rules and failed first)"
+FIRST_PASS = "first pass: 13 of 15 failed at 7f4b5a4 (the adjective, key and subject tests were added with their rules and failed first)"
 
 # (catalog, request, the expected mart): a joined table's value, said by words, joined and filtered
 JOINED_VALUES = [
@@ -179,4 +181,24 @@ JOINED_KEYS = [
 
 @pytest.mark.parametrize(("catalog", "text", "expected"), JOINED_KEYS)
 def test_round131_joined_key_spelled_without_id(catalog: str, text: str, expected: dict[str, Any]) -> None:
+    assert wrong_of(catalog, text, expected) == [], text
+
+
+# «витрина по <the fact's rows> <their owners>»: the mart's subject, no dimension (mbe-ru-09's first words)
+MART_SUBJECTS = [
+    (
+        "library",
+        "Нужна витрина по выдачам читателей: сколько выдач по филиалам, помесячно по дате выдачи",
+        mart("circ.loans", [["count", None]], ["branch_id"], mart__time_grain=["issued_at", "month"]),
+    ),
+    (
+        "autoservice",
+        "Витрина по записям клиентов: сколько записей по станциям, посуточно по времени слота",
+        mart("service.appointments", [["count", None]], ["station_id"], mart__time_grain=["slot_at", "day"]),
+    ),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "expected"), MART_SUBJECTS)
+def test_round131_mart_subject_is_no_dimension(catalog: str, text: str, expected: dict[str, Any]) -> None:
     assert wrong_of(catalog, text, expected) == [], text
