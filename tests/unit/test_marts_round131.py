@@ -202,3 +202,36 @@ MART_SUBJECTS = [
 @pytest.mark.parametrize(("catalog", "text", "expected"), MART_SUBJECTS)
 def test_round131_mart_subject_is_no_dimension(catalog: str, text: str, expected: dict[str, Any]) -> None:
     assert wrong_of(catalog, text, expected) == [], text
+
+
+# a word before the fact's noun that is part of the fact's own name or of its columns' names stays the fact's
+# ("rent payments" of rent_payments, "roaming calls" of calls.is_roaming), though another table lists it
+OWN_WORDS = [
+    (
+        "realty",
+        "Overdue rent payments: count per payment method, monthly by due date",
+        mart(
+            "sales.rent_payments",
+            [["count", None]],
+            ["payment_method"],
+            mart__where="status = 'overdue'",
+            mart__time_grain=["due_on", "month"],
+        ),
+    ),
+    (
+        "telecom",
+        "Roaming calls per cell: call count, daily",
+        mart(
+            "network.calls",
+            [["count", None]],
+            ["cell_id"],
+            mart__where="is_roaming = true",
+            mart__time_grain=["started_at", "day"],
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "expected"), OWN_WORDS)
+def test_round131_fact_own_word_stays(catalog: str, text: str, expected: dict[str, Any]) -> None:
+    assert wrong_of(catalog, text, expected) == [], text

@@ -200,7 +200,7 @@ def _kind_of_fact_noun(ground: _Ground, fact: Table, word: str) -> tuple[Table, 
     the fact's own noun (pets.species 'dog' of care.appointments). The one referenced table listing it is
     joined; several, or one further away, are asked; a value of the fact itself, or a state word (a status
     column's value: the fact's own state rules read it), is no kind of another table."""
-    if _spelled_values(fact, word):
+    if _spelled_values(fact, word) or _names_own_part(fact, word):
         return None
     listing = [
         t
@@ -213,6 +213,13 @@ def _kind_of_fact_noun(ground: _Ground, fact: Table, word: str) -> tuple[Table, 
     if len(joined) == 1 and len(listing) == 1:
         return joined[0], [p for p in _spelled_values(joined[0], word) if not _state_column(p[0])]
     return listing[0], []  # two tables list it, or it is two joins away: asked, quoting the word
+
+
+def _names_own_part(fact: Table, word: str) -> bool:
+    """ "rent payments" of rent_payments, "roaming calls" of calls.is_roaming, "SIM cards": a part of the
+    fact's own name or of one of its columns' names, read by the fact's own rules."""
+    parts = {p.lower() for c in fact.columns for p in c.name.split("_")} | set(fact.name.lower().split("_"))
+    return word in parts
 
 
 def _state_column(name: str) -> bool:
