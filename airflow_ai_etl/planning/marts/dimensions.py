@@ -51,6 +51,7 @@ from airflow_ai_etl.planning.marts.words import (
     PERSON_TAILS_EN,
     ROLE_WORDS,
     TIME_WORDS,
+    TRIGGER_RU,
     UPDATE_COLUMNS,
     MeasureWord,
     _column_noun,
@@ -460,6 +461,8 @@ def _dimensions(
     for words in ph.dims:
         if _adjective_fact_title(ground, fact, tokens[words[0]], [tokens[k] for k in words[1:]]):
             continue  # «по кредитным платежам» of 'Платежи по кредитам': the fact's title, no contract_number
+        if _mart_subject(ground, fact, tokens, words):
+            continue  # «витрина по записям клиентов»: the mart's subject, the fact's rows, no client_id
         if set(words) <= comment_title:
             continue  # «отчёт по счетам пациентам: …» of 'Счета пациентам за услуги': a title, no patient_id
         if _measure_comment_goes_on(ph, fact, words):
@@ -495,6 +498,9 @@ def _dimensions(
                 for t in [fact, *reachable]
                 if _column_spelled_apart(t, group[k : k + size])
             ]  # "vehicle plate number" -> plate_number, "order ref" -> order_ref
+            if not spans and (spelled_key := _joined_key_spelled(fact, reachable, group)) is not None:
+                dims.append(spelled_key)  # "per home branch" of loans: readers.home_branch_id (marts131)
+                continue
             if spans:
                 k, size = spans[0]
                 key = _spelled_name(group[k : k + size])
@@ -957,6 +963,29 @@ def _named_owner_joins(
             on = {f"{left.name}.{c}": r for c, r in zip(rel.columns, rel.ref_columns, strict=True)}
             joins.append({"table": ground_name(ground.planner, ground.conn_id, ref), "on": on})
     return joins
+
+
+def _mart_subject(ground: _Ground, fact: Table, tokens: Sequence[Token], words: Sequence[int]) -> bool:
+    """«Нужна витрина по записям клиентов»: «по» right after the mart's own noun (TRIGGER_RU) says what the
+    mart is about: the fact's noun, with its owners' nouns (tables the fact points at) in the genitive, is
+    its subject, no dimension (marts131, mbe-ru-09; «витрина по записям» alone was already read so)."""
+    at = min(words)
+    if at < 2 or tokens[at - 1].lower != "по" or tokens[at - 2].lemma not in TRIGGER_RU:
+        return False
+    if ground.table_of(tokens[words[0]]) is not fact:
+        return False
+    owners = [ground.table_of(tokens[k]) for k in words[1:]]
+    return all(t is not None and (t is fact or _fk_column(fact, t) is not None) for t in owners)
+
+
+def _joined_key_spelled(fact: Table, reachable: list[Table], group: list[Token]) -> str | None:
+    """The key column of ONE joined table that all the English words spell with "_id" ("home branch" ->
+    readers.home_branch_id of loans, mbe-en-16): a fact with a column so named keeps its own rules."""
+    if len(group) < 2:
+        return None
+    name = f"{_spelled_name(group)}_id"
+    holders = [t for t in reachable if t.column(name) is not None]
+    return name if len(holders) == 1 and fact.column(name) is None else None
 
 
 def _owned_column(
