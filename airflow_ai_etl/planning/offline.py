@@ -234,6 +234,7 @@ from airflow_ai_etl.planning.schedule import (
 )
 from airflow_ai_etl.planning.spelling import Correction, Speller
 from airflow_ai_etl.planning.state_column import state_column
+from airflow_ai_etl.planning.state_items import says_rows
 from airflow_ai_etl.planning.triggers import (
     RELATIVE,
     START_VERBS,
@@ -6203,6 +6204,8 @@ class OfflinePlanner:
                 continue
             if any(_relative_pronoun(words(i)[0]) for i in items[1:]):
                 continue  # «только веганские блюда, которых нет в стоп-листе»: the rows' clause (planner166)
+            if says_rows(items):
+                continue  # «только срочные и отклонённые»: states and flags of the rows (planner169)
             columns: list[str] = []
             unknown: list[str] = []
             for item in items:

@@ -77,12 +77,30 @@ def test_read_or_items_still_read(catalog: str, text: str, where: str | None) ->
          "is_urgent = true AND status = 'rejected'"),
         ("pharmacy", "Загружай поставки — только срочные и отклонённые — ежедневно",
          "is_urgent = true AND status = 'rejected'"),
-        ("realty", "Объявления, только эксклюзивные и снятые с публикации, ежедневно",
-         "is_exclusive = true AND status = 'withdrawn'"),
     ],
 )  # fmt: skip
 def test_only_list_of_states_is_a_condition(catalog: str, text: str, where: str) -> None:
     assert ok_spec(catalog, text).source.where == where
+
+
+def test_english_only_list_of_states_is_no_column_list() -> None:
+    # "ones" closes a list of states: never a column 'rejected ones'; planned with both, or asked
+    _both_or_asked(
+        "pharmacy", "Load distributor supplies, only urgent and rejected ones, hourly", ("rejected",)
+    )
+    outcome = plan_in("pharmacy", "Load distributor supplies, only urgent and rejected ones, hourly")
+    assert not any("no column" in q for q in outcome.questions), outcome.questions
+
+
+def test_only_list_of_states_and_an_event_word_is_no_column_list() -> None:
+    # «снятые» also answers to closed_at 'Время снятия с экспозиции': planned as both states, or asked
+    outcome = plan_in("realty", "Объявления, только эксклюзивные и снятые с публикации, ежедневно")
+    if outcome.status == "ok":
+        assert outcome.spec is not None
+        assert outcome.spec.source.where == "is_exclusive = true AND status = 'withdrawn'"
+        assert not outcome.spec.source.columns
+    else:
+        assert outcome.status == "needs_clarification"
 
 
 def test_only_list_of_columns_is_still_columns() -> None:
