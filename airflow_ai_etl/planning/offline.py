@@ -4379,6 +4379,8 @@ class OfflinePlanner:
                 # names rows, though a glossary word of another table's column says it (planner161)
                 or request.raw[start].isascii()
                 and self._names_listed_value_at(request, table, start)
+                # «кроме оплаченных картой»: a participle names rows, never a column (planner169)
+                or _is_participle(tokenize(request.raw[start])[0])
             ):
                 continue  # «без просрочки» ('Платёж просрочен'), «кроме закрытых» (status), «без уволенных»
                 # ('Агент работает'), "except closed ones" (status 'closed' or closed_on): rows, no column
@@ -7317,6 +7319,11 @@ def _blank_status_values(lower: str) -> str:
             end = gloss.end()
         text = text[: match.start()] + " " * (end - match.start()) + text[end:]
     return text
+
+
+def _is_participle(token: Token) -> bool:
+    """A Russian full participle in its likeliest parse («оплаченных», «отменённых»): a word of the rows."""
+    return token.lang == "ru" and bool(token.parses) and token.parses[0].pos == "PRTF"
 
 
 def _inside_dedupe_bracket(request: Request, span: tuple[int, int]) -> bool:
