@@ -455,12 +455,16 @@ _CLOSED = ("закрыть", "закрытый", "close", "closed")  # "open bra
 _PRESENT = ("присутствовать", "present")
 # planner158: «свободные койки» of occupied (no comment): a free bed is one not occupied
 _OCCUPIED = ("занятый", "занять", "occupi", "busi")
+# planner169: «неактивные курьеры», "inactive couriers" of an uncommented is_active: the negated adjective
+# matched no flag (the name's stem 'activ' is not «неактивный»), so the rows were asked about
+_ACTIVE = ("activ", "активный")
 ABSENCE_WORDS = frozenset({"absent", "отсутствовать", "отсутствующий"})
 OPPOSITE_STATES = {
     "уволить": _WORKING, "уволиться": _WORKING, "уволенный": _WORKING, "fire": _WORKING, "dismiss": _WORKING,
     "terminat": _WORKING, "открытый": _CLOSED, "открыть": _CLOSED, "open": _CLOSED,
     "absent": _PRESENT, "отсутствовать": _PRESENT, "отсутствующий": _PRESENT,
     "свободный": _OCCUPIED, "освободиться": _OCCUPIED,
+    "неактивный": _ACTIVE, "inact": _ACTIVE,
 }  # fmt: skip
 
 
