@@ -643,6 +643,7 @@ class RowFilters:
             self._adjective_genitive_conditions, self._ordinal_conditions,
             self._numbered_reference_conditions, self._code_list_conditions, self._opposite_state_clauses,
             self._held_in_value_conditions, self._still_state_clauses, self._no_event_yet_conditions,
+            self._participle_object_flags,
             self._have_clause_conditions,
             self._vague_time_clauses,
             self._copula_clauses, self._with_count_conditions,
@@ -3748,6 +3749,29 @@ class RowFilters:
         if index > 0 and request.tokens[index] in RELATIVE_PRONOUNS:
             index -= 1
         return self._table_noun_at(request, table, index)
+
+    def _participle_object_flags(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«тарифы, включающие бассейн» of includes_pool 'Бассейн включён': an active participle of the
+        comment's predicate with its subject as the object says the flag holds, as the relative clause
+        «которые включают бассейн» does; «не включающие бассейн» says it does not (planner169: asked)."""
+        tokens = [t for t in tokenize(request.text) if t.lang in ("ru", "en")]
+        table_flags = flags.of_table(table)
+        for k, word in enumerate(tokens[:-1]):
+            if request.is_handled(word.start) or not word.parses or word.parses[0].pos != "PRTF":
+                continue
+            named = [
+                n for n, said in table_flags if flags.names_by_verb_object(tokens, k, said, participle=True)
+            ]
+            if len(named) != 1 or _crosses_clause(request, word, tokens[k + 1]):
+                continue
+            negated = (
+                k > 0 and tokens[k - 1].lower == "не" and not _crosses_clause(request, tokens[k - 1], word)
+            )
+            start = tokens[k - 1].start if negated else word.start
+            request.handled.append((start, tokens[k + 1].end))
+            yield word.start, named[0], f"{named[0]} = {'false' if negated else 'true'}"
 
     def _opposite_state_clauses(
         self, request: Request, table: Table, _: bool
