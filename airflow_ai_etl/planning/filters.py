@@ -3195,6 +3195,11 @@ class RowFilters:
             name_hit = name_hit and not bracket
             comment = state_words([c for c in tokenize(said_text) if c.lang == word.lang])
             comment_hit = any(c.lemmas & said for c in comment) if word.lang == "ru" else False
+            if bracket and word.lang == "en":  # "that are still sold" of '(не продаётся)' (planner169)
+                russian = [c for c in tokenize(said_text) if c.lang == "ru"]
+                comment_hit = bool(
+                    stems & {m for c in russian for x in c.lemmas for m in STATE_MEANINGS.get(x, ())}
+                )
             if comment_hit and flags.manner_adverbs(column):
                 # «работающие станции» of 'Работает круглосуточно': the verb alone says no state, its adverb
                 # does («круглосуточные», «работающие круглосуточно»); 'Работает сейчас' keeps the verb
@@ -3367,6 +3372,7 @@ class RowFilters:
                 "being",
                 "был",
                 "были",
+                "still",  # "that are still sold": the state holds now (planner169)
             ):
                 progressive = progressive or tokens[j].lower == "being"
                 j += 1
@@ -7842,7 +7848,9 @@ def _flags_reading_english(table: Table, word: Token) -> list[str]:
         if "bool" not in column.type.lower():
             continue
         parts = [p for p in name_parts(column.name) if p not in ("is", "has", "flag")]
-        comment = [c for c in tokenize(column.comment or "") if c.lang == "ru"]
+        # a negated bracket says the flag's opposite ('Тариф в архиве (не продаётся)'): no reading of it
+        own = flags.NEGATED_BRACKET.sub(" ", column.comment or "")
+        comment = [c for c in tokenize(own) if c.lang == "ru"]
         meanings = {m for c in comment for lemma in c.lemmas for m in STATE_MEANINGS.get(lemma, ())}
         if any(_same_root(stem(p), said) for p in parts) or said in meanings:
             found.append(column.name)
@@ -8212,6 +8220,8 @@ def value_meanings(
 STATE_MEANINGS = {
     "одобрить": ("approv",), "одобренный": ("approv",), "утвердить": ("approv",), "активный": ("activ",),
     "согласовать": ("approv",), "согласованный": ("approv",),  # «согласованные отпуска»: approved
+    # planner169: "that are still sold" of is_archived 'Тариф в архиве (не продаётся)': the bracket's verb
+    "продаваться": ("sold", "sell"),
     "действующий": ("activ",), "занятый": ("occupi", "busi"), "занять": ("occupi", "busi"),
     "свободный": ("free", "vacant"), "присутствовать": ("present",), "подтвердить": ("confirm",),
     "подтверждённый": ("confirm",), "подтвержденный": ("confirm",), "проверить": ("verifi", "check"),
