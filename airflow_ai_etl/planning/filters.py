@@ -651,6 +651,7 @@ class RowFilters:
             self._adjective_genitive_conditions, self._ordinal_conditions,
             self._numbered_reference_conditions, self._code_list_conditions, self._opposite_state_clauses,
             self._held_in_value_conditions, self._still_state_clauses, self._no_event_yet_conditions,
+            self._participle_object_flags,
             self._have_clause_conditions,
             self._vague_time_clauses,
             self._copula_clauses, self._with_count_conditions,
@@ -3246,6 +3247,11 @@ class RowFilters:
             name_hit = name_hit and not bracket
             comment = state_words([c for c in tokenize(said_text) if c.lang == word.lang])
             comment_hit = any(c.lemmas & said for c in comment) if word.lang == "ru" else False
+            if bracket and word.lang == "en":  # "that are still sold" of '(не продаётся)' (planner169)
+                russian = [c for c in tokenize(said_text) if c.lang == "ru"]
+                comment_hit = bool(
+                    stems & {m for c in russian for x in c.lemmas for m in STATE_MEANINGS.get(x, ())}
+                )
             if comment_hit and flags.manner_adverbs(column):
                 # «работающие станции» of 'Работает круглосуточно': the verb alone says no state, its adverb
                 # does («круглосуточные», «работающие круглосуточно»); 'Работает сейчас' keeps the verb
@@ -3418,6 +3424,7 @@ class RowFilters:
                 "being",
                 "был",
                 "были",
+                "still",  # "that are still sold": the state holds now (planner169)
             ):
                 progressive = progressive or tokens[j].lower == "being"
                 j += 1
@@ -3572,6 +3579,14 @@ class RowFilters:
                     )  # «которые ещё не оплачены» of (unpaid, paid, waived) (marts130)
                 condition = f"{state_name(table)} = {_quote(value)}"
                 values, last = self._or_joined_states(request, table, tokens, j, value)
+                unread = _unread_or_item(request, tokens, last)
+                if unread is not None:
+                    # «ещё не проданы или сданы», «проданы или сторнированы»: an «или» item that reads as no
+                    # listed value is asked, not dropped (the plan kept the first state only; planner169)
+                    phrase = request.text[(t.start if negated else verb.start) : tokens[unread].end]
+                    request.unsure.append(unread_clause_question(request.language, table, phrase))
+                    request.handled.append((t.start if negated else verb.start, tokens[unread].end))
+                    continue
                 if len(values) > 1 and negated and request.language != "en":
                     # «ещё не проданы или сданы»: «не» over both, or «не проданы» or «сданы»? asked
                     phrase = request.text[t.start : tokens[last].end]
@@ -3831,6 +3846,29 @@ class RowFilters:
         if index > 0 and request.tokens[index] in RELATIVE_PRONOUNS:
             index -= 1
         return self._table_noun_at(request, table, index)
+
+    def _participle_object_flags(
+        self, request: Request, table: Table, _: bool
+    ) -> Iterable[tuple[int, str, str]]:
+        """«тарифы, включающие бассейн» of includes_pool 'Бассейн включён': an active participle of the
+        comment's predicate with its subject as the object says the flag holds, as the relative clause
+        «которые включают бассейн» does; «не включающие бассейн» says it does not (planner169: asked)."""
+        tokens = [t for t in tokenize(request.text) if t.lang in ("ru", "en")]
+        table_flags = flags.of_table(table)
+        for k, word in enumerate(tokens[:-1]):
+            if request.is_handled(word.start) or not word.parses or word.parses[0].pos != "PRTF":
+                continue
+            named = [
+                n for n, said in table_flags if flags.names_by_verb_object(tokens, k, said, participle=True)
+            ]
+            if len(named) != 1 or _crosses_clause(request, word, tokens[k + 1]):
+                continue
+            negated = (
+                k > 0 and tokens[k - 1].lower == "не" and not _crosses_clause(request, tokens[k - 1], word)
+            )
+            start = tokens[k - 1].start if negated else word.start
+            request.handled.append((start, tokens[k + 1].end))
+            yield word.start, named[0], f"{named[0]} = {'false' if negated else 'true'}"
 
     def _opposite_state_clauses(
         self, request: Request, table: Table, _: bool
@@ -7949,7 +7987,9 @@ def _flags_reading_english(table: Table, word: Token) -> list[str]:
         if "bool" not in column.type.lower():
             continue
         parts = [p for p in name_parts(column.name) if p not in ("is", "has", "flag")]
-        comment = [c for c in tokenize(column.comment or "") if c.lang == "ru"]
+        # a negated bracket says the flag's opposite ('Тариф в архиве (не продаётся)'): no reading of it
+        own = flags.NEGATED_BRACKET.sub(" ", column.comment or "")
+        comment = [c for c in tokenize(own) if c.lang == "ru"]
         meanings = {m for c in comment for lemma in c.lemmas for m in STATE_MEANINGS.get(lemma, ())}
         if any(_same_root(stem(p), said) for p in parts) or said in meanings:
             found.append(column.name)
@@ -8330,6 +8370,8 @@ def value_meanings(
 STATE_MEANINGS = {
     "одобрить": ("approv",), "одобренный": ("approv",), "утвердить": ("approv",), "активный": ("activ",),
     "согласовать": ("approv",), "согласованный": ("approv",),  # «согласованные отпуска»: approved
+    # planner169: "that are still sold" of is_archived 'Тариф в архиве (не продаётся)': the bracket's verb
+    "продаваться": ("sold", "sell"),
     "действующий": ("activ",), "занятый": ("occupi", "busi"), "занять": ("occupi", "busi"),
     "свободный": ("free", "vacant"), "присутствовать": ("present",), "подтвердить": ("confirm",),
     "подтверждённый": ("confirm",), "подтвержденный": ("confirm",), "проверить": ("verifi", "check"),
@@ -9208,6 +9250,22 @@ def _clause_between(request: Request, end: int, index: int) -> bool:
     """A clause's mark stands between offset `end` and word `index`: «Штрафы, которые клиенты уже оплатили:
     сумма и количество …» (a mart's measures blanked, marts126) is no «оплатили и …» list."""
     return bool(re.search(r"[,;:()]", request.text[end : request.spans[index][0]]))
+
+
+# the parts of speech of a Russian word that says a state as a predicate («сданы», «сторнированные»)
+_PREDICATE_POS = frozenset({"PRTS", "PRTF", "ADJS", "VERB"})
+
+
+def _unread_or_item(request: Request, tokens: list[Token], last: int) -> int | None:
+    """The index of a Russian predicate joined by «или»/«либо» right after state word `last` that no rule read
+    as a listed value («проданы или сданы» of '(active, reserved, sold, rented, withdrawn)': «сданы»); None
+    when no such item follows."""
+    if last + 2 >= len(tokens) or tokens[last + 1].lower not in ("или", "либо"):
+        return None
+    item = tokens[last + 2]
+    if item.lang != "ru" or _crosses_clause(request, tokens[last], item):
+        return None
+    return last + 2 if any(p.pos in _PREDICATE_POS for p in item.parses[:2]) else None
 
 
 def _crosses_clause(request: Request, first: Token, second: Token) -> bool:

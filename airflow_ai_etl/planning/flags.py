@@ -350,12 +350,16 @@ def _verb_root(lemma: str) -> str:
     return next((lemma[: -len(e)] for e in _INFINITIVE_ENDINGS if lemma.endswith(e)), lemma)
 
 
-def names_by_verb_object(tokens: Sequence[Token], index: int, said: FlagWords) -> bool:
+def names_by_verb_object(
+    tokens: Sequence[Token], index: int, said: FlagWords, participle: bool = False
+) -> bool:
     """«которые включают бассейн» of 'Бассейн включён': a finite verb of the root of the comment's predicate
     (either aspect: включать / включить) with the comment's subject noun as its object says the flag holds
-    (planner166: asked before)."""
+    (planner166: asked before). With `participle`, an active participle of that verb too («тарифы,
+    включающие бассейн», planner169)."""
     token = tokens[index]
-    if token.lang != "ru" or not token.parses or token.parses[0].pos != "VERB" or index + 1 >= len(tokens):
+    verbs = ("VERB", "PRTF") if participle else ("VERB",)
+    if token.lang != "ru" or not token.parses or token.parses[0].pos not in verbs or index + 1 >= len(tokens):
         return False
     root = _verb_root(token.lemma)
     if len(root) < 4 or not any(_verb_root(p) == root for p in said.predicates):
@@ -468,12 +472,16 @@ _CLOSED = ("закрыть", "закрытый", "close", "closed")  # "open bra
 _PRESENT = ("присутствовать", "present")
 # planner158: «свободные койки» of occupied (no comment): a free bed is one not occupied
 _OCCUPIED = ("занятый", "занять", "occupi", "busi")
+# planner169: «неактивные курьеры», "inactive couriers" of an uncommented is_active: the negated adjective
+# matched no flag (the name's stem 'activ' is not «неактивный»), so the rows were asked about
+_ACTIVE = ("activ", "активный")
 ABSENCE_WORDS = frozenset({"absent", "отсутствовать", "отсутствующий"})
 OPPOSITE_STATES = {
     "уволить": _WORKING, "уволиться": _WORKING, "уволенный": _WORKING, "fire": _WORKING, "dismiss": _WORKING,
     "terminat": _WORKING, "открытый": _CLOSED, "открыть": _CLOSED, "open": _CLOSED,
     "absent": _PRESENT, "отсутствовать": _PRESENT, "отсутствующий": _PRESENT,
     "свободный": _OCCUPIED, "освободиться": _OCCUPIED,
+    "неактивный": _ACTIVE, "inact": _ACTIVE,
 }  # fmt: skip
 
 

@@ -235,6 +235,7 @@ from airflow_ai_etl.planning.schedule import (
 )
 from airflow_ai_etl.planning.spelling import Correction, Speller
 from airflow_ai_etl.planning.state_column import state_column
+from airflow_ai_etl.planning.state_items import says_rows
 from airflow_ai_etl.planning.triggers import (
     RELATIVE,
     START_VERBS,
@@ -4432,6 +4433,8 @@ class OfflinePlanner:
                 # names rows, though a glossary word of another table's column says it (planner161)
                 or request.raw[start].isascii()
                 and self._names_listed_value_at(request, table, start)
+                # «кроме оплаченных картой»: a participle names rows, never a column (planner169)
+                or _is_participle(tokenize(request.raw[start])[0])
             ):
                 continue  # «без просрочки» ('Платёж просрочен'), «кроме закрытых» (status), «без уволенных»
                 # ('Агент работает'), "except closed ones" (status 'closed' or closed_on): rows, no column
@@ -6263,6 +6266,8 @@ class OfflinePlanner:
                 continue
             if any(_relative_pronoun(words(i)[0]) for i in items[1:]):
                 continue  # «только веганские блюда, которых нет в стоп-листе»: the rows' clause (planner166)
+            if says_rows(items):
+                continue  # «только срочные и отклонённые»: states and flags of the rows (planner169)
             columns: list[str] = []
             unknown: list[str] = []
             for item in items:
@@ -7374,6 +7379,11 @@ def _blank_status_values(lower: str) -> str:
             end = gloss.end()
         text = text[: match.start()] + " " * (end - match.start()) + text[end:]
     return text
+
+
+def _is_participle(token: Token) -> bool:
+    """A Russian full participle in its likeliest parse («оплаченных», «отменённых»): a word of the rows."""
+    return token.lang == "ru" and bool(token.parses) and token.parses[0].pos == "PRTF"
 
 
 def _inside_dedupe_bracket(request: Request, span: tuple[int, int]) -> bool:
