@@ -3579,14 +3579,6 @@ class RowFilters:
                     )  # «которые ещё не оплачены» of (unpaid, paid, waived) (marts130)
                 condition = f"{state_name(table)} = {_quote(value)}"
                 values, last = self._or_joined_states(request, table, tokens, j, value)
-                unread = _unread_or_item(request, tokens, last)
-                if unread is not None:
-                    # «ещё не проданы или сданы», «проданы или сторнированы»: an «или» item that reads as no
-                    # listed value is asked, not dropped (the plan kept the first state only; planner169)
-                    phrase = request.text[(t.start if negated else verb.start) : tokens[unread].end]
-                    request.unsure.append(unread_clause_question(request.language, table, phrase))
-                    request.handled.append((t.start if negated else verb.start, tokens[unread].end))
-                    continue
                 if len(values) > 1 and negated and request.language != "en":
                     # «ещё не проданы или сданы»: «не» over both, or «не проданы» or «сданы»? asked
                     phrase = request.text[t.start : tokens[last].end]
@@ -9250,22 +9242,6 @@ def _clause_between(request: Request, end: int, index: int) -> bool:
     """A clause's mark stands between offset `end` and word `index`: «Штрафы, которые клиенты уже оплатили:
     сумма и количество …» (a mart's measures blanked, marts126) is no «оплатили и …» list."""
     return bool(re.search(r"[,;:()]", request.text[end : request.spans[index][0]]))
-
-
-# the parts of speech of a Russian word that says a state as a predicate («сданы», «сторнированные»)
-_PREDICATE_POS = frozenset({"PRTS", "PRTF", "ADJS", "VERB"})
-
-
-def _unread_or_item(request: Request, tokens: list[Token], last: int) -> int | None:
-    """The index of a Russian predicate joined by «или»/«либо» right after state word `last` that no rule read
-    as a listed value («проданы или сданы» of '(active, reserved, sold, rented, withdrawn)': «сданы»); None
-    when no such item follows."""
-    if last + 2 >= len(tokens) or tokens[last + 1].lower not in ("или", "либо"):
-        return None
-    item = tokens[last + 2]
-    if item.lang != "ru" or _crosses_clause(request, tokens[last], item):
-        return None
-    return last + 2 if any(p.pos in _PREDICATE_POS for p in item.parses[:2]) else None
 
 
 def _crosses_clause(request: Request, first: Token, second: Token) -> bool:
