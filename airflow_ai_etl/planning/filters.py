@@ -3329,7 +3329,7 @@ class RowFilters:
         return bool(nouns & word.lemmas) or self._names_state_column(table, word.lower)
 
     def _clause_state_conditions(
-        self, request: Request, table: Table, _: bool
+        self, request: Request, table: Table, incremental: bool
     ) -> Iterable[tuple[int, str, str]]:
         """«книги, которые ещё не вернули», "loans that have not been returned yet": a relative clause
         whose verb names the event of one nullable time column (its comment «Когда книгу вернули» or its
@@ -3536,6 +3536,16 @@ class RowFilters:
                     yield gift
                 continue  # "candidates who applied for the vacancy X": no state of the row
             verb = tokens[j]
+            if (
+                incremental
+                and says_changed(verb)
+                and _closes_clause(request, tokens, j)
+                and _updates_kept(table)
+            ):
+                # "records that have been modified,": the changed-rows cue the incremental rules read (the
+                # update time), no state to read or ask (planner172); without that column it is still asked
+                request.handled.append((t.start, verb.end))
+                continue
             if past:
                 reading = self._past_verb_state(request, table, t, verb)
                 if reading is not None:
@@ -9901,6 +9911,18 @@ def _clause_subject_noun(pronoun: Token, word: Token) -> bool:
 
 # After an English clause's subject: the auxiliary or adverb that shows the word before it acted
 _AFTER_ENGLISH_SUBJECT = frozenset({"haven", "hasn", "didn", "have", "has", "had", "did", "never", "already"})
+
+
+def _updates_kept(table: Table) -> bool:
+    """The table keeps an update time (updated_at …): changed rows have a column saying when they changed."""
+    return any(table.column(name) for name in UPDATE_COLUMNS)
+
+
+def _closes_clause(request: Request, tokens: Sequence[Token], j: int) -> bool:
+    """Word `j` is the clause's last: the request ends or punctuation follows it ("that have changed, …")."""
+    if j + 1 >= len(tokens):
+        return True
+    return any(c in ",;:.—–()" for c in request.text[tokens[j].end : tokens[j + 1].start])
 
 
 def _english_clause_subject(tokens: list[Token], pronoun: int, j: int) -> bool:

@@ -992,6 +992,9 @@ def destroy_frames(tokens: Sequence[Token]) -> list[Slot]:
                 continue
             if not is_(t, "DESTROY_VERB", pos=DESTROY_POS) and not is_(t, "WIPE", pos=DESTROY_POS):
                 continue
+        elif t.lang == "en" and _empties_a_store(tokens, i):  # "Empty the kitchen_shifts table" (planner172)
+            slots.append(Slot("destroy", t.lower, t.start, t.end, i, i + 1, confirmed=True))
+            continue
         elif t.lang != "en" or not is_(t, "DESTROY_VERB"):
             continue
         before = [p.lower for p in tokens[max(0, i - 3) : i] if p.lang != "punct"]
@@ -1015,6 +1018,20 @@ def _throws_out_of_the_store(tokens: Sequence[Token], i: int) -> bool:
         return False
     after = [t for t in tokens[i + 1 : i + 3] if t.lang != "punct"]
     return len(after) == 2 and after[0].lower in ("из", "изо") and is_(after[1], "DATA_STORE", pos=("NOUN",))
+
+
+# what follows "empty" when it is the verb: a determiner or "out" ("empty the table", "empty out staging");
+# the adjective is followed by its noun ("skip empty emails") and stays a condition word
+_EMPTY_VERB_FOLLOWERS = frozenset({"the", "out", "all", "this", "that"})
+
+
+def _empties_a_store(tokens: Sequence[Token], i: int) -> bool:
+    """ "Empty the kitchen_shifts table", "empty out the staging": "empty" as a verb deletes every row of the
+    source; the adjective ("empty emails", "where phone is empty") is no verb, hence not in DESTROY_VERB."""
+    if tokens[i].lower != "empty":
+        return False
+    after = [t for t in tokens[i + 1 : i + 2] if t.lang != "punct"]
+    return bool(after) and after[0].lower in _EMPTY_VERB_FOLLOWERS
 
 
 def _object_after(tokens: Sequence[Token], i: int) -> bool:

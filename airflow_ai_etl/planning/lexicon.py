@@ -51,6 +51,8 @@ RU: dict[str, frozenset[str]] = {
             "выкосить",  # slang «выкоси все закрытые заявки» (planner141); with no object it asks
             "выкашивать",
             "альтернуть",  # ALTER TABLE in jargon: DDL on the source, refused like «дропнуть»
+            "опустошить",  # «опустоши таблицу смен»: every row deleted, as "empty the table" (planner172)
+            "опустошать",
         }
     ),
     # Verbs that throw rows away: in a load they leave rows out («отменённые выкинуть», «дубли по email

@@ -433,7 +433,7 @@ def _mentions_schedule(text: str) -> bool:
         is_number = token.number is not None or token.lang == "num"
         if is_number and index not in compared and not _compared_count(tokens, index):
             return True
-        if _is_schedule_word(token):
+        if _is_schedule_word(token) and index not in compared:
             return True
     return False
 
@@ -481,21 +481,47 @@ _AMOUNT_COMPARISON_ENDS = frozenset(
 )
 
 
+# a comparison of lengths of time («дольше 30 дней», "longer than 14 days"): its time word is the unit of a
+# duration column's value, never a frequency (planner172: «Назначения дольше 30 дней — через CDC» was asked
+# how often instead of the change stream's every minute)
+_DURATION_COMPARISONS = frozenset({"дольше", "короче", "longer", "shorter"})
+# «от»/«до» before an amount: an hour of the clock is never written in digit groups nor over 24, so such an
+# amount after them bounds rows («на сумму от 1 500», planner172); «от 10 утра», «до 18» stay time words
+_RANGE_ENDS = frozenset({"от", "до"})
+
+
 def _compared_amounts(tokens: list[Token]) -> set[int]:
     """The indexes of the number tokens of an amount after a comparison word ("over 2,000", «больше 100 000»:
-    its digit groups too), when no time word follows the amount."""
+    its digit groups too), when no time word follows the amount; after «от»/«до» only an amount no clock hour
+    can be («на сумму от 1 500»); a length of time compared («дольше 30 дней») with its unit word."""
     found: set[int] = set()
     index = 0
     while index < len(tokens):
-        if tokens[index].lower not in _AMOUNT_COMPARISON_ENDS:
+        word = tokens[index].lower
+        if word not in _AMOUNT_COMPARISON_ENDS | _RANGE_ENDS | _DURATION_COMPARISONS:
             index += 1
             continue
         group = _digit_group(tokens, index + 1)
         after = group[-1] + 1 if group else index + 1
-        if group and not (after < len(tokens) and _is_schedule_word(tokens[after])):
+        timed = after < len(tokens) and _is_schedule_word(tokens[after])
+        if group and (word not in _RANGE_ENDS or _no_clock_hour(tokens, group)) and not timed:
             found.update(group)
+        elif group and timed and _duration_compared(tokens, index):
+            found.update([*group, after])  # «дольше 30 дней»: the unit word too is the value's, no time
         index = after
     return found
+
+
+def _no_clock_hour(tokens: list[Token], group: list[int]) -> bool:
+    """An amount no hour of the clock can be: written in digit groups, or over 24 («от 1500», «до 300»)."""
+    return len(group) > 1 or (tokens[group[0]].number or 0) > 24
+
+
+def _duration_compared(tokens: list[Token], index: int) -> bool:
+    """The comparison ending at `index` compares lengths of time («дольше», "longer than")."""
+    if tokens[index].lower in _DURATION_COMPARISONS:
+        return True
+    return index > 0 and tokens[index].lower == "than" and tokens[index - 1].lower in _DURATION_COMPARISONS
 
 
 def _digit_group(tokens: list[Token], start: int) -> list[int]:
