@@ -675,6 +675,8 @@ VALUE_MEANINGS = {
     # planner135: «объявления об аренде» ('Вид объявления (sale, rent)'): the listing's kind; «аренда» alone
     # still names the leases ('Договоры аренды'), the noun after «о/об» is the head's topic
     "аренда": ("rent",),
+    # marts134: "Viewings of rental listings" ('Вид объявления (sale, rent)'): the kind's English adjective
+    "rental": ("rent",),
     # planner156: states said by a clause's verb or participle: «хозяйства, которые законсервированы»
     # ('Статус хозяйства: active, conserved, sold'; a site's 'mothballed'), «клиентов, которых забанили»
     "законсервировать": ("conserved", "mothballed"), "законсервированный": ("conserved", "mothballed"),

@@ -287,6 +287,11 @@ def _grain_of_words(
             # (Russian qualifiers go on to the verb and «создания» rules below)
             return None, [ask("which_time", grain=ph.grain, columns=", ".join(c.name for c in times))]
     if len(times) == 1:
+        if times[0].name == "created_at" and (active := _people_active_elsewhere(ph, ground, fact)):
+            # «Клиенты по источникам помесячно» (marts134, mbf-ru-48): a register of people whose one time is
+            # its profile's creation — profiles written that month, or people active then (viewings, deals)?
+            tables = ", ".join(active)
+            return None, [ask("profile_or_activity", table=fact.name, column=times[0].name, tables=tables)]
         return {"column": times[0].name, "grain": ph.grain}, []
     if (event := _english_event_column(ph, times)) is not None:  # "check-ins" -> checked_in_on
         return {"column": event.name, "grain": ph.grain}, []

@@ -162,8 +162,14 @@ def _english_kind(
         return None
     if other is fact:
         return _kind_of_fact_noun(ground, fact, tokens[i].lower)
-    values = _spelled_values(other, tokens[i].lower)
+    values = _spelled_values(other, tokens[i].lower) or _meant_values(other, tokens[i].lower)
     return (other, values) if values and not _spelled_values(fact, tokens[i].lower) else None
+
+
+def _meant_values(table: Table, word: str) -> list[tuple[str, str]]:
+    """ "rental listings" (marts134, mbf-en-19): the listed values one meaning of an English adjective spells
+    (VALUE_MEANINGS "rental" -> 'rent' of listings.listing_kind), when no value is spelled as the word is."""
+    return [pair for meaning in VALUE_MEANINGS.get(word, ()) for pair in _spelled_values(table, meaning)]
 
 
 def _value_after_table_noun(

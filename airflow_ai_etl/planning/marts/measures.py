@@ -24,6 +24,7 @@ from airflow_ai_etl.planning.lexicon import (
     PER_UNIT_NAME_WORDS,
     UNIT_QUANTITIES,
 )
+from airflow_ai_etl.planning.marts.adjective_items import _adjective
 from airflow_ai_etl.planning.marts.ground import (
     _column_stems,
     _comment_head_words,
@@ -439,6 +440,8 @@ def _counted_list_item(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
     discount summed). Its words are read."""
     tokens = ph.tokens
     colon = next((k for k, t in enumerate(tokens) if t.text == ":"), None)
+    if colon is None and ph.measures:
+        return _counted_opening_item(ph, ground, fact)  # «Полевые работы и общая площадь по видам работ»
     if colon is None or not ph.measures:
         return False
     ends = {max([m.index, *m.object]) for m in ph.measures}
@@ -463,6 +466,35 @@ def _counted_list_item(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
         ph.used.update(range(i, k))
         return True
     return False
+
+
+def _counted_opening_item(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
+    """«Полевые работы и общая обработанная площадь по видам работ», «Курьерские маршруты и общий пробег по
+    дням», "Orders and total amount per status": with no colon, the fact's own noun opening the request (past
+    a greeting and its adjectives: «Полевые», «Курьерские», "Field") and joined by «и»/"and" to a measure
+    within three words is the first item of the list, as after a colon: its rows are counted beside the
+    measure (marts134, mbf-ru-05/mbf-ru-42: the count was dropped and only the sum planned). Its words are
+    read."""
+    tokens = ph.tokens
+    s = _after_greeting(tokens)
+    i = s
+    last = min(s + 2, len(tokens) - 1)
+    while i < last and _qualifier(tokens[i]) and ground.table_of(tokens[i + 1]) is fact:
+        i += 1  # «Курьерские маршруты», "Field operations": the words before the rows' noun qualify it
+    if i + 2 >= len(tokens) or tokens[i + 1].lower not in _ITEM_AND:
+        return False
+    noun = tokens[i]
+    if not _rows_noun(noun) or _is_measure(noun) or ground.table_of(noun) is not fact:
+        return False
+    if not any(i + 1 < m.index <= i + 4 and not m.subject for m in ph.measures):
+        return False  # «Заказы и клиенты по городам»: no measure is the list's next item
+    ph.used.update(range(s, i + 1))
+    return True
+
+
+def _qualifier(token: Token) -> bool:
+    """A word that may qualify the rows' noun before it: a Russian adjective, an English word; no measure."""
+    return (_adjective(token) or token.lang == "en") and not _is_measure(token)
 
 
 def _rows_noun(token: Token) -> bool:
