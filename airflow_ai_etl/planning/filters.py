@@ -6310,9 +6310,11 @@ class RowFilters:
     def _negator_before_list(self, request: Request, index: int) -> int | None:
         """Index of the exception word before the first item of a list that word `index` ends: «кроме
         утерянных и повреждённых», "except lost or damaged" (any rule may have read the first item)."""
-        first = index
+        first = _those_item_start(request, index)  # «кроме закрытых и тех, что на обслуживании» (planner171)
+        if first != index:  # «тех, что»: the item's pronoun and relative word, read with its state
+            request.handled.append((request.spans[first][0], request.spans[first + 1][1]))
         while first >= 2 and request.tokens[first - 1] in _LIST_JOINERS:
-            first -= 2
+            first = _glossed_word(request, first - 2)  # «кроме закрытых (done) и отменённых» (planner171)
         if first == index:
             return None
         negator = self._negator_before(request, first)
@@ -8581,6 +8583,28 @@ def _next_is_listed(request: Request, status: Column | None, index: int) -> bool
         return True
     word = next((t for t in tokenize(request.text) if t.start == request.spans[index][0]), None)
     return word is not None and bool(values) and bool(_listed_value_hits(word, {status.name: values}))
+
+
+def _those_item_start(request: Request, index: int) -> int:
+    """The «тех» of an item said as «тех, что на обслуживании», «тех, которые в ремонте» that word `index`
+    ends (the rows named again by the pronoun, then their state), or `index` itself."""
+    start = index - 1 if index >= 1 and request.tokens[index - 1] in _STATE_PREPOSITIONS else index
+    if start >= 2 and request.tokens[start - 1] in _THOSE_RELATIVES and request.tokens[start - 2] == "тех":
+        return start - 2
+    return index
+
+
+_THOSE_RELATIVES = frozenset({"что", "которые"})
+
+
+def _glossed_word(request: Request, index: int) -> int:
+    """The word a bracket holding word `index` glosses («закрытых (done)»: «закрытых»), or `index` itself when
+    the word stands in no bracket right after another word."""
+    if index < 1 or ")" not in request.text[request.spans[index][1] : request.spans[index][1] + 2]:
+        return index
+    if "(" in request.text[request.spans[index - 1][1] : request.spans[index][0]]:
+        return index - 1
+    return index
 
 
 def _listed_value_hits(
