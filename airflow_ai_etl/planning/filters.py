@@ -9940,6 +9940,7 @@ def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tu
     conditions were read from, says the value meant (README: a bracketed listed value says the value):
     `status = 'issued'`, not `status <> 'paid'` nor `paid_at IS NULL`, which disputed rows pass too
     (planner130)."""
+    _drop_negated_glosses(request, found)
     for position, _ in list(found.values()):
         bracket = _BRACKET_AFTER_STATE.match(request.lower, position)
         if bracket is None:
@@ -10012,6 +10013,25 @@ _BUT_CLAUSE_BEFORE = re.compile(
     r"(?<![a-zа-яё])(?:которые|который|которая|которое|that|which)\s[^,;()]{1,40},\s*(?:но|а|but)\s+"
     r"(?:(?:ещё|еще|уже|пока|не|not|yet|still|are|is)\s+)*$"
 )
+
+
+def _drop_negated_glosses(request: Request, found: dict[str, tuple[int, str]]) -> None:
+    """«которые забронированы, но ещё не оплачены (reserved)»: the clause's first predicate read the value the
+    bracket after its second one says, so the «не» negates the words the bracket glosses, not its value; the
+    rival reading `status <> 'reserved'` of those words is no condition (planner171)."""
+
+    def glossed_again(rival: tuple[int, str, str, int]) -> bool:
+        at, column, condition, _ = rival
+        bracket = _BRACKET_AFTER_STATE.match(request.lower, at)
+        own = found.get(column)
+        if bracket is None or own is None or own[1] != f"{column} = {_quote(bracket.group(1))}":
+            return False
+        return (
+            condition == f"{column} <> {_quote(bracket.group(1))}"
+            and _but_clause_start(request.lower, at) <= own[0] < at
+        )
+
+    request.rival_conditions[:] = [r for r in request.rival_conditions if not glossed_again(r)]
 
 
 def _but_clause_start(text: str, opens: int) -> int:

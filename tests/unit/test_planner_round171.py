@@ -5,7 +5,8 @@
 - «кроме занятых и тех, что на обслуживании»: an item said as «тех, что на/в …» is one more item of the
   exception's list (and alone, «кроме тех, что на обслуживании», the rows left out).
 - «которые забронированы»: the booked state ('booked', or 'reserved' where a status lists that), read as
-  «зарезервированы» is.
+  «зарезервированы» is; «которые забронированы, но ещё не выданы (reserved)»: the «не» negates the words the
+  bracket glosses, not its value, so the rival `status <> 'reserved'` is dropped (it was asked).
 - Left asked (a question, never a wrong plan): «заказы в зале» (dine_in), the English "except closed (done)
   and cancelled", «кроме выведенных из эксплуатации и тех, что …».
 
@@ -64,6 +65,14 @@ def test_those_on_an_exception_list(catalog: str, text: str, where: str) -> None
         ("carshare", "Машины, которые забронированы, каждые 5 минут", "status = 'reserved'"),
         ("realty", "Объявления, которые забронированы, каждый час", "status = 'reserved'"),
         ("construction", "Забронированную технику каждый день в 6 утра", "status = 'booked'"),
+        # added after the first pass: the «не» of a second predicate a bracket glosses negates no value (the
+        # cinema's asked at 22b2d00, «оплачены» being a value word of the same status; the other two passed)
+        ("cinema", "Билеты, которые зарезервированы, но пока не оплачены (reserved), ежечасно",
+         "status = 'reserved'"),
+        ("carshare", "Машины, которые забронированы, но ещё не выданы (reserved), каждые 5 минут",
+         "status = 'reserved'"),
+        ("realty", "Объявления, которые забронированы, но ещё не проданы (reserved), каждый час",
+         "status = 'reserved'"),
     ],
 )  # fmt: skip
 def test_booked_state(catalog: str, text: str, where: str) -> None:
