@@ -468,12 +468,14 @@ _CLOSED = ("закрыть", "закрытый", "close", "closed")  # "open bra
 _PRESENT = ("присутствовать", "present")
 # planner158: «свободные койки» of occupied (no comment): a free bed is one not occupied
 _OCCUPIED = ("занятый", "занять", "occupi", "busi")
+# planner171: «кроме закрытых клубов» of is_open 'Клуб работает': a closed place is one not open
+_OPEN = ("открыть", "открытый", "open")
 ABSENCE_WORDS = frozenset({"absent", "отсутствовать", "отсутствующий"})
 OPPOSITE_STATES = {
     "уволить": _WORKING, "уволиться": _WORKING, "уволенный": _WORKING, "fire": _WORKING, "dismiss": _WORKING,
     "terminat": _WORKING, "открытый": _CLOSED, "открыть": _CLOSED, "open": _CLOSED,
     "absent": _PRESENT, "отсутствовать": _PRESENT, "отсутствующий": _PRESENT,
-    "свободный": _OCCUPIED, "освободиться": _OCCUPIED,
+    "свободный": _OCCUPIED, "освободиться": _OCCUPIED, "закрытый": _OPEN, "закрыть": _OPEN,
 }  # fmt: skip
 
 

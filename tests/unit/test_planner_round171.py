@@ -7,6 +7,8 @@
 - «которые забронированы»: the booked state ('booked', or 'reserved' where a status lists that), read as
   «зарезервированы» is; «которые забронированы, но ещё не выданы (reserved)»: the «не» negates the words the
   bracket glosses, not its value, so the rival `status <> 'reserved'` is dropped (it was asked).
+- «кроме закрытых» of is_open 'Кинотеатр работает': a closed place is one not open, `is_open = true`
+  (flags.OPPOSITE_STATES); «закрытые кинотеатры» `is_open = false` (both asked).
 - Left asked (a question, never a wrong plan): «заказы в зале» (dine_in), the English "except closed (done)
   and cancelled", «кроме выведенных из эксплуатации и тех, что …».
 
@@ -90,6 +92,20 @@ def test_booked_state(catalog: str, text: str, where: str) -> None:
 )  # fmt: skip
 def test_orders_in_the_hall(text: str, where: str) -> None:
     assert ok_spec("food", text).source.where == where
+
+
+# --- «закрытые» of an is_open flag is the flag false (added after the first pass; both asked at 45e1c57) -----
+
+
+@pytest.mark.parametrize(
+    ("text", "where"),
+    [
+        ("Кинотеатры, кроме закрытых, каждый час", "is_open = true"),
+        ("Закрытые кинотеатры каждый час", "is_open = false"),
+    ],
+)  # fmt: skip
+def test_closed_of_an_open_flag(text: str, where: str) -> None:
+    assert ok_spec("cinema", text).source.where == where
 
 
 # --- not read yet, and never planned without the excepted state (asked instead) ----------------------------
