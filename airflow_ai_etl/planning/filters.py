@@ -6350,9 +6350,11 @@ class RowFilters:
     def _negator_before_list(self, request: Request, index: int) -> int | None:
         """Index of the exception word before the first item of a list that word `index` ends: «кроме
         утерянных и повреждённых», "except lost or damaged" (any rule may have read the first item)."""
-        first = index
+        first = _those_item_start(request, index)  # «кроме закрытых и тех, что на обслуживании» (planner171)
+        if first != index:  # «тех, что»: the item's pronoun and relative word, read with its state
+            request.handled.append((request.spans[first][0], request.spans[first + 1][1]))
         while first >= 2 and request.tokens[first - 1] in _LIST_JOINERS:
-            first -= 2
+            first = _glossed_word(request, first - 2)  # «кроме закрытых (done) и отменённых» (planner171)
         if first == index:
             return None
         negator = self._negator_before(request, first)
@@ -8627,6 +8629,28 @@ def _next_is_listed(request: Request, status: Column | None, index: int) -> bool
     return word is not None and bool(values) and bool(_listed_value_hits(word, {status.name: values}))
 
 
+def _those_item_start(request: Request, index: int) -> int:
+    """The «тех» of an item said as «тех, что на обслуживании», «тех, которые в ремонте» that word `index`
+    ends (the rows named again by the pronoun, then their state), or `index` itself."""
+    start = index - 1 if index >= 1 and request.tokens[index - 1] in _STATE_PREPOSITIONS else index
+    if start >= 2 and request.tokens[start - 1] in _THOSE_RELATIVES and request.tokens[start - 2] == "тех":
+        return start - 2
+    return index
+
+
+_THOSE_RELATIVES = frozenset({"что", "которые"})
+
+
+def _glossed_word(request: Request, index: int) -> int:
+    """The word a bracket holding word `index` glosses («закрытых (done)»: «закрытых»), or `index` itself when
+    the word stands in no bracket right after another word."""
+    if index < 1 or ")" not in request.text[request.spans[index][1] : request.spans[index][1] + 2]:
+        return index
+    if "(" in request.text[request.spans[index - 1][1] : request.spans[index][0]]:
+        return index - 1
+    return index
+
+
 def _listed_value_hits(
     token: Token, listed: dict[str, tuple[str, ...]], locative: bool = False
 ) -> set[tuple[str, str]]:
@@ -9972,6 +9996,7 @@ def _said_by_bracketed_value(request: Request, table: Table, found: dict[str, tu
     conditions were read from, says the value meant (README: a bracketed listed value says the value):
     `status = 'issued'`, not `status <> 'paid'` nor `paid_at IS NULL`, which disputed rows pass too
     (planner130)."""
+    _drop_negated_glosses(request, found)
     for position, _ in list(found.values()):
         bracket = _BRACKET_AFTER_STATE.match(request.lower, position)
         if bracket is None:
@@ -10044,6 +10069,25 @@ _BUT_CLAUSE_BEFORE = re.compile(
     r"(?<![a-zа-яё])(?:которые|который|которая|которое|that|which)\s[^,;()]{1,40},\s*(?:но|а|but)\s+"
     r"(?:(?:ещё|еще|уже|пока|не|not|yet|still|are|is)\s+)*$"
 )
+
+
+def _drop_negated_glosses(request: Request, found: dict[str, tuple[int, str]]) -> None:
+    """«которые забронированы, но ещё не оплачены (reserved)»: the clause's first predicate read the value the
+    bracket after its second one says, so the «не» negates the words the bracket glosses, not its value; the
+    rival reading `status <> 'reserved'` of those words is no condition (planner171)."""
+
+    def glossed_again(rival: tuple[int, str, str, int]) -> bool:
+        at, column, condition, _ = rival
+        bracket = _BRACKET_AFTER_STATE.match(request.lower, at)
+        own = found.get(column)
+        if bracket is None or own is None or own[1] != f"{column} = {_quote(bracket.group(1))}":
+            return False
+        return (
+            condition == f"{column} <> {_quote(bracket.group(1))}"
+            and _but_clause_start(request.lower, at) <= own[0] < at
+        )
+
+    request.rival_conditions[:] = [r for r in request.rival_conditions if not glossed_again(r)]
 
 
 def _but_clause_start(text: str, opens: int) -> int:

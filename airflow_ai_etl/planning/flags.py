@@ -475,12 +475,14 @@ _OCCUPIED = ("занятый", "занять", "occupi", "busi")
 # planner169: «неактивные курьеры», "inactive couriers" of an uncommented is_active: the negated adjective
 # matched no flag (the name's stem 'activ' is not «неактивный»), so the rows were asked about
 _ACTIVE = ("activ", "активный")
+# planner171: «кроме закрытых клубов» of is_open 'Клуб работает': a closed place is one not open
+_OPEN = ("открыть", "открытый", "open")
 ABSENCE_WORDS = frozenset({"absent", "отсутствовать", "отсутствующий"})
 OPPOSITE_STATES = {
     "уволить": _WORKING, "уволиться": _WORKING, "уволенный": _WORKING, "fire": _WORKING, "dismiss": _WORKING,
     "terminat": _WORKING, "открытый": _CLOSED, "открыть": _CLOSED, "open": _CLOSED,
     "absent": _PRESENT, "отсутствовать": _PRESENT, "отсутствующий": _PRESENT,
-    "свободный": _OCCUPIED, "освободиться": _OCCUPIED,
+    "свободный": _OCCUPIED, "освободиться": _OCCUPIED, "закрытый": _OPEN, "закрыть": _OPEN,
     "неактивный": _ACTIVE, "inact": _ACTIVE,
 }  # fmt: skip
 

@@ -691,6 +691,9 @@ VALUE_MEANINGS = {
     "почасовой": ("hour",), "посуточный": ("day",), "твердый": ("hardcover",), "мягкий": ("paperback",),
     # «запланированные мероприятия» ('Статус мероприятия (planned, held, cancelled)'), as «плановый»
     "запланировать": ("planned", "scheduled"), "запланированный": ("planned", "scheduled"),
+    # planner171: «билеты, которые забронированы» ('Статус билета (reserved, paid, …)'), «записи, которые
+    # забронированы» ('Статус записи (booked, confirmed, …)'): the booked state, as «зарезервированы» is
+    "забронировать": ("booked", "reserved"), "забронированный": ("booked", "reserved"),
 }  # fmt: skip
 
 # planner156: meanings a clause's predicate says and an attribute does not: «хозяйства, которые проданы»,
