@@ -76,7 +76,9 @@ def _adjective_run(
     """«Гости золотого и платинового уровня» of reservations (marts131, mbe-ru-30): Russian adjectives whose
     meanings (VALUE_MEANINGS) are listed values of one column of a table the fact points at, then a noun of
     that column's comment ('Уровень программы лояльности'): (the table, `column IN (…)` or `= …`, the indexes
-    read). A column the fact has itself is its own filter rules'; None for anything else."""
+    read). The noun may instead name that table itself: «Зарядки корпоративных клиентов» (marts135,
+    mbf-ru-25) is crm.accounts.account_type 'corporate'. A column the fact has itself is its own filter
+    rules'; None for anything else."""
     values: list[set[str]] = []
     k = i
     while k < len(tokens) and k not in skipped:
@@ -95,7 +97,7 @@ def _adjective_run(
         for column in table.columns
         if _is_text(column)
         and fact.column(column.name) is None
-        and noun.lemmas & comment_lemmas(column.comment or "")
+        and (noun.lemmas & comment_lemmas(column.comment or "") or ground.table_of(noun) is table)
         and (picked := _picked(values, listed_values(column.comment))) is not None
     ]
     if len(found) != 1:
