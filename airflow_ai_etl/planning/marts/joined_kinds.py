@@ -58,7 +58,9 @@ def joined_kinds(
             found.append(JoinedKind(i, table, said))
             continue
         named = (
-            _kind_word(ground, fact, token) if token.lang == "ru" else _english_kind(ground, fact, tokens, i)
+            _kind_word(ground, fact, token) or _value_noun_after_fact(ground, fact, tokens, i)
+            if token.lang == "ru"
+            else _english_kind(ground, fact, tokens, i)
         )
         if named is None:
             continue
@@ -76,7 +78,9 @@ def _adjective_run(
     """«Гости золотого и платинового уровня» of reservations (marts131, mbe-ru-30): Russian adjectives whose
     meanings (VALUE_MEANINGS) are listed values of one column of a table the fact points at, then a noun of
     that column's comment ('Уровень программы лояльности'): (the table, `column IN (…)` or `= …`, the indexes
-    read). A column the fact has itself is its own filter rules'; None for anything else."""
+    read). The noun may instead name that table itself: «Зарядки корпоративных клиентов» (marts135,
+    mbf-ru-25) is crm.accounts.account_type 'corporate'. A column the fact has itself is its own filter
+    rules'; None for anything else."""
     values: list[set[str]] = []
     k = i
     while k < len(tokens) and k not in skipped:
@@ -95,7 +99,7 @@ def _adjective_run(
         for column in table.columns
         if _is_text(column)
         and fact.column(column.name) is None
-        and noun.lemmas & comment_lemmas(column.comment or "")
+        and (noun.lemmas & comment_lemmas(column.comment or "") or ground.table_of(noun) is table)
         and (picked := _picked(values, listed_values(column.comment))) is not None
     ]
     if len(found) != 1:
@@ -219,6 +223,24 @@ def _kind_of_fact_noun(ground: _Ground, fact: Table, word: str) -> tuple[Table, 
     if len(joined) == 1 and len(listing) == 1:
         return joined[0], [p for p in _spelled_values(joined[0], word) if not _state_column(p[0])]
     return listing[0], []  # two tables list it, or it is two joins away: asked, quoting the word
+
+
+def _value_noun_after_fact(
+    ground: _Ground, fact: Table, tokens: Sequence[Token], i: int
+) -> tuple[Table, list[tuple[str, str]]] | None:
+    """«Приёмы кошек» (marts135, mbf-ru-53): a Russian noun meaning (VALUE_MEANINGS) a listed value of another
+    table, right after the fact's own noun: the Russian "Cat appointments" (pets.species 'cat'), read as
+    _kind_of_fact_noun reads the English; the fact's own value is its own rules'."""
+    if i == 0 or not _noun(tokens[i]):
+        return None
+    before = ground.table_of(tokens[i - 1])
+    if before is not fact and not (before is None and i == 1):
+        return None  # the request's first word names no one table (appointments' «приёмы» of vets' hiring)
+    meant = {m for lemma in tokens[i].lemmas for m in VALUE_MEANINGS.get(lemma, ())}
+    found = [named for word in sorted(meant) if (named := _kind_of_fact_noun(ground, fact, word)) is not None]
+    if len(found) == 1:
+        return found[0]
+    return (found[0][0], []) if found else None  # two readings: asked, quoting the word
 
 
 def _names_own_part(fact: Table, word: str) -> bool:
