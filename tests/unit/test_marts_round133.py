@@ -10,9 +10,13 @@ Families read here, in general form:
   The plan keeps it only when a measured column is kept in percent ('%' in its comment, a pct name): a
   share («доля агентов в процентах»), a ratio («в процентах от премии») and a money column («скидка в
   процентах» of roubles: mzc-ru-50) are still asked.
+- DATED_SUPERLATIVE: "the oldest build year", "earliest year made", "newest manufactured year" are the min or
+  max of the year column the next words name (mbd-en-10 asked 'year'); "oldest" with no year or date noun
+  after it ("the oldest customer") is not read so.
 
 First pass (every request run on 2c2b567 before any change, then the file written with them): 6 of 7
-failed (all asked); the guard («доля … в процентах» asked) passed.
+failed (all asked); the guard («доля … в процентах» asked) passed. DATED_SUPERLATIVE, added after the first
+commit and run on 3822eb5 before its rule: 4 of 5 failed (asked 'oldest'/'year'); the guard passed.
 """
 
 from __future__ import annotations
@@ -114,3 +118,32 @@ def test_round133_percent_after_in_is_the_unit(
 )
 def test_round133_percent_without_a_percent_column_is_asked(catalog: str, text: str) -> None:
     assert plan_in(catalog, text).status == "needs_clarification"
+
+
+# (catalog, request, measures, dimensions)
+DATED_SUPERLATIVE = [
+    (
+        "airline",
+        "Aircraft by status: the oldest manufacture year and aircraft count",
+        [("min", "manufactured_year"), ("count", None)],
+        ["status"],
+    ),
+    ("airline", "Aircraft by status: newest manufactured year", [("max", "manufactured_year")], ["status"]),
+    ("agro", "Machinery by machine type: the earliest year made", [("min", "year_made")], ["machine_type"]),
+    ("autoservice", "Cars by brand: oldest release year", [("min", "release_year")], ["brand"]),
+]
+
+
+@pytest.mark.parametrize(("catalog", "text", "measures", "dimensions"), DATED_SUPERLATIVE)
+def test_round133_oldest_year_is_its_min(
+    catalog: str, text: str, measures: list[tuple[str, str | None]], dimensions: list[str]
+) -> None:
+    mart = ok_spec(catalog, text).source.mart
+    assert mart is not None
+    assert [(m.func, _bare(m.column) if m.column else None) for m in mart.measures] == measures
+    assert [_bare(d) for d in mart.dimensions] == dimensions
+
+
+def test_round133_oldest_person_is_not_a_min() -> None:
+    # "the oldest customer": no year or date noun after it, so never the min of some column
+    assert plan_in("shop", "Customers by city: the oldest customer, daily").status == "needs_clarification"

@@ -894,6 +894,26 @@ def _unit_said_in(tokens: Sequence[Token], i: int) -> bool:
     return tokens[i - 1].lower in ("в", "in") and tokens[i - 2].lang in ("ru", "en")
 
 
+# "oldest" / "earliest" and "newest" said of a year or a date: its min and its max. Only before a year's or a
+# date's noun: "the oldest customer" may be the largest age, and "latest" also cues the newest rows of a copy.
+DATED_MIN_EN = frozenset({"oldest", "earliest"})
+DATED_MAX_EN = frozenset({"newest"})
+DATE_NOUNS_EN = frozenset({"year", "date", "day"})
+_DATED_REACH = 2  # words from the superlative to the year's noun ("oldest build year")
+
+
+def _dated_superlative(tokens: Sequence[Token], i: int) -> str | None:
+    """ "the oldest build year", "earliest issue date", "newest model year": min or max of the year or date
+    column the following words name; None for any other word (marts133: mbd-en-10 asked 'year')."""
+    t = tokens[i]
+    if t.lang != "en" or t.lower not in DATED_MIN_EN | DATED_MAX_EN:
+        return None
+    after = tokens[i + 1 : i + 1 + _DATED_REACH]
+    if not any(w.lower in DATE_NOUNS_EN for w in after):
+        return None
+    return "min" if t.lower in DATED_MIN_EN else "max"
+
+
 def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     t = tokens[i]
     if t.lang not in ("ru", "en"):
@@ -959,6 +979,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
             return "max"
         if t.lemmas & SUPERLATIVE_MIN_RU:
             return "min"
+    if (dated := _dated_superlative(tokens, i)) is not None:
+        return dated  # "the oldest build year", "earliest issue date": min of a year or a date (marts133)
     if _word(t, MIN_RU, MIN_EN):
         return "min"
     if _word(t, MAX_RU, MAX_EN):
