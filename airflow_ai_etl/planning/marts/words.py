@@ -979,8 +979,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
             return "max"
         if t.lemmas & SUPERLATIVE_MIN_RU:
             return "min"
-    if (dated := _dated_superlative(tokens, i)) is not None:
-        return dated  # "the oldest build year", "earliest issue date": min of a year or a date (marts133)
+    if (superlative := _dated_superlative(tokens, i)) is not None:
+        return superlative  # "the oldest build year", "earliest issue date": min of a year or a date
     if _word(t, MIN_RU, MIN_EN):
         return "min"
     if _word(t, MAX_RU, MAX_EN):
