@@ -762,7 +762,6 @@ CASES: list[tuple[str, str, str, dict[str, Any]]] = [
 
 # Cases this round could not fix by the deadline: request -> why.
 NOT_YET: dict[str, str] = {
-    "Средняя комиссия агентов в процентах по городам офиса": "asked: «в процентах» is read as a percentage measure, not as the unit naming commission_rate ('Комиссия агента, %')",
     "Стоимость застрахованных авто по маркам": "asked: «авто» is not tied to 'Застрахованные транспортные средства' (no jargon entry), so the phrase is residue",
     "Средний долг на абонента по районам": "asked: «на абонента» is a ratio everywhere; billing.debts has one row per subscriber (its key), so it is the plain average",
     "средняя задолженность на одного абонента": "asked: with no grouping the load rules answer first and ask which table (subscribers or debts)",

@@ -121,6 +121,7 @@ from airflow_ai_etl.planning.marts.words import (
     _tallied_per_grain,
     _time_word,
     _unit_part,
+    _unit_said_in,
     _verb_times,
     _what_amount_of,
     _word,
@@ -189,6 +190,7 @@ class MartPhrase:
         default_factory=dict
     )  # «по району, X»: X's index -> the words before
     currency: tuple[int, int] | None = None  # «в рублях» after a measure: (first word, the currency word)
+    percent_units: list[int] = field(default_factory=list)  # «комиссия в процентах»: the percent words
     no_time_cut: set[int] = field(default_factory=set)  # «без разбивки по времени»: no grain is wanted
     window_dates: set[int] = field(default_factory=set)  # «за последние 30 дней по дате X»: the window's date
 
@@ -444,6 +446,7 @@ def read_mart(text: str, schedule_spans: Sequence[tuple[int, int]] = ()) -> Mart
     _read_units(ph)  # «потребление кВт·ч»
     _read_what_amount(ph)  # «на какую сумму»
     _currency_sum(ph)  # «на сколько рублей»
+    _percent_units(ph)  # «средняя комиссия в процентах»
     _participle_before_grain(ph)
     _participle_after_grain(ph)  # "by week opened"
     _bracket_grain_words(ph)  # «помесячно (по началу отключения)»
@@ -1151,6 +1154,14 @@ def _event_verb_after_each(tokens: Sequence[Token], start: int, i: int) -> int |
     return verb
 
 
+def _rolling_window_at(tokens: Sequence[Token], k: int) -> bool:
+    """ "per day, last forty-five days", «по статусам, последние десять дней»: a rolling window of whole
+    units (patterns.LAST_N) opens at `k`, after the list's comma; the filter rules read it as the mart's
+    WHERE, so it ends the dimensions (marts133: mbd-en-22 asked to group by 'last forty-five')."""
+    found = LAST_N.match(" ".join(t.lower for t in tokens[k : k + 6]))
+    return found is not None and (found.group("en") or found.group("unit_ru")) is not None
+
+
 def _dimension_list(ph: MartPhrase, start: int) -> int:
     """Read «регионам и категориям товаров», "customer city and day" from `start`; the index after it."""
     tokens, n = ph.tokens, len(ph.tokens)
@@ -1187,6 +1198,7 @@ def _dimension_list(ph: MartPhrase, start: int) -> int:
                 and tokens[i + 1].lang in ("ru", "en")
                 and not _stops(tokens[i + 1])
                 and not _read_before(ph, i + 1)  # «по неделям, последние 2 недели …»: the lookback's words
+                and not _rolling_window_at(tokens, i + 1)  # "per day, last forty-five days": the rows' window
                 and not _splits_next(tokens, i + 1)  # "per month, broken down by region": a new grouping
                 and not _null_check_at(tokens, i + 1)  # "per faculty, expelled_on not empty": a row filter
                 and not _comparison_at(tokens, i + 1)  # "per month, status = paid": a row filter too
@@ -2214,6 +2226,17 @@ def _currency_sum(ph: MartPhrase) -> None:
         ph.blank.append((tokens[m.object[0]].start, tokens[m.object[0]].end))  # read here, no residue
         if m.index >= 1 and tokens[m.index - 1].lower == "на":
             ph.used.add(m.index - 1)
+
+
+def _percent_units(ph: MartPhrase) -> None:
+    """«средняя комиссия в процентах», "rate in percent": the unit the value is written in
+    (words._unit_said_in) is read here, so no residue asks about it; the plan checks that a measured column
+    holds percent."""
+    for i in range(2, len(ph.tokens)):
+        if _unit_said_in(ph.tokens, i):
+            ph.percent_units.append(i)  # the plan asks unless a measured column is kept in percent
+            ph.used.update({i - 1, i})
+            ph.blank.append((ph.tokens[i - 1].start, ph.tokens[i].end))
 
 
 def _each_after(tokens: Sequence[Token], i: int) -> bool:

@@ -1466,6 +1466,8 @@ def plan_mart(planner: OfflinePlanner, request: Request) -> Outcome | None:
         if qty is None:
             return Outcome.clarify(ask("quantity_column", table=fact.name))
         _and_where(definition, f"{qty} {ph.quantity_filter[0]} {ph.quantity_filter[1]}")
+    if ph.percent_units and not _percent_measured(measures, fact):  # «средняя скидка в процентах» of money
+        return Outcome.clarify(ask("residue", words=ph.tokens[ph.percent_units[0]].text))
     if ph.currency is not None:  # «сумма транзакций в рублях»: only the rows in that currency
         condition, unlisted = _currency_condition(ph, fact)
         if unlisted is not None:
@@ -2052,6 +2054,24 @@ def _listed_after_only(tokens: Sequence[Token], left: Sequence[Token], fact: Tab
 
 # a column compared in a condition: `status = 'x'`, `is_urgent = true`, `seal_ok IS NULL`, `price >= 10`
 _COMPARED_COLUMN = re.compile(r"\b(\w+) (?:=|<>|>=|<=|>|<|IN|NOT IN|IS)\b")
+
+
+# name parts of a column kept in percent (discount_pct); a "rate" may be money (hourly_rate), so only a
+# '%' in its comment makes it one (commission_rate 'Комиссия агента, %')
+_PERCENT_NAME_PARTS = frozenset({"pct", "percent"})
+
+
+def _percent_measured(measures: Sequence[dict[str, Any]], fact: Table) -> bool:
+    """Some measured column of the fact is kept in percent (a '%' in its comment, or a pct's name; no bare
+    rate): «средняя комиссия в процентах» says its unit. A money column («скидка» 'Скидка, руб.') is no
+    percent, so «средняя скидка в процентах» is asked, never planned as the average of roubles (marts133)."""
+    for m in measures:
+        column = fact.column(m["column"]) if m.get("column") else None
+        if column is None:
+            continue
+        if "%" in (column.comment or "") or _PERCENT_NAME_PARTS & set(column.name.lower().split("_")):
+            return True
+    return False
 
 
 def _said_in_where(t: Token, fact: Table, where: str) -> bool:

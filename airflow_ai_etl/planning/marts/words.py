@@ -878,6 +878,42 @@ def _top_reading(tokens: Sequence[Token], i: int) -> bool:
     )
 
 
+# The unit a value is said in after «в»/"in" («в процентах», "in percent"): no share the mart computes
+PERCENT_UNIT_RU = {"процент"}
+PERCENT_UNIT_EN = {"percent", "percents", "percentage", "%"}
+
+
+def _unit_said_in(tokens: Sequence[Token], i: int) -> bool:
+    """«комиссия в процентах», "rate in percent": a percent word right after «в»/"in" that follows a noun is
+    the unit the noun's value is written in (a column such as 'Комиссия агента, %'), never a share of rows
+    to compute (marts133: mbd-ru-24 was asked as an unsupported measure)."""
+    if i < 2 or not _word(tokens[i], PERCENT_UNIT_RU, PERCENT_UNIT_EN):
+        return False
+    if i + 1 < len(tokens) and tokens[i + 1].lower in ("от", "of"):
+        return False  # «в процентах от страховой суммы»: a ratio of two columns, asked
+    return tokens[i - 1].lower in ("в", "in") and tokens[i - 2].lang in ("ru", "en")
+
+
+# "oldest" / "earliest" and "newest" said of a year or a date: its min and its max. Only before a year's or a
+# date's noun: "the oldest customer" may be the largest age, and "latest" also cues the newest rows of a copy.
+DATED_MIN_EN = frozenset({"oldest", "earliest"})
+DATED_MAX_EN = frozenset({"newest"})
+DATE_NOUNS_EN = frozenset({"year", "date", "day"})
+_DATED_REACH = 2  # words from the superlative to the year's noun ("oldest build year")
+
+
+def _dated_superlative(tokens: Sequence[Token], i: int) -> str | None:
+    """ "the oldest build year", "earliest issue date", "newest model year": min or max of the year or date
+    column the following words name; None for any other word (marts133: mbd-en-10 asked 'year')."""
+    t = tokens[i]
+    if t.lang != "en" or t.lower not in DATED_MIN_EN | DATED_MAX_EN:
+        return None
+    after = tokens[i + 1 : i + 1 + _DATED_REACH]
+    if not any(w.lower in DATE_NOUNS_EN for w in after):
+        return None
+    return "min" if t.lower in DATED_MIN_EN else "max"
+
+
 def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
     t = tokens[i]
     if t.lang not in ("ru", "en"):
@@ -898,6 +934,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
         return "min"  # «макс и мин сумма», «мин. оклад»
     if _abbreviated_avg(tokens, i):
         return "avg"  # «Ср. длительность визитов»
+    if _unit_said_in(tokens, i):
+        return None  # «средняя комиссия в процентах», "average rate in percent": the value's unit (marts133)
     if _word(t, UNSUPPORTED_RU, UNSUPPORTED_EN) and not _names_event_time(tokens, i):
         return "unsupported"
     if _word(t, UNITS_RU, UNITS_EN) and not (before and _measure_func(tokens, i - 1)):
@@ -941,6 +979,8 @@ def _measure_func(tokens: Sequence[Token], i: int) -> str | None:
             return "max"
         if t.lemmas & SUPERLATIVE_MIN_RU:
             return "min"
+    if (superlative := _dated_superlative(tokens, i)) is not None:
+        return superlative  # "the oldest build year", "earliest issue date": min of a year or a date
     if _word(t, MIN_RU, MIN_EN):
         return "min"
     if _word(t, MAX_RU, MAX_EN):
