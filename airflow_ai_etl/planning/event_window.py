@@ -32,7 +32,12 @@ from airflow_ai_etl.planning.newrows import says_arrival
 from airflow_ai_etl.planning.vocabulary import name_parts, stem
 from airflow_ai_etl.planning.window_named import is_time_column
 
-__all__ = ["event_time_by_english_verb", "unnamed_clause_event", "without_event_phase"]
+__all__ = [
+    "event_time_by_english_verb",
+    "unnamed_clause_event",
+    "without_event_phase",
+    "without_implied_not_null",
+]
 
 # the parts of a time column's name that say "when", not which event: started_at -> start
 _WHEN_PARTS = frozenset(stem(w) for w in ("at", "on", "date", "time", "ts", "timestamp", "datetime"))
@@ -84,6 +89,17 @@ def without_event_phase(
             continue  # 'started' of started_at NOT NULL: the phase right after the event, not the rows' state
         kept.append((position, condition))
     return kept
+
+
+def without_implied_not_null(conditions: list[str], window: tuple[int, str] | None) -> list[str]:
+    """`conditions` less `col IS NOT NULL` when the window is on that col and still among them (planner170):
+    "deliveries that got picked up in the last 24 hours" read the verb as the event happening
+    (`picked_up_at IS NOT NULL`) and the window on its time; a row inside the window has that time, so the
+    test says nothing more (the plan is the window alone, as «откликнувшиеся за …» of applied_at is)."""
+    if window is None or window[1] not in conditions:
+        return conditions
+    implied = f"{window[1].split()[0]} IS NOT NULL"
+    return [c for c in conditions if c != implied]
 
 
 def unnamed_clause_event(tokens: Sequence[Token], k: int) -> bool:

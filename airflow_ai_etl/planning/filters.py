@@ -65,6 +65,7 @@ from airflow_ai_etl.planning.event_window import (
     event_time_by_english_verb,
     unnamed_clause_event,
     without_event_phase,
+    without_implied_not_null,
 )
 from airflow_ai_etl.planning.examples import row_condition_example, unread_clause_question
 from airflow_ai_etl.planning.excepted_means import means_participles
@@ -296,6 +297,7 @@ class RowFilters:
             found.append(window.value)
         conditions, questions = self._apply_negations(request, table, sorted(found), scopes)
         conditions = [self._value_list(request, table, c) for c in conditions]
+        conditions = without_implied_not_null(conditions, window.value)  # the window says the event happened
         if not questions:
             self._rivals(request, table, sorted(found), conditions, scopes)
         questions += request.unsure + self._foreign_filters(request, table) + self._vague_only(request, table)
@@ -2913,7 +2915,9 @@ class RowFilters:
         "paid by card" of payment_method): the verb of that phrase, not a status of its own; marked read."""
         tokens = request.tokens
         j = i + 1
-        if j >= len(tokens) or not request.raw[i].isascii() or tokens[j] not in _MEANS_AFTER_VERB:
+        if j < len(tokens) and tokens[i] in _PAYING_VERBS_EN and tokens[j] not in _MEANS_AFTER_VERB:
+            j -= 1  # "paid online": a verb of paying takes its means with no preposition (planner170)
+        elif j >= len(tokens) or not request.raw[i].isascii() or tokens[j] not in _MEANS_AFTER_VERB:
             return False
         j += int(j + 1 < len(tokens) and tokens[j + 1] in _MEANS_ARTICLES)
         if j + 1 >= len(tokens):
@@ -2945,7 +2949,9 @@ class RowFilters:
             # «остановленные из-за ошибки»: a reason 'Причина остановки (…, error)' lists (marts117)
         else:
             means = self._token_of(request, at)
-            if not means.parses or not any(p.case == "ablt" for p in means.parses[:2]):
+            if not means.parses or not (
+                any(p.case == "ablt" for p in means.parses[:2]) or _paid_by_adverb(said, means)
+            ):
                 return False
         words, hits, _, _ = self._value_hits(request, table)
         k = next((k for k, w in enumerate(words) if w.start == request.spans[at][0]), None)
@@ -9730,7 +9736,7 @@ COUNTED = re.compile(
     re.IGNORECASE,
 )
 UNIT_AFTER = re.compile(
-    r"\s*+(?:km|kg|км|кг|километр|килограмм|mi|miles?|метр|meters?|тонн|tons?|hours?|hrs?|час(?:а|ов)?"
+    r"\s*+(?:km|kg|км|кг|километр|килограмм|mi|miles?|метр|meters?|тонн[аы]?|tons?|tonnes?|t|т|hours?|hrs?|час(?:а|ов)?"
     r"|minutes?|mins?|минут[аы]?|мин|seconds?|secs?|секунд[аы]?|сек)(?![a-zа-яё])",
     re.I,
 )
@@ -9746,7 +9752,7 @@ UNIT_OPERATORS = {
 }  # fmt: skip
 _UNITS = {
     "km": ("km", "км", "километр"), "kg": ("kg", "кг", "килограмм"), "min": ("min", "мин", "minute", "минут"),
-    "m": ("m", "meter", "метр"), "t": ("t", "ton", "тонн"), "mi": ("mi", "mile"),
+    "m": ("m", "meter", "метр"), "t": ("t", "т", "ton", "tonne", "тонн"), "mi": ("mi", "mile"),
     "sec": ("sec", "secs", "second", "сек", "секунд"),
     "h": ("h", "hr", "hrs", "hour", "час", "часа", "часов"),
     "kw": ("kw",),  # "connectors over 50 kW" of power_kw; «кВт» is read by its comment ('Мощность, кВт')
@@ -10500,6 +10506,8 @@ def _in_counted_unit(request: Request, column: Column | None, match: re.Match[st
 
 def _columns_in_unit(table: Table, unit: str) -> list[str]:
     numeric = [c for c in table.columns if not _is_text(c) and not c.name.endswith(("_at", "_id", "date"))]
+    # price_per_t is a rate per tonne, never an amount kept in tonnes (volume_t): planner170
+    numeric = [c for c in numeric if c.name.split("_")[-2:-1] != ["per"]]
     named = [c.name for c in numeric if c.name.split("_")[-1] == unit]
     if named:
         return named
@@ -10654,6 +10662,16 @@ def _instrumental_noun(word: Token) -> bool:
 # The particle of an English phrasal verb that a time column's name repeats: "checked out" -> checked_out_on.
 _PHRASAL_PARTICLES = frozenset({"in", "out", "up", "off", "down", "over"})
 _MEANS_AFTER_VERB = frozenset({"in", "with", "by", "via", "through"})
+# verbs of paying: their adverb of means («оплаченные онлайн») says how, as an instrumental does (planner170)
+_PAYING_VERBS = frozenset({"оплатить", "оплачивать", "заплатить", "платить"})
+_PAYING_VERBS_EN = frozenset({"paid", "prepaid"})
+
+
+def _paid_by_adverb(participle: Token, means: Token) -> bool:
+    """«оплаченные онлайн»: a participle of paying before an adverb (an indeclinable means word has no
+    instrumental to show it); the listed-value check after says which column lists it. Other verbs keep
+    their state («отменённые онлайн» is cancelled, and online)."""
+    return means.parses[0].pos == "ADVB" and participle.parses[0].lemma in _PAYING_VERBS
 
 
 def _after_means_preposition(
