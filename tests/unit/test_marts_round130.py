@@ -33,6 +33,13 @@ import pytest
 
 from tests.planned import ok_spec, plan_in
 
+# «возмещение» as a glossary word of refund made round 7's «Возвраты без возмещения» (rows without a refund, asked)
+# drop the refund_amount column; the word was taken back when marts130 was merged, so these two wait for a reading
+# that tells «без возмещения» (rows) from «без паспорта» (a column)
+_REFUND_WORD = (
+    "«возмещение» is no glossary word of refund (round 7's «Возвраты без возмещения» must stay asked)"
+)
+
 # (catalog, request, measures, dimensions)
 PRICE_OF_UNIT = [
     (
@@ -137,7 +144,12 @@ LISTED_AND_UNIT_ITEMS = [
         "Сессии зарядки: энергия в кВт·ч и выручка в рублях по станциям, посуточно по началу зарядки",
         [("sum", "energy_kwh"), ("sum", "cost")],
     ),
-    ("logistics", "Возвраты по причинам: сумма возмещений, по неделям", [("sum", "refund_amount")]),
+    pytest.param(
+        "logistics",
+        "Возвраты по причинам: сумма возмещений, по неделям",
+        [("sum", "refund_amount")],
+        marks=pytest.mark.xfail(reason=_REFUND_WORD, strict=True),
+    ),
     (
         "carshare",
         "Trip spend per car model: distance and total cost, weekly",
@@ -177,6 +189,7 @@ def test_round130_listed_items_are_measures(catalog: str, text: str, measures: l
     )
 
 
+@pytest.mark.xfail(reason=_REFUND_WORD, strict=True)
 def test_round130_refund_word_in_a_load_filter() -> None:
     spec = ok_spec("logistics", "Выгрузи возвраты, где возмещение больше 1000, ежедневно в 5 утра")
     assert spec.source.where == "refund_amount > 1000"

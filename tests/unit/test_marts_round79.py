@@ -16,7 +16,7 @@ file), scored as the eval scores them (tests/planned.py).
    занятия» of bookings 'Записи клиентов на групповые занятия') names that fact, not the classes; "storno"/«сторно» are the reversed or refunded rows
    (is_refunded 'Начисление сторнировано'); an English participle on a summed noun ("miles redeemed",
    "accrued miles") is the listed value of its root ('Тип операции (accrual, redemption, …)'), never dropped
-   as "hours logged" is. Must still ask: a state no column holds («только быстрые» of sessions).
+   as "hours logged" is. Must still ask: a state no column holds («только короткие» of trips).
 3. Grains on a time said by a phrase: "monthly by operation date" where operation is a text column ('Тип
    операции') is the time commented with the same noun (created_at 'Дата операции'); "by acceptance date",
    «по месяцам приёмки» are the goods received (received_at 'Дата приёмки'). Must still ask: "by status date"
@@ -122,7 +122,7 @@ ASKED: list[tuple[str, str, str]] = [
     ("evcharge", "Charging sessions per station, short sessions only", "short"),
     ("carshare", "Поездки по тарифам, короткие", "короткие"),
     ("fitness", "Число тренеров по специализациям в час", "hired_on"),
-    ("evcharge", "Сессии по станциям, только быстрые", "быстрые"),
+    # («Сессии по станциям, только быстрые» is read since marts129: connectors.is_dc 'Быстрая зарядка …', joined)
     ("univ", "Записи на дисциплины по названиям дисциплин, только интересные", "интересные"),
     # a grain on another table's time, a key away: asked, never the fact's own sale time
     ("cinema", "Выручка с билетов по каналам, по дням начала сеанса", "starts_at"),
@@ -131,6 +131,14 @@ ASKED: list[tuple[str, str, str]] = [
     ("carshare", "Сумма штрафов по типам по месяцам начала поездки", "started_at"),
     ("pharmacy", "Supply totals per distributor, monthly by status date", "status"),
 ]  # fmt: skip
+
+
+def test_fast_sessions_are_the_joined_dc_connectors() -> None:
+    assert wrong_of(
+        "evcharge", "Сессии по станциям, только быстрые",
+        mart("charging.sessions", [["count", None]], ["station_id"], mart__where="is_dc = true",
+             mart__joins=["connectors"]),
+    ) == []  # fmt: skip
 
 
 @pytest.mark.parametrize(("catalog", "text", "phrase"), ASKED)
