@@ -231,8 +231,8 @@ def _value_noun_after_fact(
     """«Приёмы кошек» (marts135, mbf-ru-53): a Russian noun meaning (VALUE_MEANINGS) a listed value of another
     table, right after the fact's own noun: the Russian "Cat appointments" (pets.species 'cat'), read as
     _kind_of_fact_noun reads the English; the fact's own value is its own rules'."""
-    if i == 0 or not _noun(tokens[i]):
-        return None
+    if i == 0 or not _noun(tokens[i]) or ground.table_of(tokens[i]) is fact:
+        return None  # «число доставок» of deliveries: the fact's own noun, no kind of orders (order_type)
     before = ground.table_of(tokens[i - 1])
     if before is not fact and not (before is None and i == 1):
         return None  # the request's first word names no one table (appointments' «приёмы» of vets' hiring)

@@ -493,8 +493,15 @@ def _counted_opening_item(ph: MartPhrase, ground: _Ground, fact: Table) -> bool:
 
 
 def _qualifier(token: Token) -> bool:
-    """A word that may qualify the rows' noun before it: a Russian adjective, an English word; no measure."""
+    """A word that may qualify the rows' noun before it: a Russian adjective, an English word; no measure
+    ("gross sales and units sold": "gross sales" is the amount, no rows' noun)."""
+    if token.lower in _AMOUNT_QUALIFIERS or token.lemma in _AMOUNT_QUALIFIERS:
+        return False
     return (_adjective(token) or token.lang == "en") and not _is_measure(token)
+
+
+# words that make a rows' noun an amount ("gross sales", «валовые продажи»): never a kind of the rows
+_AMOUNT_QUALIFIERS = frozenset({"gross", "net", "total", "overall", "валовый", "валовой", "чистый", "общий"})
 
 
 def _rows_noun(token: Token) -> bool:
